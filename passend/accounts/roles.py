@@ -1,0 +1,63 @@
+"""Roles from spec §1 and what each may do. This table is the only source of capabilities."""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    AANMELDER = "aanmelder", _("aanmelder / verwijzer")
+    JEUGDIGE_OUDER = "jeugdige_ouder", _("jeugdige / ouder")
+    SCREENER = "screener", _("screener")
+    VOORZITTER = "voorzitter", _("voorzitter")
+    TEAMLID = "teamlid", _("teamlid / expert")
+    PROCESREGISSEUR = "procesregisseur", _("procesregisseur")
+    NOTULIST = "notulist", _("notulist")
+    BELEIDSADVISEUR = "beleidsadviseur", _("beleidsadviseur gemeente")
+    COORDINATOR_SK = "coordinator_sociale_kaart", _("coördinator sociale kaart")
+    BEHEERDER = "beheerder", _("beheerder")
+
+
+class Cap(StrEnum):
+    """Capabilities. Later modules add theirs here and to ROLE_CAPABILITIES."""
+
+    VIEW_TEAM = "view_team"  # team home, team settings (read)
+    VIEW_MEMBERS = "view_members"  # names and contact details of team members
+    VIEW_ACCESS_LOG = "view_access_log"  # query the NEN 7513 access log of the team
+    MANAGE_TEAM = "manage_team"  # change team settings
+    VIEW_OWN_CASES = "view_own_cases"  # cases one registered or is the subject of
+    VIEW_CASE_DATA = "view_case_data"  # identifying case data of the team (need-to-know)
+    VIEW_AGGREGATES = "view_aggregates"  # pseudonymised monitoring and reports
+    MANAGE_SOCIAL_MAP = "manage_social_map"
+
+
+_TEAM_WORK = {Cap.VIEW_TEAM, Cap.VIEW_MEMBERS, Cap.VIEW_CASE_DATA, Cap.VIEW_AGGREGATES}
+
+ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
+    Role.AANMELDER: frozenset({Cap.VIEW_TEAM, Cap.VIEW_OWN_CASES}),
+    Role.JEUGDIGE_OUDER: frozenset({Cap.VIEW_OWN_CASES}),
+    Role.SCREENER: frozenset(_TEAM_WORK),
+    Role.VOORZITTER: frozenset(_TEAM_WORK | {Cap.VIEW_ACCESS_LOG}),
+    Role.TEAMLID: frozenset(_TEAM_WORK),
+    Role.PROCESREGISSEUR: frozenset(_TEAM_WORK),
+    Role.NOTULIST: frozenset(_TEAM_WORK),
+    Role.BELEIDSADVISEUR: frozenset({Cap.VIEW_TEAM, Cap.VIEW_AGGREGATES}),
+    Role.COORDINATOR_SK: frozenset({Cap.VIEW_TEAM, Cap.MANAGE_SOCIAL_MAP}),
+    Role.BEHEERDER: frozenset(
+        {Cap.VIEW_TEAM, Cap.VIEW_MEMBERS, Cap.VIEW_ACCESS_LOG, Cap.MANAGE_TEAM, Cap.VIEW_AGGREGATES}
+    ),
+}
+
+# Capabilities that expose personal data: any role holding one must log in with two factors.
+PERSONAL_DATA_CAPABILITIES = frozenset(
+    {Cap.VIEW_MEMBERS, Cap.VIEW_ACCESS_LOG, Cap.VIEW_OWN_CASES, Cap.VIEW_CASE_DATA}
+)
+
+
+def roles_with(capability: Cap) -> list[str]:
+    return [role for role, caps in ROLE_CAPABILITIES.items() if capability in caps]
+
+
+def role_needs_second_factor(role: str) -> bool:
+    return bool(ROLE_CAPABILITIES.get(role, frozenset()) & PERSONAL_DATA_CAPABILITIES)

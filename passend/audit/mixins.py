@@ -1,0 +1,104 @@
+"""One-line access logging for views: subclass, set the subject type and purpose, call audit().
+
+    class MemberList(AuditedView, ListView):
+        audit_subject_type = "medewerker"
+        audit_purpose = "teamoverzicht"
+
+Every object passed to `audit()` during a successful request is logged once, with the action
+derived from the HTTP method. Views that show no personal data set `personal_data = False`;
+the URL walk in the tests refuses views that declare neither.
+"""
+
+from collections import defaultdict
+
+from passend.accounts.permissions import team_of
+
+from .models import Action
+from .services import log_access
+
+METHOD_ACTIONS = {
+    "GET": Action.READ,
+    "HEAD": Action.READ,
+    "POST": Action.CREATE,
+    "PUT": Action.UPDATE,
+    "PATCH": Action.UPDATE,
+    "DELETE": Action.DELETE,
+}
+
+
+class _AuditBase:
+    personal_data = True
+    audit_subject_type: str = ""
+    audit_purpose: str = ""
+    audit_action: str | None = None
+
+    def audit(self, *objects, action: str | None = None) -> None:
+        """Queue objects shown or changed by this request; logged when it succeeds."""
+        for obj in objects:
+            self.audit_raw(self.audit_subject_id(obj), self.audit_team(obj), action=action)
+
+    def audit_raw(self, subject_id: str, team, action: str | None = None) -> None:
+        """Queue a subject that is not a model instance (a query, an export)."""
+        if not hasattr(self, "_audit_queue"):
+            self._audit_queue = []
+        self._audit_queue.append((str(subject_id), team, action))
+
+    def audit_subject_id(self, obj) -> str:
+        return str(obj.pk)
+
+    def audit_team(self, obj):
+        return team_of(obj)
+
+    def _flush_audit(self, request, status_code: int) -> None:
+        queue = getattr(self, "_audit_queue", [])
+        self._audit_queue = []
+        if status_code >= 400 or not queue:
+            return
+        default_action = self.audit_action or METHOD_ACTIONS.get(request.method, Action.READ)
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        teams = {}
+        for subject_id, team, action in queue:
+            key = (action or default_action, getattr(team, "pk", None))
+            teams[key] = team
+            if subject_id not in groups[key]:
+                groups[key].append(subject_id)
+        for key, ids in groups.items():
+            log_access(
+                request,
+                action=key[0],
+                subject_type=self.audit_subject_type,
+                subject_ids=ids,
+                purpose=self.audit_purpose,
+                team=teams[key],
+            )
+
+
+class AuditedView(_AuditBase):
+    """For Django class-based views."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
+        self._flush_audit(request, response.status_code)
+        return response
+
+
+class AuditedAPIView(_AuditBase):
+    """For DRF generic views and viewsets: logs retrieved objects and list pages."""
+
+    def get_object(self):
+        obj = super().get_object()
+        self.audit(obj)
+        return obj
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            self.audit(*page)
+        return page
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        self._flush_audit(request, response.status_code)
+        return response

@@ -1,0 +1,108 @@
+"""The one place that writes the access log."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .chain import GENESIS, entry_digest
+from .models import AccessLogEntry, Action, ChainHead, Outcome
+
+
+def _client_address(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _actor_context(user, team) -> tuple[str, str, str]:
+    """(roles, organisation, on behalf of) of the user within the subject's team."""
+    if user is None or not user.is_authenticated or team is None:
+        return "", "", ""
+    memberships = [m for m in user.memberships.all() if m.active and m.team_id == team.pk]
+    roles = ",".join(sorted({m.role for m in memberships}))
+    orgs = sorted({m.organisation.name for m in memberships if m.organisation_id})
+    organisation = ", ".join(orgs)
+    return roles, organisation, organisation or team.name
+
+
+@transaction.atomic
+def _append(entries: list[AccessLogEntry]) -> list[AccessLogEntry]:
+    # The UPDATE takes the write lock (row lock on PostgreSQL, database lock on SQLite),
+    # so entries are chained strictly one after another across app servers.
+    updated = ChainHead.objects.filter(pk=1).update(length=F("length") + len(entries))
+    if not updated:
+        ChainHead.objects.create(pk=1, last_hash=GENESIS, length=len(entries))
+    head = ChainHead.objects.select_for_update().get(pk=1)
+    prev = head.last_hash
+    for entry in entries:
+        entry.prev_hash = prev
+        entry.entry_hash = prev = entry_digest(entry, prev)
+    AccessLogEntry.objects.bulk_create(entries)
+    ChainHead.objects.filter(pk=1).update(last_hash=prev)
+    return entries
+
+
+def log_access(
+    request,
+    *,
+    action: str,
+    subject_type: str,
+    subject_ids: Iterable[object] = ("",),
+    purpose: str,
+    team=None,
+    outcome: str = Outcome.ALLOWED,
+) -> list[AccessLogEntry]:
+    """Record one entry per subject. `request` may be a Django or DRF request."""
+    user = getattr(request, "user", None)
+    authenticated = user is not None and user.is_authenticated
+    roles, organisation, on_behalf_of = _actor_context(user, team)
+    now = timezone.now()
+    api = request.path.startswith("/api/")
+    access_point = f"{'api' if api else 'web'} {request.method} {request.path}"[:300]
+    entries = [
+        AccessLogEntry(
+            timestamp=now,
+            action=action,
+            outcome=outcome,
+            user=user if authenticated else None,
+            username=user.get_username() if authenticated else "(anoniem)",
+            roles=roles,
+            organisation=organisation,
+            team=team,
+            on_behalf_of=on_behalf_of,
+            subject_type=subject_type,
+            subject_id=str(subject_id),
+            purpose=purpose[:200],
+            access_point=access_point,
+            client_address=_client_address(request),
+        )
+        for subject_id in subject_ids
+    ]
+    return _append(entries) if entries else []
+
+
+def log_denied(request, *, subject_type: str, subject_id: object, purpose: str, team=None):
+    return log_access(
+        request,
+        action=Action.READ if request.method in ("GET", "HEAD") else Action.UPDATE,
+        subject_type=subject_type,
+        subject_ids=[subject_id],
+        purpose=purpose,
+        team=team,
+        outcome=Outcome.DENIED,
+    )
+
+
+def verify_chain() -> tuple[bool, int, int | None]:
+    """Walk the chain. Returns (intact, entries checked, id of the first broken entry)."""
+    prev = GENESIS
+    checked = 0
+    for entry in AccessLogEntry.objects.order_by("id").iterator(chunk_size=2000):
+        if entry.prev_hash != prev or entry_digest(entry, prev) != entry.entry_hash:
+            return False, checked, entry.pk
+        prev = entry.entry_hash
+        checked += 1
+    head = ChainHead.objects.filter(pk=1).first()
+    if head is not None and (head.last_hash != prev or head.length != checked):
+        return False, checked, None
+    return True, checked, None

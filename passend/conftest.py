@@ -1,0 +1,71 @@
+"""Shared fixtures: two teams in one region, a user per role in each, and a verified login."""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from passend.accounts.roles import Role
+from passend.core.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    RegionFactory,
+    TeamFactory,
+    UserFactory,
+    confirmed_device,
+)
+from passend.regions.models import OrganisationType
+
+PASSWORD = "Correct-paard-batterij-1"
+
+
+@dataclass
+class TeamWorld:
+    team: object
+    users: dict = field(default_factory=dict)  # role -> user
+
+
+@dataclass
+class Tenancy:
+    a: TeamWorld
+    b: TeamWorld
+
+
+def login(client: Client, user, *, verified: bool = True) -> Client:
+    """Log in as `user`; with a confirmed, verified TOTP device unless verified=False."""
+    client.force_login(user)
+    if verified:
+        device = confirmed_device(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+def _world(region, name: str, wijkteam) -> TeamWorld:
+    team = TeamFactory(region=region, name=f"Expertteam {name}", slug=f"team-{name}")
+    world = TeamWorld(team=team)
+    for role in Role:
+        user = UserFactory(username=f"{role.value}.{name}", last_name=name.capitalize())
+        org = wijkteam if role == Role.AANMELDER else None
+        MembershipFactory(user=user, team=team, role=role, organisation=org)
+        world.users[role] = user
+    return world
+
+
+@pytest.fixture
+def tenancy(db) -> Tenancy:
+    region = RegionFactory(name="Testregio Kustland", slug="kustland")
+    wijkteam = OrganisationFactory(
+        name="Wijkteam Test", type=OrganisationType.WIJKTEAM, regions=[region]
+    )
+    return Tenancy(a=_world(region, "alfa", wijkteam), b=_world(region, "beta", wijkteam))
+
+
+@pytest.fixture
+def as_user(client):
+    def _as(user, **kwargs) -> Client:
+        return login(client, user, **kwargs)
+
+    return _as

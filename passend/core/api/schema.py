@@ -1,0 +1,94 @@
+"""OpenAPI generation tuned to the NL API Design Rules."""
+
+from drf_spectacular.openapi import AutoSchema
+
+from .problems import to_camel
+
+PROBLEM = {
+    "type": "object",
+    "description": "Foutmelding volgens RFC 9457 (application/problem+json).",
+    "properties": {
+        "type": {"type": "string", "description": "URI die het soort fout aanduidt."},
+        "title": {"type": "string", "description": "Korte, vaste omschrijving van de fout."},
+        "status": {"type": "integer", "description": "De HTTP-statuscode."},
+        "detail": {"type": "string", "description": "Uitleg voor deze specifieke fout."},
+        "instance": {"type": "string", "description": "URI van dit voorval."},
+        "invalidParams": {
+            "type": "array",
+            "description": "Per ongeldig veld wat er mis is (alleen bij status 400).",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "description": "Veldnaam (lowerCamelCase)."},
+                    "code": {"type": "string", "description": "Code van de fout."},
+                    "reason": {"type": "string", "description": "Uitleg in het Nederlands."},
+                },
+                "required": ["name", "reason"],
+            },
+        },
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+
+VERSION_HEADER = {
+    "description": "Het volledige versienummer van de API (semver).",
+    "schema": {"type": "string", "example": "1.0.0"},
+}
+
+ERROR_DESCRIPTIONS = {
+    "400": "Ongeldige invoer; invalidParams noemt per veld wat er mis is.",
+    "401": "Niet ingelogd of token verlopen.",
+    "403": "Geen recht op deze handeling.",
+    "404": "Niet gevonden, of buiten uw bevoegdheid.",
+    "429": "Te veel verzoeken; probeer het later opnieuw.",
+    "500": "Interne fout.",
+}
+
+
+class PassendAutoSchema(AutoSchema):
+    def get_operation_id(self):
+        operation_id = super().get_operation_id()
+        return to_camel(operation_id)
+
+
+def _error(code: str) -> dict:
+    return {
+        "description": ERROR_DESCRIPTIONS[code],
+        "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+        "content": {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+        },
+    }
+
+
+def add_design_rule_responses(result, generator, request, public):
+    """Version header on every response; problem+json for every error an operation can give."""
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = PROBLEM
+    components.setdefault("headers", {})["API-Version"] = VERSION_HEADER
+    for path, operations in result.get("paths", {}).items():
+        for method, operation in operations.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for response in responses.values():
+                response.setdefault("headers", {})["API-Version"] = {
+                    "$ref": "#/components/headers/API-Version"
+                }
+            takes_input = "requestBody" in operation or any(
+                p.get("in") == "query" for p in operation.get("parameters", [])
+            )
+            public_op = operation.get("security") == [{}] or not operation.get("security")
+            wanted = ["500"]
+            if takes_input:
+                wanted.append("400")
+            if not public_op:
+                wanted += ["401", "403"]
+            if "{" in path:
+                wanted.append("404")
+            if path.startswith("/auth/") or path.startswith("/public/"):
+                wanted += ["401", "429"]
+            for code in wanted:
+                responses.setdefault(code, _error(code))
+            operation["responses"] = dict(sorted(responses.items()))
+    return result

@@ -1,0 +1,39 @@
+from django.urls import path
+from drf_spectacular.views import (
+    SpectacularJSONAPIView,
+    SpectacularSwaggerSplitView,
+    SpectacularYAMLAPIView,
+)
+from rest_framework.routers import SimpleRouter
+
+from passend.accounts.api import TokenView
+from passend.audit.api import AccessLogViewSet
+from passend.regions.api import OrganisationViewSet, RegionViewSet, TeamMemberViewSet, TeamViewSet
+
+router = SimpleRouter(trailing_slash=False)
+router.register("regions", RegionViewSet, basename="region")
+router.register("teams", TeamViewSet, basename="team")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("access-logs", AccessLogViewSet, basename="access-log")
+
+for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerSplitView):
+    view.personal_data = False
+
+app_name = "api"
+urlpatterns = [
+    path("auth/token", TokenView.as_view(), name="token"),
+    path(
+        "teams/<int:teamId>/members",
+        TeamMemberViewSet.as_view({"get": "list"}),
+        name="team-member-list",
+    ),
+    path(
+        "teams/<int:teamId>/members/<int:userId>",
+        TeamMemberViewSet.as_view({"get": "retrieve"}),
+        name="team-member-detail",
+    ),
+    *router.urls,
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
+    path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
+    path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema-json"), name="docs"),
+]

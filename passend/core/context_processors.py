@@ -1,0 +1,36 @@
+"""Navigation per module, shown only where the user has the capability."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from passend.accounts.permissions import capabilities
+from passend.accounts.roles import Cap
+
+# (label, url name, capability needed in the team); later modules append their entries.
+TEAM_NAVIGATION = [
+    (_("Team"), "regions:team-home", Cap.VIEW_TEAM),
+    (_("Teamleden"), "regions:team-members", Cap.VIEW_MEMBERS),
+    (_("Toegangslog"), "audit:access-log", Cap.VIEW_ACCESS_LOG),
+    (_("Teaminstellingen"), "regions:team-settings", Cap.MANAGE_TEAM),
+]
+
+
+def navigation(request):
+    match = getattr(request, "resolver_match", None)
+    user = getattr(request, "user", None)
+    if not match or user is None or not user.is_authenticated:
+        return {}
+    slug = match.kwargs.get("team")
+    items = []
+    if slug:
+        from passend.regions.models import Team
+
+        team = Team.objects.filter(slug=slug).first()
+        caps = capabilities(user, team) if team else frozenset()
+        for label, name, cap in TEAM_NAVIGATION:
+            if cap in caps:
+                url = reverse(name, kwargs={"team": slug})
+                items.append({"label": label, "url": url, "current": request.path == url})
+    url = reverse("regions:organisations")
+    items.append({"label": _("Organisaties"), "url": url, "current": request.path.startswith(url)})
+    return {"nav_items": items}

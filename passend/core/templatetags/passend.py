@@ -1,0 +1,41 @@
+from django import forms, template
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "",
+    forms.CheckboxSelectMultiple: "",
+}
+
+
+@register.inclusion_tag("includes/field.html")
+def field(bound_field, hint: str = ""):
+    """A labelled form field with description and error message linked for screen readers."""
+    widget = bound_field.field.widget
+    css = next(
+        (c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)),
+        "utrecht-textbox utrecht-textbox--html-input",
+    )
+    describedby = []
+    help_text = hint or bound_field.help_text
+    if help_text:
+        describedby.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        describedby.append(f"{bound_field.auto_id}-error")
+        css += " utrecht-textbox--invalid utrecht-select--invalid"
+    attrs = {"class": css}
+    if describedby:
+        attrs["aria-describedby"] = " ".join(describedby)
+    if bound_field.errors:
+        attrs["aria-invalid"] = "true"
+    if bound_field.field.required:
+        attrs["required"] = True
+    return {
+        "field": bound_field,
+        "widget_html": bound_field.as_widget(attrs=attrs),
+        "help_text": help_text,
+        "is_checkbox": isinstance(widget, forms.CheckboxInput),
+    }

@@ -1,0 +1,47 @@
+"""``manage.py load_demo``: load the synthetic demo region and list its logins."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from passend.accounts.roles import Role
+from passend.demo.region import DEMO_PASSWORD, DemoConflictError, load_demo_region
+
+
+class Command(BaseCommand):
+    help = (
+        "Laadt de fictieve demoregio Zuidoost-Duinland met teams, organisaties en demogebruikers."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            result = load_demo_region()
+        except DemoConflictError as exc:
+            raise CommandError(str(exc)) from exc
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demoregio {result['region']}: {result['gemeenten']} gemeenten, "
+                f"{result['teams']} teams, {result['organisations']} organisaties, "
+                f"{result['users']} demogebruikers, {result['memberships']} lidmaatschappen."
+            )
+        )
+        rows = [("Gebruikersnaam", "Team", "Rol")]
+        rows += [(user, team, str(Role(role).label)) for user, team, role in result["logins"]]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        for index, row in enumerate(rows):
+            line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+            self.stdout.write(line.rstrip())
+            if index == 0:
+                self.stdout.write("  ".join("-" * w for w in widths))
+        self.stdout.write(f"\nWachtwoord voor alle demogebruikers: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "In de dev-instellingen (PASSEND_2FA_EXEMPT_DEMO_USERS = True) hebben "
+            "demogebruikers geen tweede factor nodig."
+        )
+        if not getattr(settings, "PASSEND_2FA_EXEMPT_DEMO_USERS", False):
+            self.stdout.write(
+                self.style.WARNING(
+                    "Let op: met de huidige instellingen vragen rollen met toegang tot "
+                    "persoonsgegevens wél om een tweede factor."
+                )
+            )

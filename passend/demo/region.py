@@ -1,0 +1,276 @@
+"""Fully synthetic demo jeugdregio "Zuidoost-Duinland".
+
+Everything here is invented: the region, its six municipalities (CBS codes in the unused range
+GM9901–GM9906), the organisations and the people. Addresses live on example.org and phone
+numbers use the pattern 0xx-00000nn, which no Dutch subscriber number can have.
+
+``load_demo_region()`` is idempotent: it looks everything up on its natural key and only fills
+in what is missing, so data a beheerder changed afterwards is kept. Only the demo users'
+``is_demo`` flag, password and memberships are (re)set on every run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from passend.accounts.models import Membership, User
+from passend.accounts.roles import Role
+from passend.regions.models import Gemeente, Organisation, OrganisationType, Region, Team
+
+DEMO_PASSWORD = "Passend-demo-2026"
+DEMO_EMAIL_DOMAIN = "demo.passend.example.org"
+
+REGION = {"slug": "zuidoost-duinland", "name": "Zuidoost-Duinland"}
+
+# (cbs_code, name) — fictional names, not Dutch municipalities.
+GEMEENTEN = [
+    ("GM9901", "Duinwijk"),
+    ("GM9902", "Helmerzand"),
+    ("GM9903", "Meeuwenkaap"),
+    ("GM9904", "Heidebroek"),
+    ("GM9905", "Veenmonde"),
+    ("GM9906", "Kwelderhout"),
+]
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    slug: str
+    short: str
+    name: str
+    cbs_codes: tuple[str, ...]
+    settings: dict
+
+
+TEAMS = [
+    TeamSpec(
+        slug="duinland-noord",
+        short="noord",
+        name="Expertteam Duinland-Noord",
+        cbs_codes=("GM9901", "GM9902", "GM9903"),
+        settings={"self_registration_enabled": True, "meeting_cadence_days": 14},
+    ),
+    TeamSpec(
+        slug="duinland-zuid",
+        short="zuid",
+        name="Expertteam Duinland-Zuid",
+        cbs_codes=("GM9904", "GM9905", "GM9906"),
+        settings={"participation_required": True, "meeting_cadence_days": 7},
+    ),
+]
+
+T = OrganisationType
+
+# (name, type, cbs_code of vestigingsgemeente or None)
+ORGANISATIONS: list[tuple[str, str, str | None]] = [
+    *[(f"Gemeente {name}", T.GEMEENTE, code) for code, name in GEMEENTEN],
+    ("Wijkteam Duinwijk", T.WIJKTEAM, "GM9901"),
+    ("Sociaal Team Helmerzand", T.WIJKTEAM, "GM9902"),
+    ("Jeugdteam Meeuwenkaap", T.WIJKTEAM, "GM9903"),
+    ("Wijkteam Heidebroek", T.WIJKTEAM, "GM9904"),
+    ("Buurtteam Veenmonde", T.WIJKTEAM, "GM9905"),
+    ("Jeugd- en Gezinsteam Kwelderhout", T.WIJKTEAM, "GM9906"),
+    ("Stichting Jeugdbescherming Zuidoost-Duinland", T.GI, "GM9904"),
+    ("Zandloper Jeugd-GGZ Duinland", T.ZORGAANBIEDER, "GM9901"),
+    ("Stichting Heidebroek LVB-zorg", T.ZORGAANBIEDER, "GM9904"),
+    ("Veenmonde Verslavingszorg Jong", T.ZORGAANBIEDER, "GM9905"),
+    ("Residentiële Jeugdzorg De Kwelderhoeve", T.ZORGAANBIEDER, "GM9906"),
+    ("Gezinshuis Helmerzand-Oost", T.ZORGAANBIEDER, "GM9902"),
+    ("Huisartsenpraktijk Meeuwenkaap-Centrum", T.HUISARTS, "GM9903"),
+    ("JGZ Zuidoost-Duinland", T.JGZ, "GM9901"),
+    ("Duinlandziekenhuis Heidebroek", T.ZIEKENHUIS, "GM9904"),
+    ("Kwelderhout College", T.SCHOOL, "GM9906"),
+    ("Basisschool De Helmgras", T.SCHOOL, "GM9902"),
+    ("Samenwerkingsverband Passend Onderwijs Zuidoost-Duinland", T.SWV, "GM9905"),
+    ("Bureau Leerplicht Zuidoost-Duinland", T.LEERPLICHT, "GM9901"),
+    ("Expertisecentrum Duinland voor Autisme en Hechting", T.EXPERTISECENTRUM, "GM9903"),
+    ("Steunpunt Ouders en Jeugd Duinland", T.OVERIG, None),
+]
+
+# Per team: the organisation an aanmelder works for, and where the teamleden come from.
+TEAM_AANMELDER_ORG = {"noord": "Wijkteam Duinwijk", "zuid": "Wijkteam Heidebroek"}
+TEAM_TEAMLID = {
+    "noord": ("GGZ", "Zandloper Jeugd-GGZ Duinland"),
+    "zuid": ("LVB", "Stichting Heidebroek LVB-zorg"),
+}
+TEAM_EXTRA_TEAMLID = {
+    "noord": ("LVB", "Stichting Heidebroek LVB-zorg"),
+    "zuid": ("GGZ", "Zandloper Jeugd-GGZ Duinland"),
+}
+
+# Synthetic people: ordinary Dutch first names with invented, nature-themed surnames.
+# One name per Role (in Role order) plus one for the extra multi-role teamlid.
+PEOPLE = {
+    "noord": [
+        ("Anouk", "Duinroos"),
+        ("Jelle", "Zeekraal"),
+        ("Mirthe", "Helmgras"),
+        ("Sander", "Strandhaver"),
+        ("Femke", "Kwelderbies"),
+        ("Ruben", "Zandzegge"),
+        ("Lotte", "Meeuwenveer"),
+        ("Daan", "Duindoorn"),
+        ("Ilse", "Schelpenrand"),
+        ("Thijs", "Vloedlijn"),
+        ("Noor", "Wadslik"),
+    ],
+    "zuid": [
+        ("Bas", "Heideklok"),
+        ("Sanne", "Veenpluis"),
+        ("Joris", "Eikenvaren"),
+        ("Eva", "Brembos"),
+        ("Wouter", "Turfsteker"),
+        ("Lieke", "Dopheide"),
+        ("Koen", "Zonnedauw"),
+        ("Maud", "Berkenloof"),
+        ("Stijn", "Klokjesgentiaan"),
+        ("Iris", "Beekprik"),
+        ("Gijs", "Wilgenroosje"),
+    ],
+}
+
+EXTRA_ROLES = (Role.TEAMLID, Role.PROCESREGISSEUR)
+
+
+def _org_defaults(index: int, name: str, org_type: str, gemeente: Gemeente | None) -> dict:
+    slug = slugify(name)
+    return {
+        "type": org_type,
+        "gemeente": gemeente,
+        "website": f"https://example.org/{slug}",
+        "email": f"{slug}@example.org",
+        "phone": f"010-00000{index:02d}",
+    }
+
+
+def _team_orgs(spec: TeamSpec, orgs: dict[str, Organisation]) -> dict[str, Organisation]:
+    first_gemeente = dict(GEMEENTEN)[spec.cbs_codes[0]]
+    return {
+        "gemeente": orgs[f"Gemeente {first_gemeente}"],
+        "aanmelder": orgs[TEAM_AANMELDER_ORG[spec.short]],
+    }
+
+
+def _membership_defaults(role: str, spec: TeamSpec, orgs: dict[str, Organisation]) -> dict:
+    team_orgs = _team_orgs(spec, orgs)
+    defaults = {"organisation": None, "expertise": "", "active": True}
+    if role == Role.AANMELDER:
+        defaults["organisation"] = team_orgs["aanmelder"]
+    elif role == Role.BELEIDSADVISEUR:
+        defaults["organisation"] = team_orgs["gemeente"]
+    elif role == Role.TEAMLID:
+        expertise, org_name = TEAM_TEAMLID[spec.short]
+        defaults.update(expertise=expertise, organisation=orgs[org_name])
+    return defaults
+
+
+class DemoConflictError(RuntimeError):
+    """A username the demo needs already belongs to a real (non-demo) user."""
+
+
+def _demo_user(username: str, first_name: str, last_name: str) -> User:
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": f"{username}@{DEMO_EMAIL_DOMAIN}",
+            "is_demo": True,
+        },
+    )
+    if not created and not user.is_demo:
+        raise DemoConflictError(f"Gebruikersnaam {username!r} is al in gebruik (geen demo).")
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    return user
+
+
+def _load_region() -> tuple[Region, dict[str, Gemeente]]:
+    region, _ = Region.objects.get_or_create(slug=REGION["slug"], defaults={"name": REGION["name"]})
+    gemeenten = {}
+    for code, name in GEMEENTEN:
+        gemeenten[code], _ = Gemeente.objects.get_or_create(
+            cbs_code=code, defaults={"name": name, "region": region}
+        )
+    return region, gemeenten
+
+
+def _load_organisations(region: Region, gemeenten: dict[str, Gemeente]) -> dict[str, Organisation]:
+    orgs = {}
+    for index, (name, org_type, code) in enumerate(ORGANISATIONS, start=1):
+        gemeente = gemeenten[code] if code else None
+        org, _ = Organisation.objects.get_or_create(
+            name=name, defaults=_org_defaults(index, name, org_type, gemeente)
+        )
+        org.regions.add(region)
+        orgs[name] = org
+    return orgs
+
+
+def _load_teams(region: Region, gemeenten: dict[str, Gemeente]) -> dict[str, Team]:
+    teams = {}
+    for spec in TEAMS:
+        team, _ = Team.objects.get_or_create(
+            slug=spec.slug,
+            defaults={"name": spec.name, "region": region, "email": f"{spec.slug}@example.org"}
+            | spec.settings,
+        )
+        team.gemeenten.add(*(gemeenten[code] for code in spec.cbs_codes))
+        teams[spec.short] = team
+    return teams
+
+
+def _load_people(
+    teams: dict[str, Team], orgs: dict[str, Organisation]
+) -> list[tuple[str, str, str]]:
+    logins = []
+    for spec in TEAMS:
+        team = teams[spec.short]
+        people = PEOPLE[spec.short]
+        roles = Role.values
+        for (first, last), role in zip(people[: len(roles)], roles, strict=True):
+            user = _demo_user(f"{role}.{spec.short}", first, last)
+            Membership.objects.update_or_create(
+                user=user, team=team, role=role, defaults=_membership_defaults(role, spec, orgs)
+            )
+            logins.append((user.username, team.name, role))
+        first, last = people[len(roles)]
+        user = _demo_user(f"teamlid-procesregisseur.{spec.short}", first, last)
+        expertise, org_name = TEAM_EXTRA_TEAMLID[spec.short]
+        for role in EXTRA_ROLES:
+            Membership.objects.update_or_create(
+                user=user,
+                team=team,
+                role=role,
+                defaults={
+                    "organisation": orgs[org_name],
+                    "expertise": expertise if role == Role.TEAMLID else "",
+                    "active": True,
+                },
+            )
+            logins.append((user.username, team.name, role))
+    return logins
+
+
+@transaction.atomic
+def load_demo_region() -> dict:
+    """Create or complete the demo region; return counts and the (username, team, role) logins."""
+    region, gemeenten = _load_region()
+    orgs = _load_organisations(region, gemeenten)
+    teams = _load_teams(region, gemeenten)
+    logins = _load_people(teams, orgs)
+    demo_teams = Team.objects.filter(region=region)
+    return {
+        "region": region.name,
+        "gemeenten": Gemeente.objects.filter(region=region).count(),
+        "teams": demo_teams.count(),
+        "organisations": Organisation.objects.filter(regions=region).distinct().count(),
+        "users": User.objects.filter(is_demo=True, memberships__team__in=demo_teams)
+        .distinct()
+        .count(),
+        "memberships": Membership.objects.filter(team__in=demo_teams, user__is_demo=True).count(),
+        "logins": logins,
+    }

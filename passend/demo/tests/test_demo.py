@@ -1,0 +1,149 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.db.models import Count
+from django.test import RequestFactory
+
+from passend.accounts.models import Membership, User
+from passend.accounts.roles import Role
+from passend.demo.region import (
+    DEMO_PASSWORD,
+    GEMEENTEN,
+    REGION,
+    DemoConflictError,
+    load_demo_region,
+)
+from passend.regions.models import Gemeente, Organisation, OrganisationType, Region, Team
+
+
+def _snapshot():
+    region = Region.objects.get(slug=REGION["slug"])
+    return {
+        "regions": Region.objects.count(),
+        "gemeenten": Gemeente.objects.filter(region=region).count(),
+        "teams": Team.objects.filter(region=region).count(),
+        "organisations": Organisation.objects.filter(regions=region).count(),
+        "all_organisations": Organisation.objects.count(),
+        "users": User.objects.count(),
+        "memberships": Membership.objects.count(),
+        "team_gemeenten": Team.gemeenten.through.objects.count(),
+        "org_regions": Organisation.regions.through.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_is_idempotent():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    first = _snapshot()
+    call_command("load_demo", stdout=StringIO())
+    second = _snapshot()
+
+    assert first == second
+    assert first["regions"] == 1
+    assert first["gemeenten"] == 6
+    assert first["teams"] == 2
+    assert first["organisations"] >= 25
+    assert first["team_gemeenten"] == 6
+
+    for team in Team.objects.all():
+        roles = set(team.memberships.values_list("role", flat=True))
+        assert roles == set(Role.values), team
+        assert team.gemeenten.count() == 3
+
+    # No duplicates on any natural key.
+    assert not Organisation.objects.values("name").annotate(n=Count("id")).filter(n__gt=1)
+    assert sorted(Gemeente.objects.values_list("cbs_code", flat=True)) == [
+        code for code, _ in GEMEENTEN
+    ]
+
+    text = out.getvalue()
+    assert "voorzitter.noord" in text
+    assert DEMO_PASSWORD in text
+    assert "tweede factor" in text
+
+
+@pytest.mark.django_db
+def test_teams_have_distinct_settings_and_fictional_contacts():
+    load_demo_region()
+    noord = Team.objects.get(slug="duinland-noord")
+    zuid = Team.objects.get(slug="duinland-zuid")
+    assert noord.self_registration_enabled and not noord.participation_required
+    assert zuid.participation_required and not zuid.self_registration_enabled
+    assert noord.email.endswith("@example.org") and zuid.email.endswith("@example.org")
+
+    for org in Organisation.objects.all():
+        assert org.email.endswith("@example.org")
+        assert org.website.startswith("https://example.org/")
+        assert org.phone.startswith("010-0000")
+        assert not org.kvk_number
+    for gemeente in Gemeente.objects.all():
+        org = Organisation.objects.get(name=f"Gemeente {gemeente.name}")
+        assert org.type == OrganisationType.GEMEENTE and org.gemeente == gemeente
+
+
+@pytest.mark.django_db
+def test_every_demo_user_is_demo_and_can_log_in():
+    result = load_demo_region()
+    usernames = {username for username, _, _ in result["logins"]}
+    assert "coordinator_sociale_kaart.noord" in usernames
+    assert "screener.zuid" in usernames
+    assert len(usernames) == 2 * (len(Role.values) + 1)
+
+    factory = RequestFactory()
+    for username in usernames:
+        user = User.objects.get(username=username)
+        assert user.is_demo
+        assert user.email == f"{username}@demo.passend.example.org"
+        logged_in = authenticate(
+            request=factory.post("/"), username=username, password=DEMO_PASSWORD
+        )
+        assert logged_in == user
+
+
+@pytest.mark.django_db
+def test_memberships_carry_organisation_and_expertise():
+    load_demo_region()
+    aanmelder = Membership.objects.get(user__username="aanmelder.noord")
+    assert aanmelder.organisation.type == OrganisationType.WIJKTEAM
+    beleid = Membership.objects.get(user__username="beleidsadviseur.zuid")
+    assert beleid.organisation.name.startswith("Gemeente ")
+    assert beleid.organisation.gemeente in beleid.team.gemeenten.all()
+    assert Membership.objects.get(user__username="teamlid.noord").expertise == "GGZ"
+    assert Membership.objects.get(user__username="teamlid.zuid").expertise == "LVB"
+
+    multi = User.objects.get(username="teamlid-procesregisseur.noord")
+    assert set(multi.memberships.values_list("role", flat=True)) == {
+        Role.TEAMLID,
+        Role.PROCESREGISSEUR,
+    }
+
+
+@pytest.mark.django_db
+def test_rerun_keeps_user_changes_but_resets_demo_password():
+    load_demo_region()
+    team = Team.objects.get(slug="duinland-noord")
+    team.meeting_cadence_days = 30
+    team.save()
+    user = User.objects.get(username="voorzitter.noord")
+    user.first_name = "Gewijzigd"
+    user.set_password("iets-anders-123")
+    user.save()
+
+    load_demo_region()
+    team.refresh_from_db()
+    user.refresh_from_db()
+    assert team.meeting_cadence_days == 30
+    assert user.first_name == "Gewijzigd"
+    assert user.check_password(DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_refuses_to_take_over_a_real_user():
+    User.objects.create_user(username="notulist.zuid", password="echt-wachtwoord-123")
+    with pytest.raises(DemoConflictError):
+        load_demo_region()
+    assert not User.objects.get(username="notulist.zuid").is_demo
+    assert not Region.objects.filter(slug=REGION["slug"]).exists()
