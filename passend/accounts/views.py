@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -44,7 +45,7 @@ class OtpVerifyView(View):
             request, self.template_name, {"form": TokenForm(), "next": _next_url(request)}
         )
 
-    @sensitive_post_parameters("token")
+    @method_decorator(sensitive_post_parameters("token"))
     def post(self, request):
         if not request.user.is_authenticated:
             return redirect("accounts:login")
@@ -78,7 +79,7 @@ class OtpSetupView(View):
             return redirect("home")
         return render(request, self.template_name, self._context(request, TokenForm()))
 
-    @sensitive_post_parameters("token")
+    @method_decorator(sensitive_post_parameters("token"))
     def post(self, request):
         if not request.user.is_authenticated:
             return redirect("accounts:login")

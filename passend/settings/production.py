@@ -27,3 +27,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Behind several stateless app servers: sessions in the database, axes in the database.
+# HSTS preload is a decision for the operator of the domain (hard to undo), not for the code.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]

@@ -1,0 +1,104 @@
+"""The UI shell: Dutch by default, English selectable, security headers, health check."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from passend.accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_page_is_dutch_and_accessible(client):
+    response = client.get("/inloggen/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nl"' in body
+    assert "Inloggen bij Passend" in body
+    assert 'href="#inhoud"' in body and 'id="inhoud"' in body, "skip link to main"
+    assert "<main" in body and "<header" in body and "<footer" in body
+    assert '<label class="utrecht-form-label" for="id_username">' in body
+
+
+def test_english_is_selectable(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/inloggen/"})
+    assert response.status_code == 302
+    body = client.get("/inloggen/").content.decode()
+    assert '<html lang="en"' in body
+    assert "Log in to Passend" in body
+
+
+def test_security_headers(client):
+    response = client.get("/inloggen/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "object-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "passend.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+        "DATABASE_URL": "sqlite:///:memory:",
+        "DJANGO_ALLOWED_HOSTS": "passend.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "passend.settings.production"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_healthz_checks_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_team_home_shows_modules_by_capability(tenancy, as_user):
+    slug = tenancy.a.team.slug
+    voorzitter = as_user(tenancy.a.users[Role.VOORZITTER]).get(f"/teams/{slug}/").content.decode()
+    assert f"/teams/{slug}/toegangslog/" in voorzitter and f"/teams/{slug}/leden/" in voorzitter
+    adviser = as_user(tenancy.a.users[Role.BELEIDSADVISEUR]).get(f"/teams/{slug}/").content.decode()
+    assert f"/teams/{slug}/leden/" not in adviser
+    assert f"/teams/{slug}/toegangslog/" not in adviser
+
+
+def test_unknown_page_is_dutch_404_and_api_404_is_problem_json(client):
+    page = client.get("/bestaat-niet/")
+    assert page.status_code == 404 and "Pagina niet gevonden" in page.content.decode()
+    api = client.get("/api/v1/bestaat-niet")
+    assert api.status_code == 404
+    assert api["Content-Type"] == "application/problem+json"
+    assert api["API-Version"] == "1.0.0"
+    assert api.json()["status"] == 404
+    slash = client.get("/api/v1/teams/")
+    assert slash.status_code == 404, "no trailing slashes in the API"
