@@ -39,6 +39,10 @@ class TeamMember:
         return [m.get_role_display() for m in self.memberships]
 
     @property
+    def expertise(self) -> list[str]:
+        return sorted({m.expertise for m in self.memberships if m.expertise})
+
+    @property
     def organisations(self) -> list[str]:
         return sorted({m.organisation.name for m in self.memberships if m.organisation_id})
 

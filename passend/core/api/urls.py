@@ -1,3 +1,5 @@
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.urls import path
 from drf_spectacular.views import (
     SpectacularJSONAPIView,
@@ -35,5 +37,12 @@ urlpatterns = [
     *router.urls,
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
-    path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema-json"), name="docs"),
+    # Swagger UI sets inline styles; allow those (styles only, never scripts) on this page alone.
+    path(
+        "docs",
+        csp_update({"style-src": [SELF, UNSAFE_INLINE]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema-json")
+        ),
+        name="docs",
+    ),
 ]

@@ -119,3 +119,8 @@ def test_yaml_and_docs_are_served(client):
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"swagger" in docs.content.lower()
+    assert "'unsafe-inline'" in docs["Content-Security-Policy"].split("style-src")[1].split(";")[0]
+    assert (
+        "'unsafe-inline'"
+        not in docs["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+    )

@@ -25,6 +25,11 @@ def test_login_page_is_dutch_and_accessible(client):
     assert '<label class="utrecht-form-label" for="id_username">' in body
 
 
+def test_browser_language_does_not_override_dutch(client):
+    body = client.get("/inloggen/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Inloggen bij Passend" in body
+
+
 def test_english_is_selectable(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/inloggen/"})
     assert response.status_code == 302
