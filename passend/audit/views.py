@@ -23,6 +23,8 @@ class AccessLogView(TeamMixin, AuditedView, TemplateView):
         form = AccessLogFilterForm(self.request.GET or None)
         filters = form.selector_filters() if form.is_bound else {}
         entries = selectors.access_log(self.request.user, team=self.team, **filters)
+        if form.is_bound and not form.is_valid():
+            entries = entries.none()  # never show unfiltered rows as if they matched the filter
         context["form"] = form
         context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("pagina"))
         self.audit_raw(selectors.describe_query(**filters), self.team)

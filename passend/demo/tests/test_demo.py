@@ -36,9 +36,9 @@ def _snapshot():
 @pytest.mark.django_db
 def test_load_demo_twice_is_idempotent():
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--force", stdout=out)
     first = _snapshot()
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--force", stdout=StringIO())
     second = _snapshot()
 
     assert first == second
@@ -147,3 +147,12 @@ def test_refuses_to_take_over_a_real_user():
         load_demo_region()
     assert not User.objects.get(username="notulist.zuid").is_demo
     assert not Region.objects.filter(slug=REGION["slug"]).exists()
+
+
+@pytest.mark.django_db
+def test_refuses_without_debug_unless_forced():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="openbaar wachtwoord"):
+        call_command("load_demo", stdout=StringIO())
+    assert not User.objects.filter(is_demo=True).exists()

@@ -12,7 +12,19 @@ class Command(BaseCommand):
         "Laadt de fictieve demoregio Zuidoost-Duinland met teams, organisaties en demogebruikers."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Ook zonder DEBUG laden (demogebruikers hebben een openbaar wachtwoord).",
+        )
+
+    def handle(self, *args, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "De demoregio heeft gebruikers met een openbaar wachtwoord en wordt alleen met "
+                "DEBUG geladen. Gebruik --force voor een demo- of testomgeving."
+            )
         try:
             result = load_demo_region()
         except DemoConflictError as exc:
