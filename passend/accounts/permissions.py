@@ -19,6 +19,7 @@ TEAM_PATHS: dict[str, str] = {
     "regions.team": "pk",
     "accounts.membership": "team",
     "audit.accesslogentry": "team",
+    "cases.casus": "team",
 }
 
 

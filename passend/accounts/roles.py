@@ -29,16 +29,18 @@ class Cap(StrEnum):
     VIEW_OWN_CASES = "view_own_cases"  # cases one registered or is the subject of
     VIEW_CASE_DATA = "view_case_data"  # identifying case data of the team (need-to-know)
     VIEW_AGGREGATES = "view_aggregates"  # pseudonymised monitoring and reports
+    SCREEN_CASES = "screen_cases"  # screening decisions, assigning casushouder and experts
+    REGISTER_CASES = "register_cases"  # register a case (aanmeldformulier)
     MANAGE_SOCIAL_MAP = "manage_social_map"
 
 
 _TEAM_WORK = {Cap.VIEW_TEAM, Cap.VIEW_MEMBERS, Cap.VIEW_CASE_DATA, Cap.VIEW_AGGREGATES}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
-    Role.AANMELDER: frozenset({Cap.VIEW_TEAM, Cap.VIEW_OWN_CASES}),
+    Role.AANMELDER: frozenset({Cap.VIEW_TEAM, Cap.VIEW_OWN_CASES, Cap.REGISTER_CASES}),
     Role.JEUGDIGE_OUDER: frozenset({Cap.VIEW_OWN_CASES}),
-    Role.SCREENER: frozenset(_TEAM_WORK),
-    Role.VOORZITTER: frozenset(_TEAM_WORK | {Cap.VIEW_ACCESS_LOG}),
+    Role.SCREENER: frozenset(_TEAM_WORK | {Cap.SCREEN_CASES, Cap.REGISTER_CASES}),
+    Role.VOORZITTER: frozenset(_TEAM_WORK | {Cap.VIEW_ACCESS_LOG, Cap.SCREEN_CASES}),
     Role.TEAMLID: frozenset(_TEAM_WORK),
     Role.PROCESREGISSEUR: frozenset(_TEAM_WORK),
     Role.NOTULIST: frozenset(_TEAM_WORK),

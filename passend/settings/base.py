@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "passend.accounts",
     "passend.regions",
     "passend.audit",
+    "passend.cases",
     "passend.demo",
 ]
 
@@ -133,6 +134,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "passend.accounts.views.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Encryption at rest of identifying fields (django-fernet-encrypted-fields): Fernet keys are
+# derived from SECRET_KEY (+ SECRET_KEY_FALLBACKS) and each salt below. Rotation: put a new salt
+# first (or move the old secret key to DJANGO_SECRET_KEY_FALLBACKS), then run
+# `manage.py reencrypt_cases`; remove the old value once that has finished.
+SALT_KEY = env_list("PASSEND_FIELD_SALT_KEYS") or ["passend-development-salt-not-for-production"]
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
+# Keyed hashes for pseudonyms and the name search index (never stored next to the data).
+PASSEND_PSEUDONYM_KEY = os.environ.get("PASSEND_PSEUDONYM_KEY", "")
 
 # Two-factor authentication (TOTP via django-otp).
 OTP_TOTP_ISSUER = "Passend"

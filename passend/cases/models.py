@@ -1,0 +1,293 @@
+"""Casus (case) with the young person, parents/carers, consents and status history.
+
+Identifying fields are encrypted at rest (Fernet, key from the environment). Search and
+re-registration use keyed hashes (blind index, pseudonym), never plaintext.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedCharField, EncryptedFieldMixin, EncryptedTextField
+
+from passend.regions.models import Gemeente, Organisation, Team
+
+from .codes import (
+    CaseState,
+    ConsentMethod,
+    Gender,
+    LegalFramework,
+    ParentRelation,
+    ReferrerType,
+    ScreeningOutcome,
+    Urgency,
+)
+
+
+class EncryptedDateField(EncryptedFieldMixin, models.DateField):
+    """A date stored encrypted (ISO text inside the Fernet token)."""
+
+
+class CodeItem(models.Model):
+    """A configurable code list entry (reasons for registration, life domains)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    label = models.CharField(_("omschrijving"), max_length=120)
+    active = models.BooleanField(_("actief"), default=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class RegistrationReason(CodeItem):
+    class Meta(CodeItem.Meta):
+        verbose_name = _("reden van aanmelding")
+        verbose_name_plural = _("redenen van aanmelding")
+
+
+class LifeDomain(CodeItem):
+    class Meta(CodeItem.Meta):
+        verbose_name = _("leefgebied")
+        verbose_name_plural = _("leefgebieden")
+
+
+class Casus(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
+    reference = models.CharField(_("casusnummer"), max_length=20, unique=True)
+    state = models.CharField(
+        _("status"), max_length=24, choices=CaseState.choices, default=CaseState.AANGEMELD
+    )
+    registered_at = models.DateTimeField(_("aangemeld op"), default=timezone.now, db_index=True)
+    self_registration = models.BooleanField(_("zelfmelding"), default=False)
+    is_draft = models.BooleanField(_("concept"), default=True)
+
+    # The young person (jeugdige). Identifying fields encrypted.
+    first_name = EncryptedCharField(_("voornaam"), max_length=100)
+    last_name = EncryptedCharField(_("achternaam"), max_length=150)
+    birth_date = EncryptedDateField(_("geboortedatum"), null=True, blank=True)
+    birth_month = models.DateField(
+        _("geboortemaand"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Eerste dag van de geboortemaand, voor leeftijdsgroepen zonder ontsleutelen."),
+    )
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, blank=True)
+    bsn = EncryptedCharField(_("BSN"), max_length=9, null=True, blank=True)
+    address = EncryptedTextField(_("adres"), null=True, blank=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="cases",
+        verbose_name=_("woonplaats (gemeente)"),
+    )
+    bsn_pseudonym = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    name_pseudonym = models.CharField(max_length=64, db_index=True, editable=False)
+
+    # Registration.
+    aanmelder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registered_cases",
+        verbose_name=_("aanmelder"),
+    )
+    aanmelder_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registered_cases",
+        verbose_name=_("organisatie aanmelder"),
+    )
+    referrer_type = models.CharField(
+        _("soort verwijzer"), max_length=2, choices=ReferrerType.choices, db_index=True
+    )
+    question = EncryptedTextField(_("hulpvraag in eigen woorden"), null=True, blank=True)
+    reasons = models.ManyToManyField(
+        RegistrationReason, blank=True, verbose_name=_("redenen van aanmelding")
+    )
+    reason_other = models.CharField(_("andere reden"), max_length=200, blank=True)
+    multiple_domains = models.BooleanField(_("meerdere leefgebieden"), default=False)
+    fluctuating = models.BooleanField(
+        _("progressief, wisselend of atypisch verloop"), default=False
+    )
+    multiple_conditions = models.BooleanField(_("meerdere aandoeningen tegelijk"), default=False)
+    family_care_needs = models.BooleanField(
+        _("beïnvloed door zorgvragen van anderen in het gezin"), default=False
+    )
+    life_domains = models.ManyToManyField(LifeDomain, blank=True, verbose_name=_("leefgebieden"))
+    legal_framework = models.CharField(
+        _("juridisch kader"),
+        max_length=24,
+        choices=LegalFramework.choices,
+        default=LegalFramework.VRIJWILLIG,
+    )
+    legal_basis_reason = models.TextField(
+        _("grondslag zonder toestemming"),
+        blank=True,
+        help_text=_(
+            "Bij OTS, voogdij, jeugdreclassering of machtiging: waarom zonder toestemming."
+        ),
+    )
+    involved_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="involved_in",
+        verbose_name=_("betrokken organisaties"),
+    )
+    care_history = EncryptedTextField(
+        _("wat is al geprobeerd (hulpverleningsgeschiedenis)"), null=True, blank=True
+    )
+    urgency = models.CharField(
+        _("urgentie"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAAL
+    )
+    youth_informed = models.BooleanField(_("jeugdige weet van de aanmelding"), default=False)
+    parents_informed = models.BooleanField(_("ouders weten van de aanmelding"), default=False)
+
+    # Screening and roles in the case.
+    screening_outcome = models.CharField(
+        _("uitkomst screening"), max_length=16, choices=ScreeningOutcome.choices, blank=True
+    )
+    screening_reason = models.TextField(_("toelichting screening"), blank=True)
+    redirected_to = models.CharField(_("doorverwezen naar"), max_length=200, blank=True)
+    casushouder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases_as_holder",
+        verbose_name=_("casushouder"),
+    )
+    procesregisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases_as_director",
+        verbose_name=_("procesregisseur"),
+    )
+    experts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="cases_as_expert",
+        verbose_name=_("experts"),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("casus")
+        verbose_name_plural = _("casussen")
+        ordering = ["-registered_at", "-id"]
+        indexes = [
+            models.Index(fields=["team", "state", "-registered_at"]),
+            models.Index(fields=["team", "-registered_at"]),
+            models.Index(fields=["team", "gemeente"]),
+            models.Index(fields=["team", "birth_month"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class NameToken(models.Model):
+    """Blind index: keyed hash of one normalised name token, for search without plaintext."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="name_tokens")
+    digest = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["casus", "digest"], name="name_token_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.digest[:12]
+
+
+class Ouder(models.Model):
+    """A parent or carer of the young person."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="ouders")
+    first_name = EncryptedCharField(_("voornaam"), max_length=100)
+    last_name = EncryptedCharField(_("achternaam"), max_length=150)
+    relation = models.CharField(_("relatie"), max_length=12, choices=ParentRelation.choices)
+    has_gezag = models.BooleanField(_("heeft gezag"), default=False)
+    phone = EncryptedCharField(_("telefoon"), max_length=30, null=True, blank=True)
+    email = EncryptedCharField(_("e-mail"), max_length=254, null=True, blank=True)
+    address = EncryptedTextField(_("adres"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ouder / verzorger")
+        verbose_name_plural = _("ouders / verzorgers")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()} ({self.pk})"
+
+
+class Toestemming(models.Model):
+    """A consent given by the young person or one parent/carer (toestemmingsverklaring)."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="consents")
+    ouder = models.ForeignKey(
+        Ouder,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consents",
+        help_text=_("Leeg: de jeugdige zelf."),
+    )
+    method = models.CharField(_("hoe gegeven"), max_length=10, choices=ConsentMethod.choices)
+    witness = EncryptedCharField(_("getuige"), max_length=150, null=True, blank=True)
+    given_on = models.DateField(_("datum toestemming"))
+    scope_exchange = models.BooleanField(
+        _("informatie uitwisselen met betrokken partijen zolang het team betrokken is"),
+        default=True,
+    )
+    scope_learning = models.BooleanField(_("geanonimiseerd gebruik om te leren"), default=False)
+    withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("toestemming")
+        verbose_name_plural = _("toestemmingen")
+        ordering = ["given_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.casus} {self.person_key} {self.given_on}"
+
+    @property
+    def person_key(self) -> str:
+        return f"ouder:{self.ouder_id}" if self.ouder_id else "jeugdige"
+
+
+class Statuswijziging(models.Model):
+    """One transition of the case workflow: who, when, why. Lead times come from these."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="transitions")
+    from_state = models.CharField(max_length=24, choices=CaseState.choices, blank=True)
+    to_state = models.CharField(max_length=24, choices=CaseState.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.casus}: {self.from_state or '–'} → {self.to_state}"

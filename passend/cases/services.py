@@ -1,0 +1,145 @@
+"""All writes and state changes of cases. Views and API call these; nothing else writes."""
+
+from uuid import uuid4
+
+from django.db import transaction
+from django.utils import timezone
+
+from passend.accounts.permissions import has_capability
+from passend.audit.models import Action
+from passend.audit.services import log_access
+
+from . import pseudonyms
+from .codes import CaseState
+from .models import Casus, NameToken, Statuswijziging, Toestemming
+from .workflow import TRANSITIONS, allowed_targets
+
+
+class TransitionError(Exception):
+    """A refused state change; the message is shown to the user (Dutch)."""
+
+
+def _log(request, casus, action, purpose):
+    if request is not None:
+        log_access(
+            request,
+            action=action,
+            subject_type="casus",
+            subject_ids=[casus.pk],
+            purpose=purpose,
+            team=casus.team,
+        )
+
+
+def refresh_identity(casus: Casus) -> None:
+    """Derived, non-identifying fields: birth month, pseudonyms and the name search index."""
+    casus.birth_month = casus.birth_date.replace(day=1) if casus.birth_date else None
+    casus.bsn_pseudonym = pseudonyms.bsn_pseudonym(casus.bsn)
+    casus.name_pseudonym = pseudonyms.name_pseudonym(
+        casus.first_name, casus.last_name, casus.birth_date
+    )
+
+
+def rebuild_name_index(casus: Casus) -> None:
+    casus.name_tokens.all().delete()
+    NameToken.objects.bulk_create(
+        NameToken(casus=casus, digest=d)
+        for d in pseudonyms.token_digests(casus.first_name, casus.last_name)
+    )
+
+
+@transaction.atomic
+def save_case(casus: Casus, *, request=None, purpose: str = "aanmelding bewerken") -> Casus:
+    """Create or update a case (draft or not), keeping derived fields and the index in step."""
+    creating = casus.pk is None
+    refresh_identity(casus)
+    if creating:
+        casus.reference = f"tmp-{uuid4().hex[:16]}"  # replaced by the number below
+    casus.save()
+    if creating:
+        casus.reference = f"{casus.registered_at:%Y}-{casus.pk:06d}"
+        Casus.objects.filter(pk=casus.pk).update(reference=casus.reference)
+    rebuild_name_index(casus)
+    _log(request, casus, Action.CREATE if creating else Action.UPDATE, purpose)
+    return casus
+
+
+@transaction.atomic
+def submit_registration(casus: Casus, *, request=None) -> Casus:
+    """The draft becomes a registration: state aangemeld, with its first history entry."""
+    if not casus.is_draft:
+        raise TransitionError("Deze aanmelding is al verstuurd.")
+    casus.is_draft = False
+    casus.registered_at = timezone.now()
+    casus.state = CaseState.AANGEMELD
+    save_case(casus, request=request, purpose="aanmelding versturen")
+    Statuswijziging.objects.create(
+        casus=casus,
+        from_state="",
+        to_state=CaseState.AANGEMELD,
+        actor=getattr(request, "user", None) if request else None,
+        at=casus.registered_at,
+        reason="zelfmelding" if casus.self_registration else "aanmelding",
+    )
+    return casus
+
+
+@transaction.atomic
+def transition(casus: Casus, to_state: str, *, actor, reason: str = "", request=None):
+    """Move a case along the workflow table. Raises TransitionError with a Dutch message."""
+    casus = Casus.objects.select_for_update().get(pk=casus.pk)
+    rule = TRANSITIONS.get((casus.state, to_state))
+    if rule is None:
+        allowed = ", ".join(str(CaseState(s).label) for s in allowed_targets(casus.state))
+        raise TransitionError(
+            f"Van '{CaseState(casus.state).label}' naar '{CaseState(to_state).label}' kan niet. "
+            f"Mogelijk: {allowed or 'geen'}."
+            if to_state in CaseState.values
+            else f"Onbekende status '{to_state}'."
+        )
+    if not has_capability(actor, rule.capability, casus.team):
+        raise TransitionError(f"U mag deze stap ({rule.label}) niet zetten in dit team.")
+    if rule.needs_reason and not reason.strip():
+        raise TransitionError(f"Geef een reden op bij '{rule.label}'.")
+    if rule.guard is not None:
+        refusal = rule.guard(casus)
+        if refusal:
+            raise TransitionError(refusal)
+    entry = Statuswijziging.objects.create(
+        casus=casus, from_state=casus.state, to_state=to_state, actor=actor, reason=reason.strip()
+    )
+    casus.state = to_state
+    casus.save(update_fields=["state", "updated_at"])
+    _log(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to_state}")
+    return entry
+
+
+def previously_registered(casus: Casus):
+    """Other cases of the same young person in the same team ('eerder aangemeld')."""
+    from django.db.models import Q
+
+    match = Q(name_pseudonym=casus.name_pseudonym)
+    if casus.bsn_pseudonym:
+        match |= Q(bsn_pseudonym=casus.bsn_pseudonym)
+    return Casus.objects.filter(match, team=casus.team, is_draft=False).exclude(pk=casus.pk)
+
+
+@transaction.atomic
+def record_consent(casus: Casus, *, request=None, **fields) -> Toestemming:
+    consent = Toestemming(casus=casus, recorded_by=getattr(request, "user", None), **fields)
+    consent.full_clean()
+    consent.save()
+    _log(request, casus, Action.CREATE, "toestemming vastleggen")
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(consent: Toestemming, *, on, request=None) -> Toestemming:
+    if consent.withdrawn_on:
+        raise TransitionError("Deze toestemming is al ingetrokken.")
+    if on < consent.given_on:
+        raise TransitionError("Intrekken kan niet vóór de datum waarop toestemming is gegeven.")
+    consent.withdrawn_on = on
+    consent.save(update_fields=["withdrawn_on"])
+    _log(request, consent.casus, Action.UPDATE, "toestemming intrekken")
+    return consent
