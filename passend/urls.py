@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("passend.accounts.urls")),
     path("", include("passend.regions.urls")),
     path("", include("passend.audit.urls")),
+    path("", include("passend.cases.urls")),
 ]

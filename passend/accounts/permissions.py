@@ -7,7 +7,7 @@ these. A model joins the scheme by adding its path to its team in TEAM_PATHS.
 
 from __future__ import annotations
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from passend.audit.services import log_denied
@@ -20,6 +20,12 @@ TEAM_PATHS: dict[str, str] = {
     "accounts.membership": "team",
     "audit.accesslogentry": "team",
     "cases.casus": "team",
+}
+
+# model label -> lookup path to the user who registered it: an aanmelder sees own records
+# (VIEW_OWN_CASES) wherever the team's roles would need VIEW_CASE_DATA.
+OWNER_PATHS: dict[str, str] = {
+    "cases.casus": "aanmelder",
 }
 
 
@@ -79,8 +85,14 @@ def team_of(obj: Model):
 
 def visible(user, queryset: QuerySet, capability: Cap) -> QuerySet:
     """Scope a queryset to what `user` may see with `capability`."""
-    path = TEAM_PATHS[queryset.model._meta.label_lower]
-    return queryset.filter(**{f"{path}__in": team_ids_with(user, capability)})
+    label = queryset.model._meta.label_lower
+    path = TEAM_PATHS[label]
+    scope = Q(**{f"{path}__in": team_ids_with(user, capability)})
+    owner = OWNER_PATHS.get(label)
+    if owner and capability == Cap.VIEW_CASE_DATA and getattr(user, "is_authenticated", False):
+        own_teams = team_ids_with(user, Cap.VIEW_OWN_CASES)
+        scope |= Q(**{owner: user, f"{path}__in": own_teams})
+    return queryset.filter(scope)
 
 
 def get_visible_or_404(

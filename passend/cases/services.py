@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from passend.accounts.permissions import has_capability
+from passend.accounts.roles import Cap
 from passend.audit.models import Action
 from passend.audit.services import log_access
 
@@ -143,3 +144,44 @@ def withdraw_consent(consent: Toestemming, *, on, request=None) -> Toestemming:
     consent.save(update_fields=["withdrawn_on"])
     _log(request, consent.casus, Action.UPDATE, "toestemming intrekken")
     return consent
+
+
+@transaction.atomic
+def register(
+    casus: Casus,
+    *,
+    request=None,
+    parents=(),
+    reasons=None,
+    life_domains=None,
+    involved=None,
+    experts=None,
+    submit: bool = True,
+) -> Casus:
+    """Create or update a registration with its parents and code lists; submit it if asked."""
+    save_case(casus, request=request)
+    for relation, items in (
+        (casus.reasons, reasons),
+        (casus.life_domains, life_domains),
+        (casus.involved_organisations, involved),
+        (casus.experts, experts),
+    ):
+        if items is not None:
+            relation.set(items)
+    for parent in parents:
+        parent.casus = casus
+        parent.save()
+    if submit and casus.is_draft:
+        submit_registration(casus, request=request)
+    return casus
+
+
+def may_edit_registration(user, casus: Casus) -> bool:
+    """The referrer edits own cases until screening; screeners edit while the case is open."""
+    if casus.aanmelder_id == user.pk and casus.state == CaseState.AANGEMELD:
+        return True
+    return has_capability(user, Cap.SCREEN_CASES, casus.team) and casus.state in (
+        CaseState.AANGEMELD,
+        CaseState.IN_SCREENING,
+        CaseState.IN_BEHANDELING,
+    )

@@ -9,6 +9,8 @@ from passend.accounts.roles import Cap
 # (label, url name, capability needed in the team); later modules append their entries.
 TEAM_NAVIGATION = [
     (_("Team"), "regions:team-home", Cap.VIEW_TEAM),
+    (_("Casussen"), "cases:list", Cap.VIEW_CASE_DATA),
+    (_("Mijn aanmeldingen"), "cases:list", Cap.VIEW_OWN_CASES),
     (_("Teamleden"), "regions:team-members", Cap.VIEW_MEMBERS),
     (_("Toegangslog"), "audit:access-log", Cap.VIEW_ACCESS_LOG),
     (_("Teaminstellingen"), "regions:team-settings", Cap.MANAGE_TEAM),
@@ -27,10 +29,12 @@ def navigation(request):
 
         team = Team.objects.filter(slug=slug).first()
         caps = capabilities(user, team) if team else frozenset()
+        home = reverse("regions:team-home", kwargs={"team": slug})
         for label, name, cap in TEAM_NAVIGATION:
-            if cap in caps:
-                url = reverse(name, kwargs={"team": slug})
-                items.append({"label": label, "url": url, "current": request.path == url})
+            url = reverse(name, kwargs={"team": slug})
+            if cap in caps and url not in {item["url"] for item in items}:
+                current = request.path == url or (url != home and request.path.startswith(url))
+                items.append({"label": label, "url": url, "current": current})
     url = reverse("regions:organisations")
     items.append({"label": _("Organisaties"), "url": url, "current": request.path.startswith(url)})
     return {"nav_items": items}

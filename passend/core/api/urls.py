@@ -10,6 +10,7 @@ from rest_framework.routers import SimpleRouter
 
 from passend.accounts.api import TokenView
 from passend.audit.api import AccessLogViewSet
+from passend.cases.api import CaseViewSet
 from passend.regions.api import OrganisationViewSet, RegionViewSet, TeamMemberViewSet, TeamViewSet
 
 router = SimpleRouter(trailing_slash=False)
@@ -17,6 +18,7 @@ router.register("regions", RegionViewSet, basename="region")
 router.register("teams", TeamViewSet, basename="team")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("access-logs", AccessLogViewSet, basename="access-log")
+router.register("cases", CaseViewSet, basename="case")
 
 for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerSplitView):
     view.personal_data = False

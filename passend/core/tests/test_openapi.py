@@ -14,7 +14,9 @@ SEMVER = re.compile(
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 PATH_PARAM = re.compile(r"^\{[a-z][a-zA-Z0-9]*\}$")
-NON_COLLECTION_SEGMENTS = {"auth", "token"}  # /auth/token is a single resource, not a collection
+# Single resources, not collections: /auth/token; a case's access-log (named so in the issue)
+# and its consent-form document.
+NON_COLLECTION_SEGMENTS = {"auth", "token", "access-log", "consent-form"}
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 

@@ -2,16 +2,23 @@
 
 import pytest
 
-from passend.accounts.roles import Role
+from passend.accounts.roles import ROLE_CAPABILITIES, Cap, Role
 from passend.audit.models import AccessLogEntry, Outcome
 
 pytestmark = pytest.mark.django_db
 
 
 def other_team_urls(tenancy) -> list[tuple[str, str]]:
+    from passend.cases.tests.factories import CasusFactory
+
     b = tenancy.b.team
     member = tenancy.b.users[Role.TEAMLID]
+    casus = CasusFactory(team=b, aanmelder=tenancy.b.users[Role.AANMELDER])
     return [
+        ("get", f"/teams/{b.slug}/casussen/"),
+        ("get", f"/teams/{b.slug}/casussen/{casus.pk}/"),
+        ("post", f"/teams/{b.slug}/casussen/{casus.pk}/status/"),
+        ("get", f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}/"),
         ("get", f"/teams/{b.slug}/"),
         ("get", f"/teams/{b.slug}/leden/"),
         ("get", f"/teams/{b.slug}/leden/{member.pk}/"),
@@ -33,6 +40,8 @@ def test_other_team_is_refused_and_logged_for_every_role(tenancy, as_user, role)
         before = AccessLogEntry.objects.filter(outcome=Outcome.DENIED).count()
         if method == "patch":
             response = client.patch(url, {"meetingCadenceDays": 7}, content_type="application/json")
+        elif method == "post":
+            response = client.post(url, {"to_state": "in_screening"})
         else:
             response = client.get(url)
         assert response.status_code == 404, (role, url, response.status_code)
@@ -40,7 +49,13 @@ def test_other_team_is_refused_and_logged_for_every_role(tenancy, as_user, role)
         assert denied.count() == before + 1, (role, url)
         entry = denied.order_by("-id").first()
         assert entry.user == tenancy.a.users[role]
-        assert entry.team == tenancy.b.team, "the refused team's beheerder must see the attempt"
+        expected = tenancy.b.team
+        if (
+            url.startswith(f"/teams/{tenancy.a.team.slug}/")
+            and Cap.VIEW_TEAM not in ROLE_CAPABILITIES[role]
+        ):
+            expected = tenancy.a.team  # refused at its own team before the case is looked up
+        assert entry.team == expected, "the refused team's beheerder must see the attempt"
         if url.startswith("/api/"):
             assert response["Content-Type"] == "application/problem+json"
             assert response.json()["status"] == 404

@@ -1,0 +1,100 @@
+"""Reads of cases, always scoped through accounts.permissions (need-to-know)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from passend.accounts.permissions import visible
+from passend.accounts.roles import Cap
+
+from . import pseudonyms
+from .codes import CaseState
+from .models import Casus
+
+AGE_GROUPS = {
+    "0-3": (0, 3),
+    "4-11": (4, 11),
+    "12-15": (12, 15),
+    "16-17": (16, 17),
+    "18+": (18, 200),
+}
+WAITING_FOR_SCREENING = (CaseState.AANGEMELD, CaseState.IN_SCREENING)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a non-leap year
+        return day.replace(year=day.year - years, day=28)
+
+
+def birth_month_range(group: str, today: date) -> tuple[date | None, date]:
+    """Birth months of young people whose age (by birth month) is in the group today."""
+    low, high = AGE_GROUPS[group]
+    latest = _years_before(today, low).replace(day=1)
+    earliest = None if high >= 200 else _years_before(today, high + 1).replace(day=1)
+    return earliest, latest
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    state: str = ""
+    gemeente: int | None = None
+    referrer_type: str = ""
+    age_group: str = ""
+    mine: bool = False
+    waiting_days: int | None = None
+    name: str = ""
+
+
+def cases_for(user) -> QuerySet[Casus]:
+    """Every case the user may see: the team's registered cases, and own registrations."""
+    return visible(user, Casus.objects.all(), Cap.VIEW_CASE_DATA).filter(
+        Q(is_draft=False) | Q(aanmelder=user)
+    )
+
+
+def case_list(user, team, filters: CaseFilters, *, team_ids=None) -> QuerySet[Casus]:
+    qs = cases_for(user).select_related("gemeente")
+    if team is not None:
+        qs = qs.filter(team=team)
+    if team_ids is not None:
+        qs = qs.filter(team_id__in=team_ids)
+    if filters.state:
+        qs = qs.filter(state=filters.state)
+    if filters.gemeente:
+        qs = qs.filter(gemeente_id=filters.gemeente)
+    if filters.referrer_type:
+        qs = qs.filter(referrer_type=filters.referrer_type)
+    if filters.age_group in AGE_GROUPS:
+        earliest, latest = birth_month_range(filters.age_group, timezone.localdate())
+        qs = qs.filter(birth_month__lte=latest)
+        if earliest:
+            qs = qs.filter(birth_month__gt=earliest)
+    if filters.mine:
+        qs = qs.filter(
+            Q(casushouder=user) | Q(procesregisseur=user) | Q(experts=user) | Q(aanmelder=user)
+        ).distinct()
+    if filters.waiting_days is not None:
+        cutoff = timezone.now() - timedelta(days=filters.waiting_days)
+        qs = qs.filter(state__in=WAITING_FOR_SCREENING, registered_at__lt=cutoff)
+    for digest in pseudonyms.token_digests(filters.name)[:5]:
+        qs = qs.filter(name_tokens__digest=digest)
+    return qs.order_by("-registered_at", "-id")
+
+
+def case_detail_queryset(user) -> QuerySet[Casus]:
+    return (
+        cases_for(user)
+        .select_related(
+            "team",
+            "gemeente",
+            "aanmelder",
+            "aanmelder_organisation",
+            "casushouder",
+            "procesregisseur",
+        )
+        .prefetch_related("ouders", "consents__ouder", "reasons", "life_domains", "experts")
+    )

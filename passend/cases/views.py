@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView, View
+
+from passend.accounts.permissions import capabilities, get_visible_or_404
+from passend.accounts.roles import Cap
+from passend.audit.mixins import AuditedView
+from passend.regions.views import TeamMixin
+
+from . import selectors, services
+from .codes import CaseState
+from .forms import CaseFilterForm, TransitionForm
+from .pdf import PdfUnavailable, render_consent_form
+from .workflow import TRANSITIONS, allowed_targets, consent_check
+
+
+class CaseMixin(TeamMixin):
+    team_capability = Cap.VIEW_TEAM
+
+    @cached_property
+    def casus(self):
+        return get_visible_or_404(
+            self.request,
+            selectors.case_detail_queryset(self.request.user).filter(team=self.team),
+            capability=Cap.VIEW_CASE_DATA,
+            subject_type="casus",
+            purpose="casus bekijken",
+            pk=self.kwargs["pk"],
+        )
+
+
+class CaseListView(TeamMixin, AuditedView, TemplateView):
+    template_name = "cases/case_list.html"
+    team_capability = Cap.VIEW_TEAM
+    audit_subject_type = "casus"
+    audit_purpose = "casuslijst bekijken"
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "casus-resultaten":
+            return ["cases/_case_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = CaseFilterForm(self.request.GET or None, team=self.team)
+        filters = form.filters() if form.is_bound and form.is_valid() else selectors.CaseFilters()
+        cases = selectors.case_list(self.request.user, self.team, filters)
+        if form.is_bound and not form.is_valid():
+            cases = cases.none()
+        page = Paginator(cases, 25).get_page(self.request.GET.get("pagina"))
+        self.audit(*page.object_list)
+        context.update(form=form, page=page)
+        return context
+
+
+class CaseDetailView(CaseMixin, AuditedView, TemplateView):
+    template_name = "cases/case_detail.html"
+    audit_subject_type = "casus"
+    audit_purpose = "casus bekijken"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        casus = self.casus
+        self.audit(casus)
+        can_screen = Cap.SCREEN_CASES in capabilities(self.request.user, self.team)
+        context.update(
+            casus=casus,
+            consent=consent_check(casus),
+            history=casus.transitions.select_related("actor"),
+            earlier=services.previously_registered(casus).only("pk", "reference", "state"),
+            transitions=[
+                (to, TRANSITIONS[(casus.state, to)]) for to in allowed_targets(casus.state)
+            ]
+            if can_screen
+            else [],
+            subject_type="casus",
+            subject_id=casus.pk,
+            kept_reason=self.request.session.pop("transition_reason", ""),
+        )
+        return context
+
+
+class CaseTransitionView(CaseMixin, AuditedView, View):
+    """POST a status change; refusals come back as a message on the case page."""
+
+    http_method_names = ["post"]
+    audit_subject_type = "casus"
+    audit_purpose = "status wijzigen"
+
+    def post(self, request, *args, **kwargs):
+        casus = self.casus
+        form = TransitionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.transition(
+                    casus,
+                    form.cleaned_data["to_state"],
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                    request=request,
+                )
+            except services.TransitionError as refusal:
+                messages.error(request, str(refusal))
+                request.session["transition_reason"] = form.cleaned_data["reason"]
+            else:
+                label = CaseState(form.cleaned_data["to_state"]).label
+                messages.success(request, f"De status is nu: {label}.")
+        else:
+            messages.error(request, "Kies een geldige nieuwe status.")
+        return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
+
+
+class ConsentFormView(CaseMixin, AuditedView, View):
+    """The pre-filled printable consent form (PDF); printing personal data is logged."""
+
+    http_method_names = ["get"]
+    audit_subject_type = "casus"
+    audit_purpose = "toestemmingsformulier afdrukken"
+    audit_action = "print"
+
+    def get(self, request, *args, **kwargs):
+        return consent_form_response(self, self.casus)
+
+
+def consent_form_response(view, casus):
+    try:
+        pdf = render_consent_form(casus)
+    except PdfUnavailable as problem:
+        return HttpResponse(str(problem), status=503, content_type="text/plain; charset=utf-8")
+    view.audit(casus)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="toestemming-{casus.reference}.pdf"'
+    return response
