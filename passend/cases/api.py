@@ -166,6 +166,11 @@ class CaseViewSet(
         if not services.may_edit_registration(self.request.user, casus):
             raise exceptions.PermissionDenied("U kunt deze aanmelding (nu) niet wijzigen.")
         data = dict(serializer.validated_data)
+        assigning = {"casushouder", "procesregisseur", "experts"} & set(data)
+        if assigning and not has_capability(self.request.user, Cap.SCREEN_CASES, casus.team):
+            raise exceptions.PermissionDenied(
+                "Alleen de screener of voorzitter wijst de casus toe."
+            )
         if "ouders" in data or "team" in data:
             raise exceptions.ValidationError({"parents": "Team en ouders wijzigt u hier niet."})
         m2m = {
@@ -263,6 +268,7 @@ class CaseViewSet(
                 serializer.validated_data["to_state"],
                 actor=request.user,
                 reason=serializer.validated_data.get("reason", ""),
+                redirected_to=serializer.validated_data.get("redirected_to", ""),
                 request=request,
             )
         except services.TransitionError as refusal:

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passend.accounts.models import User
 from passend.regions.models import Gemeente
 
-from .codes import CaseState, ReferrerType
+from .codes import CaseState, ReferrerType, ScreeningOutcome
 from .selectors import AGE_GROUPS, CaseFilters
 
 
@@ -57,3 +58,62 @@ class TransitionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ScreeningForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst van de screening"),
+        choices=ScreeningOutcome.choices,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reden of toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij 'niet geschikt' en 'crisis'."),
+    )
+    redirected_to = forms.CharField(
+        label=_("Doorverwezen naar"),
+        required=False,
+        max_length=200,
+        help_text=_("Bij crisis: de crisisdienst. Het expertteam biedt geen noodoplossingen."),
+    )
+    casushouder = forms.ModelChoiceField(
+        label=_("Casushouder"),
+        required=False,
+        queryset=None,
+        help_text=_(
+            "Meestal de aanmelder: die blijft verantwoordelijk voor het uitvoeren van het advies."
+        ),
+    )
+    procesregisseur = forms.ModelChoiceField(
+        label=_("Procesregisseur"), required=False, queryset=None
+    )
+    experts = forms.ModelMultipleChoiceField(
+        label=_("Experts"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, team, casus, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = User.objects.filter(memberships__team=team, memberships__active=True).distinct()
+        self.fields["casushouder"].queryset = User.objects.filter(
+            pk__in=[*members.values_list("pk", flat=True), casus.aanmelder_id or 0]
+        )
+        self.fields["procesregisseur"].queryset = members.filter(
+            memberships__role__in=["procesregisseur", "voorzitter", "teamlid"]
+        ).distinct()
+        self.fields["experts"].queryset = members.filter(
+            memberships__role__in=["teamlid", "procesregisseur"]
+        ).distinct()
+        self.initial.setdefault("casushouder", casus.aanmelder_id)
+
+    def clean(self):
+        data = super().clean()
+        outcome = data.get("outcome")
+        needs_reason = outcome in (ScreeningOutcome.NIET_GESCHIKT, ScreeningOutcome.CRISIS)
+        if needs_reason and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Geef de reden op."))
+        if outcome == ScreeningOutcome.CRISIS and not (data.get("redirected_to") or "").strip():
+            self.add_error("redirected_to", _("Vul in naar wie is doorverwezen (crisisdienst)."))
+        return data

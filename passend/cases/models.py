@@ -64,6 +64,13 @@ class Casus(models.Model):
     )
     registered_at = models.DateTimeField(_("aangemeld op"), default=timezone.now, db_index=True)
     self_registration = models.BooleanField(_("zelfmelding"), default=False)
+    filled_in_by = models.CharField(
+        _("ingevuld door"),
+        max_length=10,
+        blank=True,
+        choices=[("jeugdige", _("jeugdige zelf")), ("ouder", _("ouder of verzorger"))],
+        help_text=_("Bij zelfmelding: wie het formulier invulde."),
+    )
     is_draft = models.BooleanField(_("concept"), default=True)
 
     # The young person (jeugdige). Identifying fields encrypted.

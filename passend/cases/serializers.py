@@ -190,6 +190,9 @@ class WithdrawalSerializer(serializers.Serializer):
 class TransitionRequestSerializer(serializers.Serializer):
     to_state = serializers.ChoiceField(choices=CaseState.choices, help_text="Nieuwe status.")
     reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    redirected_to = serializers.CharField(
+        required=False, allow_blank=True, max_length=200, help_text="Bij doorverwijzen: naar wie."
+    )
 
 
 class TransitionSerializer(serializers.ModelSerializer):

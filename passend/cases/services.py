@@ -11,13 +11,19 @@ from passend.audit.models import Action
 from passend.audit.services import log_access
 
 from . import pseudonyms
-from .codes import CaseState
+from .codes import CaseState, ScreeningOutcome
 from .models import Casus, NameToken, Statuswijziging, Toestemming
 from .workflow import TRANSITIONS, allowed_targets
 
 
 class TransitionError(Exception):
     """A refused state change; the message is shown to the user (Dutch)."""
+
+
+def _actor(request):
+    """The logged-in user behind a request, or None (anonymous self-registration, scripts)."""
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
 
 
 def _log(request, casus, action, purpose):
@@ -78,15 +84,29 @@ def submit_registration(casus: Casus, *, request=None) -> Casus:
         casus=casus,
         from_state="",
         to_state=CaseState.AANGEMELD,
-        actor=getattr(request, "user", None) if request else None,
+        actor=_actor(request),
         at=casus.registered_at,
         reason="zelfmelding" if casus.self_registration else "aanmelding",
     )
     return casus
 
 
+SCREENING_OUTCOMES = {
+    CaseState.IN_BEHANDELING: ScreeningOutcome.GESCHIKT,
+    CaseState.AFGEWEZEN: ScreeningOutcome.NIET_GESCHIKT,
+    CaseState.DOORVERWEZEN: ScreeningOutcome.NIET_GESCHIKT,
+    CaseState.CRISIS_DOORVERWEZEN: ScreeningOutcome.CRISIS,
+}
+CRISIS_MESSAGE = (
+    "Het expertteam biedt geen crisishulp of noodoplossingen; het werkt aan planbare zorg en "
+    "duurzaam advies. Verwijs bij een crisis door naar de crisisdienst jeugd of Veilig Thuis."
+)
+
+
 @transaction.atomic
-def transition(casus: Casus, to_state: str, *, actor, reason: str = "", request=None):
+def transition(
+    casus: Casus, to_state: str, *, actor, reason: str = "", redirected_to: str = "", request=None
+):
     """Move a case along the workflow table. Raises TransitionError with a Dutch message."""
     casus = Casus.objects.select_for_update().get(pk=casus.pk)
     rule = TRANSITIONS.get((casus.state, to_state))
@@ -102,6 +122,11 @@ def transition(casus: Casus, to_state: str, *, actor, reason: str = "", request=
         raise TransitionError(f"U mag deze stap ({rule.label}) niet zetten in dit team.")
     if rule.needs_reason and not reason.strip():
         raise TransitionError(f"Geef een reden op bij '{rule.label}'.")
+    if (
+        to_state in (CaseState.DOORVERWEZEN, CaseState.CRISIS_DOORVERWEZEN)
+        and not redirected_to.strip()
+    ):
+        raise TransitionError("Vul in naar wie of welke organisatie is doorverwezen.")
     if rule.guard is not None:
         refusal = rule.guard(casus)
         if refusal:
@@ -110,7 +135,13 @@ def transition(casus: Casus, to_state: str, *, actor, reason: str = "", request=
         casus=casus, from_state=casus.state, to_state=to_state, actor=actor, reason=reason.strip()
     )
     casus.state = to_state
-    casus.save(update_fields=["state", "updated_at"])
+    fields = ["state", "updated_at"]
+    if entry.from_state == CaseState.IN_SCREENING and to_state in SCREENING_OUTCOMES:
+        casus.screening_outcome = SCREENING_OUTCOMES[to_state]
+        casus.screening_reason = reason.strip()
+        casus.redirected_to = redirected_to.strip()
+        fields += ["screening_outcome", "screening_reason", "redirected_to"]
+    casus.save(update_fields=fields)
     _log(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to_state}")
     return entry
 
@@ -127,7 +158,7 @@ def previously_registered(casus: Casus):
 
 @transaction.atomic
 def record_consent(casus: Casus, *, request=None, **fields) -> Toestemming:
-    consent = Toestemming(casus=casus, recorded_by=getattr(request, "user", None), **fields)
+    consent = Toestemming(casus=casus, recorded_by=_actor(request), **fields)
     consent.full_clean()
     consent.save()
     _log(request, casus, Action.CREATE, "toestemming vastleggen")
@@ -185,3 +216,93 @@ def may_edit_registration(user, casus: Casus) -> bool:
         CaseState.IN_SCREENING,
         CaseState.IN_BEHANDELING,
     )
+
+
+@transaction.atomic
+def save_parents(casus: Casus, formset, *, request=None) -> None:
+    """Save the parents/carers step (add, change, remove) of a registration."""
+    formset.instance = casus
+    formset.save()
+    _log(request, casus, Action.UPDATE, "ouders/verzorgers vastleggen")
+
+
+REFERRER_BY_ORGANISATION = {
+    "gemeente": "01",
+    "wijkteam": "01",
+    "huisartsenpraktijk": "02",
+    "jgz": "03",
+    "gi": "04",
+    "ziekenhuis": "05",
+    "zorgaanbieder": "L1",
+    "school": "L2",
+    "samenwerkingsverband": "L2",
+    "leerplicht": "L2",
+    "expertisecentrum": "L4",
+}
+
+
+def new_draft(team, user) -> Casus:
+    """An unsaved draft registration for `user`, with the referrer type of their organisation."""
+    membership = next(
+        (m for m in user.memberships.all() if m.team_id == team.pk and m.organisation_id), None
+    )
+    organisation = membership.organisation if membership else None
+    referrer = REFERRER_BY_ORGANISATION.get(getattr(organisation, "type", ""), "01")
+    return Casus(
+        team=team,
+        aanmelder=user,
+        aanmelder_organisation=organisation,
+        referrer_type=referrer,
+        is_draft=True,
+    )
+
+
+@transaction.atomic
+def assign(
+    casus: Casus, *, actor, casushouder=None, procesregisseur=None, experts=None, request=None
+):
+    """Assign the case holder, process director and experts (screener or chair)."""
+    if not has_capability(actor, Cap.SCREEN_CASES, casus.team):
+        raise TransitionError("Alleen de screener of voorzitter wijst de casus toe.")
+    casus.casushouder = casushouder
+    casus.procesregisseur = procesregisseur
+    casus.save(update_fields=["casushouder", "procesregisseur", "updated_at"])
+    if experts is not None:
+        casus.experts.set(experts)
+    _log(request, casus, Action.UPDATE, "casus toewijzen")
+
+
+@transaction.atomic
+def screen(
+    casus: Casus,
+    *,
+    actor,
+    outcome: str,
+    reason: str = "",
+    redirected_to: str = "",
+    casushouder=None,
+    procesregisseur=None,
+    experts=None,
+    request=None,
+):
+    """The screening decision: suitable (into treatment), not suitable, or crisis."""
+    if outcome == ScreeningOutcome.GESCHIKT:
+        to_state = CaseState.IN_BEHANDELING
+    elif outcome == ScreeningOutcome.CRISIS:
+        to_state = CaseState.CRISIS_DOORVERWEZEN
+    else:
+        to_state = CaseState.DOORVERWEZEN if redirected_to.strip() else CaseState.AFGEWEZEN
+    entry = transition(
+        casus, to_state, actor=actor, reason=reason, redirected_to=redirected_to, request=request
+    )
+    casus.refresh_from_db()
+    if outcome == ScreeningOutcome.GESCHIKT:
+        assign(
+            casus,
+            actor=actor,
+            casushouder=casushouder,
+            procesregisseur=procesregisseur,
+            experts=experts,
+            request=request,
+        )
+    return entry

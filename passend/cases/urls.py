@@ -1,10 +1,30 @@
 from django.urls import path
 
-from . import views
+from . import public, registration, views
 
 app_name = "cases"
 urlpatterns = [
     path("teams/<slug:team>/casussen/", views.CaseListView.as_view(), name="list"),
+    path(
+        "aanmelden/<slug:team>/",
+        public.PublicRegistrationView.as_view(),
+        name="public-registration",
+    ),
+    path(
+        "aanmelden/<slug:team>/ontvangen/",
+        public.PublicRegistrationDoneView.as_view(),
+        name="public-registration-done",
+    ),
+    path(
+        "teams/<slug:team>/aanmelden/",
+        registration.RegistrationStartView.as_view(),
+        name="register",
+    ),
+    path(
+        "teams/<slug:team>/aanmelden/<int:pk>/<slug:step>/",
+        registration.RegistrationView.as_view(),
+        name="register-step",
+    ),
     path("teams/<slug:team>/casussen/<int:pk>/", views.CaseDetailView.as_view(), name="detail"),
     path(
         "teams/<slug:team>/casussen/<int:pk>/toestemmingsformulier.pdf",

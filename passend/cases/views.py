@@ -12,7 +12,7 @@ from passend.regions.views import TeamMixin
 
 from . import selectors, services
 from .codes import CaseState
-from .forms import CaseFilterForm, TransitionForm
+from .forms import CaseFilterForm, ScreeningForm, TransitionForm
 from .pdf import PdfUnavailable, render_consent_form
 from .workflow import TRANSITIONS, allowed_targets, consent_check
 
@@ -61,11 +61,43 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
     audit_subject_type = "casus"
     audit_purpose = "casus bekijken"
 
-    def get_context_data(self, **kwargs):
+    def post(self, request, *args, **kwargs):
+        """The screening decision, posted from this page."""
+        casus = self.casus
+        if Cap.SCREEN_CASES not in capabilities(request.user, self.team):
+            return self.http_method_not_allowed(request)
+        form = ScreeningForm(request.POST, team=self.team, casus=casus)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.screen(
+                    casus,
+                    actor=request.user,
+                    outcome=data["outcome"],
+                    reason=data["reason"],
+                    redirected_to=data["redirected_to"],
+                    casushouder=data["casushouder"],
+                    procesregisseur=data["procesregisseur"],
+                    experts=data["experts"],
+                    request=request,
+                )
+            except services.TransitionError as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                if data["outcome"] == "crisis":
+                    messages.warning(request, services.CRISIS_MESSAGE)
+                messages.success(request, f"Screening vastgelegd: {CaseState(casus.state).label}.")
+                return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
+        return self.render_to_response(self.get_context_data(screening_form=form))
+
+    def get_context_data(self, screening_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         casus = self.casus
         self.audit(casus)
         can_screen = Cap.SCREEN_CASES in capabilities(self.request.user, self.team)
+        if can_screen and casus.state == CaseState.IN_SCREENING:
+            context["screening_form"] = screening_form or ScreeningForm(team=self.team, casus=casus)
+            context["crisis_message"] = services.CRISIS_MESSAGE
         context.update(
             casus=casus,
             consent=consent_check(casus),
@@ -74,11 +106,13 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
             transitions=[
                 (to, TRANSITIONS[(casus.state, to)]) for to in allowed_targets(casus.state)
             ]
-            if can_screen
+            if can_screen and casus.state != CaseState.IN_SCREENING
             else [],
             subject_type="casus",
             subject_id=casus.pk,
             kept_reason=self.request.session.pop("transition_reason", ""),
+            editable=(casus.is_draft and casus.aanmelder_id == self.request.user.pk)
+            or (not casus.is_draft and services.may_edit_registration(self.request.user, casus)),
         )
         return context
 

@@ -200,3 +200,31 @@ def test_list_filters_and_scope(tenancy, as_user):
         outcome="denied", subject_type="casus", team=tenancy.a.team
     ).exists()
     assert as_user(tenancy.b.users[Role.SCREENER]).get("/api/v1/cases").json()["count"] == 0
+
+
+def test_referrer_cannot_assign_experts_and_redirect_needs_a_target(tenancy, as_user):
+    aanmelder = as_user(tenancy.a.users[Role.AANMELDER])
+    case = post(aanmelder, "/api/v1/cases", registration(tenancy)).json()
+    url = f"/api/v1/cases/{case['id']}"
+    expert = tenancy.a.users[Role.TEAMLID].pk
+    refused = aanmelder.patch(url, {"experts": [expert]}, content_type="application/json")
+    assert refused.status_code == 403
+    screener = as_user(tenancy.a.users[Role.SCREENER])
+    assert (
+        screener.patch(url, {"experts": [expert]}, content_type="application/json").status_code
+        == 200
+    )
+    post(screener, f"{url}/transitions", {"toState": "in_screening"})
+    no_target = post(screener, f"{url}/transitions", {"toState": "doorverwezen", "reason": "GGZ"})
+    assert no_target.status_code == 409 and "doorverwezen" in no_target.json()["detail"]
+    done = post(
+        screener,
+        f"{url}/transitions",
+        {"toState": "doorverwezen", "reason": "Past bij GGZ", "redirectedTo": "Jeugd-GGZ Duinland"},
+    )
+    assert done.status_code == 201
+    detail = screener.get(url).json()
+    assert (detail["screeningOutcome"], detail["redirectedTo"]) == (
+        "niet_geschikt",
+        "Jeugd-GGZ Duinland",
+    )

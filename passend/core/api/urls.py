@@ -11,6 +11,7 @@ from rest_framework.routers import SimpleRouter
 from passend.accounts.api import TokenView
 from passend.audit.api import AccessLogViewSet
 from passend.cases.api import CaseViewSet
+from passend.cases.public_api import PublicRegistrationView
 from passend.regions.api import OrganisationViewSet, RegionViewSet, TeamMemberViewSet, TeamViewSet
 
 router = SimpleRouter(trailing_slash=False)
@@ -26,6 +27,7 @@ for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerS
 app_name = "api"
 urlpatterns = [
     path("auth/token", TokenView.as_view(), name="token"),
+    path("public/registrations", PublicRegistrationView.as_view(), name="public-registration"),
     path(
         "teams/<int:teamId>/members",
         TeamMemberViewSet.as_view({"get": "list"}),

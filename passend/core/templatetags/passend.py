@@ -33,7 +33,12 @@ def field(bound_field, hint: str = ""):
         attrs["aria-invalid"] = "true"
     if bound_field.field.required:
         attrs["required"] = True
+    multiple = isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
+    if multiple:
+        attrs = {k: v for k, v in attrs.items() if k != "required"}
+        attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
     return {
+        "is_multiple": multiple,
         "field": bound_field,
         "widget_html": bound_field.as_widget(attrs=attrs),
         "help_text": help_text,

@@ -16,7 +16,7 @@ CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 PATH_PARAM = re.compile(r"^\{[a-z][a-zA-Z0-9]*\}$")
 # Single resources, not collections: /auth/token; a case's access-log (named so in the issue)
 # and its consent-form document.
-NON_COLLECTION_SEGMENTS = {"auth", "token", "access-log", "consent-form"}
+NON_COLLECTION_SEGMENTS = {"auth", "token", "access-log", "consent-form", "public"}
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 

@@ -1,9 +1,10 @@
-"""``manage.py load_demo``: load the synthetic demo region and list its logins."""
+"""``manage.py load_demo``: load the synthetic demo region and cases, and list the logins."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from passend.accounts.roles import Role
+from passend.demo.cases import load_demo_cases
 from passend.demo.region import DEMO_PASSWORD, DemoConflictError, load_demo_region
 
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             result = load_demo_region()
         except DemoConflictError as exc:
             raise CommandError(str(exc)) from exc
+        cases = load_demo_cases()
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -36,6 +38,10 @@ class Command(BaseCommand):
                 f"{result['teams']} teams, {result['organisations']} organisaties, "
                 f"{result['users']} demogebruikers, {result['memberships']} lidmaatschappen."
             )
+        )
+        states = ", ".join(f"{s} {n}" for s, n in cases["per_state"].items())
+        self.stdout.write(
+            f"Democasussen: {cases['created']} nieuw, {cases['total']} totaal ({states})."
         )
         rows = [("Gebruikersnaam", "Team", "Rol")]
         rows += [(user, team, str(Role(role).label)) for user, team, role in result["logins"]]

@@ -1,0 +1,215 @@
+"""Self-registration (zelfmelding) through the API, for apps and forms of the region.
+
+Anonymous, throttled per address, and only for teams that allow self-registration. The answer
+holds the reference and state only: no personal data is echoed.
+"""
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import exceptions, serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from passend.regions.models import Gemeente, Team
+
+from . import services
+from .codes import ParentRelation, ReferrerType
+from .models import Casus, Ouder
+from .public import CLOSED_MESSAGE, FILLED_IN_BY
+from .validators import normalise_bsn, validate_bsn
+
+THROTTLED_MESSAGE = (
+    "Er zijn vanaf dit adres te veel aanmeldingen verstuurd. Probeer het over een uur opnieuw."
+)
+
+
+class PublicRegistrationThrottle(AnonRateThrottle):
+    """5 registrations per hour per client address, whatever the settings say."""
+
+    scope = "public-registration"
+    rate = "5/hour"
+
+    def get_ident(self, request):
+        # The socket address, like django-ratelimit in the web form and the access log; a
+        # client-supplied X-Forwarded-For must not buy a fresh quota.
+        return request.META.get("REMOTE_ADDR") or super().get_ident(request)
+
+
+class PublicContactSerializer(serializers.Serializer):
+    first_name = serializers.CharField(max_length=100, help_text="Voornaam ouder of verzorger.")
+    last_name = serializers.CharField(max_length=150, help_text="Achternaam ouder of verzorger.")
+    relation = serializers.ChoiceField(
+        choices=ParentRelation.choices, help_text="Wat deze persoon van de jeugdige is."
+    )
+    has_gezag = serializers.BooleanField(help_text="Heeft deze persoon het gezag?")
+    phone = serializers.RegexField(
+        r"^\+?[0-9][0-9 ()-]{7,24}$",
+        max_length=30,
+        required=False,
+        allow_blank=True,
+        help_text="Telefoonnummer. Telefoon of e-mail is verplicht.",
+        error_messages={
+            "invalid": "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.",
+        },
+    )
+    email = serializers.EmailField(
+        max_length=254,
+        required=False,
+        allow_blank=True,
+        help_text="E-mailadres. Telefoon of e-mail is verplicht.",
+        error_messages={"invalid": "Vul een geldig e-mailadres in."},
+    )
+
+    def validate(self, attrs):
+        if not attrs.get("phone") and not attrs.get("email"):
+            raise serializers.ValidationError(
+                {"phone": "Vul een telefoonnummer of een e-mailadres in."}
+            )
+        return attrs
+
+
+class PublicRegistrationSerializer(serializers.Serializer):
+    team = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Team.objects.all(),
+        help_text="Het expertteam (slug), bijvoorbeeld `team-kustland`.",
+        error_messages={
+            "does_not_exist": "Dit expertteam bestaat niet.",
+            "invalid": "Dit expertteam bestaat niet.",
+        },
+    )
+    filled_in_by = serializers.ChoiceField(
+        choices=FILLED_IN_BY, help_text="Wie vult het in: de jeugdige zelf of een ouder."
+    )
+    first_name = serializers.CharField(max_length=100, help_text="Voornaam van de jeugdige.")
+    last_name = serializers.CharField(max_length=150, help_text="Achternaam van de jeugdige.")
+    birth_date = serializers.DateField(help_text="Geboortedatum van de jeugdige.")
+    gemeente = serializers.PrimaryKeyRelatedField(
+        queryset=Gemeente.objects.all(),
+        help_text="Woongemeente (id); moet in het werkgebied van het team liggen.",
+    )
+    address = serializers.CharField(
+        max_length=300, required=False, allow_blank=True, help_text="Adres van de jeugdige."
+    )
+    bsn = serializers.CharField(
+        max_length=12, required=False, allow_blank=True, help_text="BSN (elfproef)."
+    )
+    question = serializers.CharField(max_length=5000, help_text="De vraag in eigen woorden.")
+    care_history = serializers.CharField(
+        max_length=5000, required=False, allow_blank=True, help_text="Wat is al geprobeerd."
+    )
+    contact = PublicContactSerializer(help_text="Contactpersoon: ouder of verzorger.")
+    youth_informed = serializers.BooleanField(help_text="De jeugdige weet van de aanmelding.")
+    parents_informed = serializers.BooleanField(help_text="De ouders weten van de aanmelding.")
+
+    def validate_bsn(self, value):
+        if not value:
+            return ""
+        value = normalise_bsn(value)
+        validate_bsn(value)
+        return value
+
+    def validate_birth_date(self, value):
+        if value > timezone.localdate():
+            raise serializers.ValidationError("De geboortedatum ligt in de toekomst.")
+        return value
+
+    def validate(self, attrs):
+        errors = {}
+        if not attrs["team"].gemeenten.filter(pk=attrs["gemeente"].pk).exists():
+            errors["gemeente"] = "Deze gemeente hoort niet bij het werkgebied van dit team."
+        for flag in ("youth_informed", "parents_informed"):
+            if not attrs[flag]:
+                errors[flag] = "De jeugdige en de ouders moeten weten van de aanmelding."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+    def build(self) -> tuple[Casus, Ouder]:
+        data = self.validated_data
+        contact = data["contact"]
+        casus = Casus(
+            team=data["team"],
+            self_registration=True,
+            filled_in_by=data["filled_in_by"],
+            referrer_type=ReferrerType.OUDERS_JEUGDIGE,
+            is_draft=True,
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            birth_date=data["birth_date"],
+            gemeente=data["gemeente"],
+            address=data.get("address") or None,
+            bsn=data.get("bsn") or None,
+            question=data["question"],
+            care_history=data.get("care_history") or None,
+            youth_informed=True,
+            parents_informed=True,
+        )
+        parent = Ouder(
+            first_name=contact["first_name"],
+            last_name=contact["last_name"],
+            relation=contact["relation"],
+            has_gezag=contact["has_gezag"],
+            phone=contact.get("phone") or None,
+            email=contact.get("email") or None,
+        )
+        return casus, parent
+
+
+PublicRegistrationResponse = inline_serializer(
+    "PublicRegistrationResponse",
+    {
+        "reference": serializers.CharField(help_text="Het nummer van de aanmelding."),
+        "state": serializers.CharField(help_text="Altijd `aangemeld`."),
+    },
+)
+PROBLEM = {"$ref": "#/components/schemas/Problem"}
+
+
+class PublicRegistrationView(APIView):
+    """Anonymous self-registration: creates and submits a case, answers with its number."""
+
+    personal_data = False
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    throttle_classes = [PublicRegistrationThrottle]
+    http_method_names = ["post", "options"]
+
+    def throttled(self, request, wait):
+        raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)
+
+    @extend_schema(
+        operation_id="createPublicRegistration",
+        summary="Zelfmelding versturen",
+        description=(
+            "Een jeugdige of ouder meldt zich zelf aan bij een expertteam dat zelfmeldingen "
+            "aanneemt. Zonder inlog. Het antwoord bevat alleen het nummer en de status van de "
+            "aanmelding, geen persoonsgegevens. Neemt het team geen zelfmeldingen aan, dan volgt "
+            "403. Per adres zijn 5 aanmeldingen per uur mogelijk (daarna 429). Toestemming vraagt "
+            "het team later zelf."
+        ),
+        tags=["Zelfmelding"],
+        request=PublicRegistrationSerializer,
+        responses={
+            201: PublicRegistrationResponse,
+            (403, "application/problem+json"): OpenApiResponse(
+                response=PROBLEM, description="Dit expertteam neemt geen zelfmeldingen aan."
+            ),
+        },
+        auth=[],
+    )
+    def post(self, request):
+        data = request.data
+        slug = data.get("team") if isinstance(data, dict) else None
+        team = Team.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+        if team is not None and not team.self_registration_enabled:
+            raise exceptions.PermissionDenied(str(CLOSED_MESSAGE))
+        serializer = PublicRegistrationSerializer(data=data)
+        serializer.is_valid(raise_exception=True)
+        casus, parent = serializer.build()
+        services.register(casus, parents=[parent], request=request)
+        return Response(
+            {"reference": casus.reference, "state": casus.state}, status=status.HTTP_201_CREATED
+        )
