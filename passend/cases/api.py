@@ -3,6 +3,7 @@ from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from passend.accounts.permissions import get_visible_or_404, has_capability, team_ids_with
@@ -13,10 +14,11 @@ from passend.audit.services import log_access, log_denied
 from passend.core.api.renderers import PdfRenderer
 from passend.regions.models import Team
 
-from . import selectors, services
+from . import attachments, selectors, services
 from .codes import CaseState, ReferrerType
 from .models import Casus, Ouder
 from .serializers import (
+    AttachmentSerializer,
     CaseSerializer,
     ConsentSerializer,
     TransitionRequestSerializer,
@@ -322,6 +324,53 @@ class CaseViewSet(
 
         self.audit_action = "print"
         return consent_form_response(self, self.get_object())
+
+    @extend_schema(methods=["get"], summary="Bijlagen", responses=AttachmentSerializer(many=True))
+    @extend_schema(
+        methods=["post"],
+        summary="Bijlage toevoegen",
+        description="Upload (multipart/form-data); het soort bestand wordt aan de inhoud getoetst.",
+        request={"multipart/form-data": AttachmentSerializer},
+        responses={201: AttachmentSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], parser_classes=[MultiPartParser, FormParser])
+    def attachments(self, request, pk=None):
+        casus = self.get_object()
+        if request.method == "GET":
+            return Response(AttachmentSerializer(casus.bijlagen.all(), many=True).data)
+        serializer = AttachmentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            attachment = attachments.add(
+                casus,
+                serializer.validated_data["file"],
+                description=serializer.validated_data.get("description") or "",
+                request=request,
+            )
+        except attachments.AttachmentError as refusal:
+            raise exceptions.ValidationError({"file": [str(refusal)]}) from refusal
+        return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Bijlage downloaden",
+        parameters=[OpenApiParameter("attachmentId", int, OpenApiParameter.PATH)],
+        responses={(200, "application/octet-stream"): bytes},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"attachments/(?P<attachmentId>[0-9]+)",
+        renderer_classes=[CamelCaseJSONRenderer, PdfRenderer],
+    )
+    def download_attachment(self, request, pk=None, attachmentId=None):
+        from .views import attachment_response
+
+        casus = self.get_object()
+        attachment = casus.bijlagen.filter(pk=attachmentId).first()
+        if attachment is None:
+            raise exceptions.NotFound("Deze bijlage hoort niet bij deze casus.")
+        self.audit_action = "export"
+        return attachment_response(attachment)
 
     def paginate_queryset(self, queryset):
         page = super(AuditedAPIView, self).paginate_queryset(queryset)

@@ -117,3 +117,17 @@ class ScreeningForm(forms.Form):
         if outcome == ScreeningOutcome.CRISIS and not (data.get("redirected_to") or "").strip():
             self.add_error("redirected_to", _("Vul in naar wie is doorverwezen (crisisdienst)."))
         return data
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("PDF, Word (DOCX), JPEG of PNG, maximaal 10 MB."),
+        error_messages={"required": _("Kies een bestand."), "empty": _("Het bestand is leeg.")},
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        required=False,
+        max_length=200,
+        help_text=_("Bijvoorbeeld: verslag psychologisch onderzoek 2025."),
+    )

@@ -298,3 +298,26 @@ class Statuswijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.casus}: {self.from_state or '–'} → {self.to_state}"
+
+
+class Bijlage(models.Model):
+    """An attachment (report, letter, image). Content and file name are stored encrypted."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="bijlagen")
+    file = models.FileField(upload_to="bijlagen/", max_length=200)
+    original_name = EncryptedCharField(_("bestandsnaam"), max_length=255)
+    description = EncryptedCharField(_("omschrijving"), max_length=200, null=True, blank=True)
+    content_type = models.CharField(_("soort bestand"), max_length=100)
+    size = models.PositiveIntegerField(_("grootte (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.casus} bijlage {self.pk}"

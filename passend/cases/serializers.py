@@ -6,7 +6,15 @@ from rest_framework import serializers
 from passend.regions.models import Gemeente, Organisation
 
 from .codes import CaseState
-from .models import Casus, LifeDomain, Ouder, RegistrationReason, Statuswijziging, Toestemming
+from .models import (
+    Bijlage,
+    Casus,
+    LifeDomain,
+    Ouder,
+    RegistrationReason,
+    Statuswijziging,
+    Toestemming,
+)
 from .validators import normalise_bsn, validate_bsn
 
 
@@ -199,3 +207,20 @@ class TransitionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Statuswijziging
         fields = ["id", "from_state", "to_state", "actor", "at", "reason"]
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    file = serializers.FileField(write_only=True, help_text="PDF, DOCX, JPEG of PNG; max. 10 MB.")
+
+    class Meta:
+        model = Bijlage
+        fields = [
+            "id",
+            "file",
+            "original_name",
+            "description",
+            "content_type",
+            "size",
+            "uploaded_at",
+        ]
+        read_only_fields = ["id", "original_name", "content_type", "size", "uploaded_at"]

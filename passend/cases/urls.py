@@ -32,6 +32,11 @@ urlpatterns = [
         name="consent-form",
     ),
     path(
+        "teams/<slug:team>/casussen/<int:pk>/bijlagen/<int:attachment>/",
+        views.AttachmentDownloadView.as_view(),
+        name="attachment",
+    ),
+    path(
         "teams/<slug:team>/casussen/<int:pk>/status/",
         views.CaseTransitionView.as_view(),
         name="transition",

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView, View
@@ -10,9 +10,9 @@ from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.regions.views import TeamMixin
 
-from . import selectors, services
+from . import attachments, selectors, services
 from .codes import CaseState
-from .forms import CaseFilterForm, ScreeningForm, TransitionForm
+from .forms import AttachmentForm, CaseFilterForm, ScreeningForm, TransitionForm
 from .pdf import PdfUnavailable, render_consent_form
 from .workflow import TRANSITIONS, allowed_targets, consent_check
 
@@ -62,8 +62,10 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
     audit_purpose = "casus bekijken"
 
     def post(self, request, *args, **kwargs):
-        """The screening decision, posted from this page."""
+        """The screening decision or an attachment, posted from this page."""
         casus = self.casus
+        if request.POST.get("formulier") == "bijlage":
+            return self.post_attachment(request, casus)
         if Cap.SCREEN_CASES not in capabilities(request.user, self.team):
             return self.http_method_not_allowed(request)
         form = ScreeningForm(request.POST, team=self.team, casus=casus)
@@ -90,10 +92,29 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
                 return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
         return self.render_to_response(self.get_context_data(screening_form=form))
 
-    def get_context_data(self, screening_form=None, **kwargs):
+    def post_attachment(self, request, casus):
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                attachments.add(
+                    casus,
+                    form.cleaned_data["file"],
+                    description=form.cleaned_data["description"],
+                    request=request,
+                )
+            except attachments.AttachmentError as refusal:
+                form.add_error("file", str(refusal))
+            else:
+                messages.success(request, "De bijlage is toegevoegd.")
+                return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
+        return self.render_to_response(self.get_context_data(attachment_form=form))
+
+    def get_context_data(self, screening_form=None, attachment_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         casus = self.casus
         self.audit(casus)
+        context["attachment_form"] = attachment_form or AttachmentForm()
+        context["attachments"] = casus.bijlagen.select_related("uploaded_by")
         can_screen = Cap.SCREEN_CASES in capabilities(self.request.user, self.team)
         if can_screen and casus.state == CaseState.IN_SCREENING:
             context["screening_form"] = screening_form or ScreeningForm(team=self.team, casus=casus)
@@ -167,4 +188,28 @@ def consent_form_response(view, casus):
     view.audit(casus)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="toestemming-{casus.reference}.pdf"'
+    return response
+
+
+class AttachmentDownloadView(CaseMixin, AuditedView, View):
+    """Download an attachment: decrypted on the fly; logged as an export of personal data."""
+
+    http_method_names = ["get"]
+    audit_subject_type = "casus"
+    audit_purpose = "bijlage downloaden"
+    audit_action = "export"
+
+    def get(self, request, *args, **kwargs):
+        attachment = self.casus.bijlagen.filter(pk=self.kwargs["attachment"]).first()
+        if attachment is None:
+            raise Http404
+        self.audit(self.casus)
+        return attachment_response(attachment)
+
+
+def attachment_response(attachment) -> HttpResponse:
+    response = HttpResponse(attachments.read(attachment), content_type=attachment.content_type)
+    safe_name = "".join(c for c in attachment.original_name if c.isalnum() or c in "._- ")
+    response["Content-Disposition"] = f'attachment; filename="{safe_name or "bijlage"}"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response

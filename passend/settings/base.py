@@ -121,6 +121,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions: short-lived, closed with the browser, idle timeout enforced by middleware.
 SESSION_COOKIE_AGE = int(os.environ.get("PASSEND_SESSION_MAX_SECONDS", str(8 * 3600)))
+PASSEND_MAX_ATTACHMENT_MB = int(os.environ.get("PASSEND_MAX_ATTACHMENT_MB", "10"))
 PASSEND_IDLE_TIMEOUT_SECONDS = int(os.environ.get("PASSEND_IDLE_TIMEOUT_SECONDS", str(30 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

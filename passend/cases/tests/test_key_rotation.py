@@ -3,12 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from passend.cases import attachments
 from passend.cases.management.commands.reencrypt_cases import reset_key_cache
-from passend.cases.models import Casus
+from passend.cases.models import Bijlage, Casus
 from passend.cases.tests.factories import CasusFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +30,7 @@ def test_rotate_salt_and_reencrypt(tenancy):
                 team=tenancy.a.team, last_name="Roteerling", birth_date=dt.date(2010, 6, 1)
             )
             before = raw_last_name(casus.pk)
+            attachment = attachments.add(casus, SimpleUploadedFile("r.pdf", b"%PDF-1.4 rotatie"))
         with override_settings(SALT_KEY=["nieuw-zout", "oud-zout"]):
             reset_key_cache()
             assert Casus.objects.get(pk=casus.pk).last_name == "Roteerling"
@@ -37,5 +40,6 @@ def test_rotate_salt_and_reencrypt(tenancy):
             reset_key_cache()
             fresh = Casus.objects.get(pk=casus.pk)
             assert (fresh.last_name, fresh.birth_date) == ("Roteerling", dt.date(2010, 6, 1))
+            assert attachments.read(Bijlage.objects.get(pk=attachment.pk)) == b"%PDF-1.4 rotatie"
     finally:
         reset_key_cache()

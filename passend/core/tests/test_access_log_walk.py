@@ -52,7 +52,10 @@ def test_every_view_declares_whether_it_shows_personal_data():
 
 def fill(route: str, tenancy, casus) -> str:
     team, member = tenancy.a.team, tenancy.a.users[Role.TEAMLID]
+    attachment = casus.bijlagen.get()
     values = {
+        "(?P<attachmentId>[0-9]+)": str(attachment.pk),
+        "<int:attachment>": str(attachment.pk),
         "casussen/<int:pk>": f"casussen/{casus.pk}",
         "aanmelden/<int:pk>": f"aanmelden/{casus.pk}",
         "cases/<int:pk>": f"cases/{casus.pk}",
@@ -81,10 +84,14 @@ def gettable(callback) -> bool:
 
 
 def test_every_personal_data_route_logs_each_request(tenancy, as_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from passend.cases import attachments
     from passend.cases.tests.factories import CasusFactory
     from passend.core.tests.factories import MembershipFactory
 
     casus = CasusFactory(team=tenancy.a.team)
+    attachments.add(casus, SimpleUploadedFile("verslag.pdf", b"%PDF-1.4 walk"))
     walker = tenancy.a.users[Role.VOORZITTER]
     MembershipFactory(user=walker, team=tenancy.a.team, role=Role.SCREENER)  # may also register
     client = as_user(walker)
@@ -121,6 +128,9 @@ def test_every_personal_data_route_logs_each_request(tenancy, as_user):
         f"/api/v1/cases/{pk}/consent-form",
         "/api/v1/access-logs",
         f"/teams/{slug}/aanmelden/{pk}/jeugdige/",
+        f"/teams/{slug}/casussen/{pk}/bijlagen/{casus.bijlagen.get().pk}/",
+        f"/api/v1/cases/{pk}/attachments",
+        f"/api/v1/cases/{pk}/attachments/{casus.bijlagen.get().pk}",
     }
     assert expected <= set(checked), expected - set(checked)
 

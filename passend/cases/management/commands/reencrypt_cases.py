@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from encrypted_fields.fields import EncryptedFieldMixin
 
-from passend.cases.models import Casus, Ouder, Toestemming
+from passend.cases import attachments
+from passend.cases.models import Bijlage, Casus, Ouder, Toestemming
 from passend.cases.services import rebuild_name_index, refresh_identity
 
 DERIVED = ["birth_month", "bsn_pseudonym", "name_pseudonym"]
@@ -20,7 +21,7 @@ def encrypted_fields(model) -> list[str]:
 
 def reset_key_cache() -> None:
     """Field instances cache their derived keys; drop them so new settings take effect."""
-    for model in (Casus, Ouder, Toestemming):
+    for model in (Casus, Ouder, Toestemming, Bijlage):
         for field in model._meta.concrete_fields:
             if isinstance(field, EncryptedFieldMixin):
                 field.__dict__.pop("keys", None)
@@ -38,7 +39,13 @@ class Command(BaseCommand):
                 casus.save(update_fields=encrypted_fields(Casus) + DERIVED)
                 rebuild_name_index(casus)
                 counts["casussen"] = counts.get("casussen", 0) + 1
-            for model, label in ((Ouder, "ouders"), (Toestemming, "toestemmingen")):
+            for attachment in Bijlage.objects.order_by("pk").iterator(chunk_size=100):
+                attachments.reencrypt(attachment)
+            for model, label in (
+                (Ouder, "ouders"),
+                (Toestemming, "toestemmingen"),
+                (Bijlage, "bijlagen"),
+            ):
                 for obj in model.objects.order_by("pk").iterator(chunk_size=500):
                     obj.save(update_fields=encrypted_fields(model))
                     counts[label] = counts.get(label, 0) + 1
