@@ -1,10 +1,11 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.accounts.models import User
 from passend.regions.models import Gemeente
 
-from .codes import CaseState, ReferrerType, ScreeningOutcome
+from .codes import CaseState, ConsentMethod, ReferrerType, ScreeningOutcome
 from .selectors import AGE_GROUPS, CaseFilters
 
 
@@ -130,4 +131,61 @@ class AttachmentForm(forms.Form):
         required=False,
         max_length=200,
         help_text=_("Bijvoorbeeld: verslag psychologisch onderzoek 2025."),
+    )
+
+
+class ConsentForm(forms.Form):
+    person = forms.ChoiceField(label=_("Wie geeft toestemming"))
+    method = forms.ChoiceField(label=_("Hoe"), choices=ConsentMethod.choices)
+    witness = forms.CharField(
+        label=_("Getuige"),
+        required=False,
+        max_length=150,
+        help_text=_("Verplicht bij mondelinge toestemming."),
+    )
+    given_on = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")},
+    )
+    scope_exchange = forms.BooleanField(
+        label=_("Informatie uitwisselen met betrokken partijen zolang het team betrokken is"),
+        required=False,
+        initial=True,
+    )
+    scope_learning = forms.BooleanField(
+        label=_("Geanonimiseerd gebruik om te leren"), required=False
+    )
+
+    def __init__(self, *args, casus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parents = {str(o.pk): o for o in casus.ouders.all()}
+        self.fields["person"].choices = [("jeugdige", _("de jeugdige"))] + [
+            (pk, f"{o.first_name} {o.last_name} ({o.get_relation_display()})")
+            for pk, o in self.parents.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") == ConsentMethod.MONDELING and not data.get("witness"):
+            self.add_error("witness", _("Bij mondelinge toestemming hoort een getuige."))
+        if data.get("given_on") and data["given_on"] > timezone.localdate():
+            self.add_error("given_on", _("De datum ligt in de toekomst."))
+        if not data.get("scope_exchange") and not data.get("scope_learning"):
+            self.add_error("scope_exchange", _("Kies ten minste één onderdeel."))
+        return data
+
+    def record_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        person = data.pop("person")
+        data["ouder"] = None if person == "jeugdige" else self.parents[person]
+        return data
+
+
+class WithdrawForm(forms.Form):
+    consent = forms.IntegerField(widget=forms.HiddenInput)
+    withdrawn_on = forms.DateField(
+        label=_("Ingetrokken op"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")},
     )

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView, View
 
@@ -12,7 +13,14 @@ from passend.regions.views import TeamMixin
 
 from . import attachments, selectors, services
 from .codes import CaseState
-from .forms import AttachmentForm, CaseFilterForm, ScreeningForm, TransitionForm
+from .forms import (
+    AttachmentForm,
+    CaseFilterForm,
+    ConsentForm,
+    ScreeningForm,
+    TransitionForm,
+    WithdrawForm,
+)
 from .pdf import PdfUnavailable, render_consent_form
 from .workflow import TRANSITIONS, allowed_targets, consent_check
 
@@ -66,6 +74,10 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
         casus = self.casus
         if request.POST.get("formulier") == "bijlage":
             return self.post_attachment(request, casus)
+        if request.POST.get("formulier") in ("toestemming", "intrekken"):
+            if not services.may_edit_registration(request.user, casus):
+                return self.http_method_not_allowed(request)
+            return self.post_consent(request, casus)
         if Cap.SCREEN_CASES not in capabilities(request.user, self.team):
             return self.http_method_not_allowed(request)
         form = ScreeningForm(request.POST, team=self.team, casus=casus)
@@ -109,11 +121,41 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
                 return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
         return self.render_to_response(self.get_context_data(attachment_form=form))
 
-    def get_context_data(self, screening_form=None, attachment_form=None, **kwargs):
+    def post_consent(self, request, casus):
+        if request.POST["formulier"] == "toestemming":
+            form = ConsentForm(request.POST, casus=casus)
+            if form.is_valid():
+                services.record_consent(casus, request=request, **form.record_fields())
+                messages.success(request, "De toestemming is vastgelegd.")
+                return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
+            return self.render_to_response(self.get_context_data(consent_form=form))
+        form = WithdrawForm(request.POST)
+        consent = casus.consents.filter(pk=request.POST.get("consent") or 0).first()
+        if form.is_valid() and consent is not None:
+            try:
+                services.withdraw_consent(
+                    consent, on=form.cleaned_data["withdrawn_on"], request=request
+                )
+            except services.TransitionError as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, "De toestemming is ingetrokken.")
+        else:
+            messages.error(request, "Vul een geldige datum van intrekken in.")
+        return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
+
+    def get_context_data(
+        self, screening_form=None, attachment_form=None, consent_form=None, **kwargs
+    ):
         context = super().get_context_data(**kwargs)
         casus = self.casus
         self.audit(casus)
         context["attachment_form"] = attachment_form or AttachmentForm()
+        if services.may_edit_registration(self.request.user, casus):
+            context["consent_form"] = consent_form or ConsentForm(
+                casus=casus, initial={"given_on": timezone.localdate()}
+            )
+            context["today"] = timezone.localdate()
         context["attachments"] = casus.bijlagen.select_related("uploaded_by")
         can_screen = Cap.SCREEN_CASES in capabilities(self.request.user, self.team)
         if can_screen and casus.state == CaseState.IN_SCREENING:

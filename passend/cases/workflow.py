@@ -54,11 +54,14 @@ def consent_check(casus, on=None):
             message="De geboortedatum van de jeugdige ontbreekt.",
             coordinate_with_parents=False,
         )
+    labels = {f"ouder:{o.pk}": f"{o.first_name} {o.last_name}" for o in casus.ouders.all()}
+    labels["jeugdige"] = "de jeugdige"
     return check_exchange_consent(
         birth_date=casus.birth_date,
         on=on,
         parents_with_gezag=[f"ouder:{o.pk}" for o in casus.ouders.all() if o.has_gezag],
         consents=consents,
+        labels=labels,
     )
 
 

@@ -104,3 +104,46 @@ def test_team_member_cannot_screen(tenancy, as_user, in_screening):
     assert client.post(url(tenancy, in_screening), {"outcome": "crisis"}).status_code == 405
     in_screening.refresh_from_db()
     assert in_screening.state == CaseState.IN_SCREENING
+
+
+def test_consent_recorded_and_withdrawn_in_the_ui(tenancy, as_user, in_screening):
+    client = as_user(tenancy.a.users[Role.SCREENER])
+    ouder = in_screening.ouders.get()
+    page = client.get(url(tenancy, in_screening)).content.decode()
+    assert f"ontbreekt nog van: {ouder.first_name} {ouder.last_name}" in page, "names, not keys"
+    bad = client.post(
+        url(tenancy, in_screening),
+        {
+            "formulier": "toestemming",
+            "person": str(ouder.pk),
+            "method": "mondeling",
+            "given_on": "2026-01-05",
+        },
+    ).content.decode()
+    assert "Bij mondelinge toestemming hoort een getuige." in bad and 'value="2026-01-05"' in bad
+    ok = client.post(
+        url(tenancy, in_screening),
+        {"formulier": "toestemming", "person": str(ouder.pk), "method": "mondeling",
+         "witness": "Getuige Fictief", "given_on": "2026-01-05", "scope_exchange": "on"},
+    )  # fmt: skip
+    assert ok.status_code == 302
+    consent = in_screening.consents.get()
+    assert (consent.ouder, consent.witness, consent.recorded_by) == (
+        ouder,
+        "Getuige Fictief",
+        tenancy.a.users[Role.SCREENER],
+    )
+    page = client.get(url(tenancy, in_screening)).content.decode()
+    assert "De toestemming voor informatie-uitwisseling is compleet." in page
+    client.post(
+        url(tenancy, in_screening),
+        {"formulier": "intrekken", "consent": consent.pk, "withdrawn_on": "2026-02-01"},
+    )
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == dt.date(2026, 2, 1)
+    assert (
+        "heeft de toestemming ingetrokken op"
+        in client.get(url(tenancy, in_screening)).content.decode()
+    )
+    teamlid = as_user(tenancy.a.users[Role.TEAMLID])
+    assert "Toestemming vastleggen" not in teamlid.get(url(tenancy, in_screening)).content.decode()
