@@ -31,11 +31,15 @@ def field(bound_field, hint: str = ""):
         attrs["aria-describedby"] = " ".join(describedby)
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
+    # Validation is server-side (forms are novalidate). A native `required` would make the
+    # theme's :invalid styling mark empty fields as errors before anyone typed; announce the
+    # requirement to assistive technology instead.
+    bound_field.form.use_required_attribute = False
     if bound_field.field.required:
-        attrs["required"] = True
+        attrs["aria-required"] = "true"
     multiple = isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
     if multiple:
-        attrs = {k: v for k, v in attrs.items() if k != "required"}
+        attrs = {k: v for k, v in attrs.items() if k != "aria-required"}
         attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
     return {
         "is_multiple": multiple,

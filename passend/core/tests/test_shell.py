@@ -1,6 +1,7 @@
 """The UI shell: Dutch by default, English selectable, security headers, health check."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -23,6 +24,9 @@ def test_login_page_is_dutch_and_accessible(client):
     assert 'href="#inhoud"' in body and 'id="inhoud"' in body, "skip link to main"
     assert "<main" in body and "<header" in body and "<footer" in body
     assert '<label class="utrecht-form-label" for="id_username">' in body
+    username = re.search(r"<input[^>]*id=\"id_username\"[^>]*>", body).group(0)
+    assert 'aria-required="true"' in username, "required is announced"
+    assert " required" not in username, "no native required: the theme would flag it before typing"
 
 
 def test_browser_language_does_not_override_dutch(client):
