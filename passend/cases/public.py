@@ -12,7 +12,6 @@ from django.core import signing
 from django.core.validators import RegexValidator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
@@ -23,7 +22,7 @@ from passend.regions.models import Gemeente, Team
 from . import services
 from .codes import ParentRelation, ReferrerType
 from .models import Casus, Ouder
-from .validators import normalise_bsn, validate_bsn
+from .validators import clean_bsn, validate_birth_date
 
 CLOSED_MESSAGE = _(
     "Dit expertteam neemt geen zelfmeldingen aan. Vraag de huisarts, het wijkteam of de school "
@@ -241,16 +240,10 @@ class PublicRegistrationForm(forms.Form):
         self.fields["gemeente"].queryset = team.gemeenten.order_by("name")
 
     def clean_birth_date(self):
-        value = self.cleaned_data["birth_date"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
-        return value
+        return validate_birth_date(self.cleaned_data["birth_date"])
 
     def clean_bsn(self):
-        value = normalise_bsn(self.cleaned_data["bsn"])
-        if value:
-            validate_bsn(value)
-        return value
+        return clean_bsn(self.cleaned_data["bsn"])
 
     def clean(self):
         cleaned = super().clean()

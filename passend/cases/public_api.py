@@ -4,7 +4,6 @@ Anonymous, throttled per address, and only for teams that allow self-registratio
 holds the reference and state only: no personal data is echoed.
 """
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
@@ -18,7 +17,7 @@ from . import services
 from .codes import ParentRelation, ReferrerType
 from .models import Casus, Ouder
 from .public import CLOSED_MESSAGE, FILLED_IN_BY
-from .validators import normalise_bsn, validate_bsn
+from .validators import clean_bsn, validate_birth_date
 
 THROTTLED_MESSAGE = (
     "Er zijn vanaf dit adres te veel aanmeldingen verstuurd. Probeer het over een uur opnieuw."
@@ -105,16 +104,10 @@ class PublicRegistrationSerializer(serializers.Serializer):
     parents_informed = serializers.BooleanField(help_text="De ouders weten van de aanmelding.")
 
     def validate_bsn(self, value):
-        if not value:
-            return ""
-        value = normalise_bsn(value)
-        validate_bsn(value)
-        return value
+        return clean_bsn(value)
 
     def validate_birth_date(self, value):
-        if value > timezone.localdate():
-            raise serializers.ValidationError("De geboortedatum ligt in de toekomst.")
-        return value
+        return validate_birth_date(value)
 
     def validate(self, attrs):
         errors = {}

@@ -1,11 +1,10 @@
 """The aanmeldformulier in steps. Each step is a small form; a valid step is saved as draft."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Casus, LifeDomain, Ouder, RegistrationReason
-from .validators import normalise_bsn, validate_bsn
+from .validators import clean_bsn, validate_birth_date
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -30,20 +29,10 @@ class YoungPersonForm(forms.ModelForm):
         )
 
     def clean_birth_date(self):
-        value = self.cleaned_data["birth_date"]
-        if value and value > timezone.localdate():
-            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
-        if value and value.year < timezone.localdate().year - 30:
-            raise forms.ValidationError(_("Het expertteam helpt jeugdigen tot ongeveer 23 jaar."))
-        return value
+        return validate_birth_date(self.cleaned_data["birth_date"])
 
     def clean_bsn(self):
-        value = self.cleaned_data.get("bsn") or ""
-        if not value.strip():
-            return ""
-        value = normalise_bsn(value)
-        validate_bsn(value)
-        return value
+        return clean_bsn(self.cleaned_data.get("bsn"))
 
 
 class ParentForm(forms.ModelForm):

@@ -15,7 +15,7 @@ from .models import (
     Statuswijziging,
     Toestemming,
 )
-from .validators import normalise_bsn, validate_bsn
+from .validators import clean_bsn, validate_birth_date
 
 
 class ParentSerializer(serializers.ModelSerializer):
@@ -121,16 +121,10 @@ class CaseSerializer(serializers.ModelSerializer):
         return [c.reference for c in previously_registered(casus).only("reference")]
 
     def validate_bsn(self, value):
-        if not value:
-            return ""
-        value = normalise_bsn(value)
-        validate_bsn(value)
-        return value
+        return clean_bsn(value)
 
     def validate_birth_date(self, value):
-        if value and value > timezone.localdate():
-            raise serializers.ValidationError("De geboortedatum ligt in de toekomst.")
-        return value
+        return validate_birth_date(value)
 
     def validate(self, attrs):
         team = attrs.get("team") or getattr(self.instance, "team", None)

@@ -56,3 +56,28 @@ def normalise_bsn(value: str) -> str:
     if len(cleaned) == 8 and cleaned.isascii() and cleaned.isdigit():
         return "0" + cleaned
     return cleaned
+
+
+def clean_bsn(value: str | None) -> str:
+    """Optional BSN from any input (form, API): normalised, elfproef-checked, or ''."""
+    if not value or not str(value).strip():
+        return ""
+    value = normalise_bsn(str(value))
+    validate_bsn(value)
+    return value
+
+
+def validate_birth_date(value):
+    """A young person's birth date: not in the future, and within the team's age range."""
+    from django.utils import timezone
+
+    if value is None:
+        return value
+    today = timezone.localdate()
+    if value > today:
+        raise ValidationError(_("De geboortedatum ligt in de toekomst."), code="future")
+    if value.year < today.year - 30:
+        raise ValidationError(
+            _("Het expertteam helpt jeugdigen tot ongeveer 23 jaar."), code="too_old"
+        )
+    return value
