@@ -132,3 +132,27 @@ def test_roles_that_do_not_register_cannot_open_the_form(tenancy, as_user):
     assert re.search(
         r'<label class="utrecht-form-label" for="id_first_name">', page.content.decode()
     )
+
+
+def test_beheerder_manages_the_reason_list_and_inactive_reasons_disappear(tenancy, client):
+    from passend.conftest import login
+    from passend.core.tests.factories import UserFactory
+
+    admin = UserFactory(username="functioneelbeheer", is_staff=True, is_superuser=True)
+    login(client, admin)
+    reason = RegistrationReason.objects.get(code="wachtlijst")
+    changelist = client.get("/django-admin/cases/registrationreason/")
+    assert changelist.status_code == 200 and "wachtlijst" in changelist.content.decode()
+    reason.active = False
+    reason.save()
+    form = client.get(f"/teams/{tenancy.a.team.slug}/aanmelden/")
+    assert form.status_code == 404  # a superuser without team role does not register cases
+    aanmelder_page = login(client, tenancy.a.users[Role.AANMELDER])
+    from passend.cases.tests.factories import CasusFactory
+
+    draft = CasusFactory(team=tenancy.a.team, aanmelder=tenancy.a.users[Role.AANMELDER])
+    page = aanmelder_page.get(f"/teams/{tenancy.a.team.slug}/aanmelden/{draft.pk}/vraag/")
+    assert (
+        "geen passend aanbod" in page.content.decode()
+        and ">wachtlijst<" not in page.content.decode()
+    )
