@@ -61,5 +61,6 @@ class IdleTimeoutMiddleware:
                 if request.path.startswith("/api/"):
                     return problem_response(401, _("De sessie is verlopen. Log opnieuw in."))
                 return redirect(f"{reverse('accounts:login')}?next={request.path}")
-            request.session[self.KEY] = now
+            if now - last_seen >= 60 or self.KEY not in request.session:
+                request.session[self.KEY] = now  # at most one session write a minute
         return self.get_response(request)

@@ -198,6 +198,10 @@ class Casus(models.Model):
             models.Index(fields=["team", "-registered_at"]),
             models.Index(fields=["team", "gemeente"]),
             models.Index(fields=["team", "birth_month"]),
+            # Lists show registered cases (own drafts are listed apart): the page walks this
+            # index in date order and stops after one page; counts need not read the wide rows.
+            models.Index(fields=["team", "is_draft", "-registered_at", "-id"]),
+            models.Index(fields=["team", "is_draft", "state", "birth_month"]),
         ]
 
     def __str__(self) -> str:

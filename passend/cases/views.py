@@ -59,8 +59,9 @@ class CaseListView(TeamMixin, AuditedView, TemplateView):
         if form.is_bound and not form.is_valid():
             cases = cases.none()
         page = Paginator(cases, 25).get_page(self.request.GET.get("pagina"))
-        self.audit(*page.object_list)
-        context.update(form=form, page=page)
+        drafts = list(selectors.own_drafts(self.request.user, self.team))
+        self.audit(*page.object_list, *drafts)
+        context.update(form=form, page=page, drafts=drafts)
         return context
 
 
