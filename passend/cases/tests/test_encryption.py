@@ -93,3 +93,25 @@ def test_re_registration_is_recognised_without_plaintext(tenancy):
     )
     assert list(previously_registered(same_bsn)) == [with_bsn]
     assert other not in previously_registered(again)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the SQLite file itself; PostgreSQL is read via SQL above"
+)
+@pytest.mark.django_db(transaction=True)  # committed data: a backup cannot copy an open write
+def test_sqlite_file_bytes_show_no_identifying_data(tenancy, tmp_path):
+    import sqlite3
+
+    casus = CasusFactory(
+        team=tenancy.a.team, first_name="Janneke-Fictief", last_name="Zilvermeeuw",
+        bsn="111222333", address="Oeverpad 12, Duinwijk", birth_date=dt.date(2011, 3, 14),
+    )  # fmt: skip
+    OuderFactory(casus=casus, first_name="Duinhuizen", last_name="Zilvermeeuw")
+    connection.ensure_connection()
+    target = sqlite3.connect(tmp_path / "kopie.sqlite3", timeout=5)
+    connection.connection.backup(target)
+    target.close()
+    raw = (tmp_path / "kopie.sqlite3").read_bytes()
+    assert tenancy.a.team.name.encode() in raw, "the copy holds the data (plain team name)"
+    for secret in SECRETS:
+        assert secret.encode() not in raw, f"{secret!r} readable in the database file"
