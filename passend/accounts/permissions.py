@@ -29,7 +29,8 @@ OWNER_PATHS: dict[str, str] = {
 }
 
 
-def _memberships(user) -> list:
+def active_memberships(user) -> list:
+    """The user's active memberships, loaded once per request (cached on the user object)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_passend_memberships", None)
@@ -42,7 +43,7 @@ def _memberships(user) -> list:
 def capabilities(user, team) -> frozenset[Cap]:
     team_id = getattr(team, "pk", team)
     caps: set[Cap] = set()
-    for membership in _memberships(user):
+    for membership in active_memberships(user):
         if membership.team_id == team_id:
             caps |= ROLE_CAPABILITIES.get(membership.role, frozenset())
     return frozenset(caps)
@@ -56,7 +57,7 @@ def team_ids_with(user, capability: Cap) -> list[int]:
     return sorted(
         {
             m.team_id
-            for m in _memberships(user)
+            for m in active_memberships(user)
             if capability in ROLE_CAPABILITIES.get(m.role, frozenset())
         }
     )

@@ -37,11 +37,14 @@ class _AuditBase:
         for obj in objects:
             self.audit_raw(self.audit_subject_id(obj), self.audit_team(obj), action=action)
 
-    def audit_raw(self, subject_id: str, team, action: str | None = None) -> None:
+    def audit_raw(
+        self, subject_id: str, team, action: str | None = None, subject_type: str | None = None
+    ) -> None:
         """Queue a subject that is not a model instance (a query, an export)."""
         if not hasattr(self, "_audit_queue"):
             self._audit_queue = []
-        self._audit_queue.append((str(subject_id), team, action))
+        kind = subject_type or self.audit_subject_type
+        self._audit_queue.append((kind, str(subject_id), team, action))
 
     def audit_subject_id(self, obj) -> str:
         return str(obj.pk)
@@ -57,16 +60,16 @@ class _AuditBase:
         default_action = self.audit_action or METHOD_ACTIONS.get(request.method, Action.READ)
         groups: dict[tuple, list[str]] = defaultdict(list)
         teams = {}
-        for subject_id, team, action in queue:
-            key = (action or default_action, getattr(team, "pk", None))
+        for kind, subject_id, team, action in queue:
+            key = (kind, action or default_action, getattr(team, "pk", None))
             teams[key] = team
             if subject_id not in groups[key]:
                 groups[key].append(subject_id)
         for key, ids in groups.items():
             log_access(
                 request,
-                action=key[0],
-                subject_type=self.audit_subject_type,
+                action=key[1],
+                subject_type=key[0],
                 subject_ids=ids,
                 purpose=self.audit_purpose,
                 team=teams[key],

@@ -18,7 +18,9 @@ def _actor_context(user, team) -> tuple[str, str, str]:
     """(roles, organisation, on behalf of) of the user within the subject's team."""
     if user is None or not user.is_authenticated or team is None:
         return "", "", ""
-    memberships = [m for m in user.memberships.all() if m.active and m.team_id == team.pk]
+    from passend.accounts.permissions import active_memberships  # cached per request user
+
+    memberships = [m for m in active_memberships(user) if m.team_id == team.pk]
     roles = ",".join(sorted({m.role for m in memberships}))
     orgs = sorted({m.organisation.name for m in memberships if m.organisation_id})
     organisation = ", ".join(orgs)

@@ -10,7 +10,7 @@ from passend.accounts.permissions import get_visible_or_404, has_capability, tea
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
 from passend.audit.serializers import AccessLogEntrySerializer
-from passend.audit.services import log_access, log_denied
+from passend.audit.services import log_denied
 from passend.core.api.renderers import PdfRenderer
 from passend.regions.models import Team
 
@@ -298,14 +298,7 @@ class CaseViewSet(
             request.user, team=casus.team, subject_type="casus", subject_id=str(casus.pk)
         )
         page = self.paginate_queryset(entries.select_related(None))
-        log_access(
-            request,
-            action="read",
-            subject_type="toegangslog",
-            subject_ids=[f"casus={casus.pk}"],
-            purpose="wie heeft deze casus ingezien",
-            team=casus.team,
-        )
+        self.audit_raw(f"casus={casus.pk}", casus.team, subject_type="toegangslog")
         return self.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)
 
     @extend_schema(
