@@ -47,12 +47,7 @@ class RegistrationView(TeamMixin, AuditedView, TemplateView):
             purpose=self.audit_purpose,
             pk=self.kwargs["pk"],
         )
-        editable = (
-            casus.aanmelder_id == self.request.user.pk
-            if casus.is_draft
-            else services.may_edit_registration(self.request.user, casus)
-        )
-        if not editable:
+        if not services.may_edit_registration(self.request.user, casus):
             raise Http404
         return casus
 

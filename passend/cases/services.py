@@ -208,7 +208,10 @@ def register(
 
 
 def may_edit_registration(user, casus: Casus) -> bool:
-    """The referrer edits own cases until screening; screeners edit while the case is open."""
+    """A draft only by its author; the referrer edits own cases until screening; screeners
+    edit while the case is open."""
+    if casus.is_draft:
+        return casus.aanmelder_id == user.pk
     if casus.aanmelder_id == user.pk and casus.state == CaseState.AANGEMELD:
         return True
     return has_capability(user, Cap.SCREEN_CASES, casus.team) and casus.state in (

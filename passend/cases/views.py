@@ -175,8 +175,7 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
             subject_type="casus",
             subject_id=casus.pk,
             kept_reason=self.request.session.pop("transition_reason", ""),
-            editable=(casus.is_draft and casus.aanmelder_id == self.request.user.pk)
-            or (not casus.is_draft and services.may_edit_registration(self.request.user, casus)),
+            editable=services.may_edit_registration(self.request.user, casus),
         )
         return context
 

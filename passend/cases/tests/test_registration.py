@@ -156,3 +156,16 @@ def test_beheerder_manages_the_reason_list_and_inactive_reasons_disappear(tenanc
         "geen passend aanbod" in page.content.decode()
         and ">wachtlijst<" not in page.content.decode()
     )
+
+
+def test_only_the_author_may_edit_a_draft_even_a_screener_may_not(tenancy):
+    from passend.cases.services import may_edit_registration
+    from passend.cases.tests.factories import CasusFactory
+
+    draft = CasusFactory(
+        team=tenancy.a.team, aanmelder=tenancy.a.users[Role.AANMELDER], is_draft=True
+    )
+    assert may_edit_registration(tenancy.a.users[Role.AANMELDER], draft)
+    assert not may_edit_registration(tenancy.a.users[Role.SCREENER], draft)
+    draft.is_draft = False
+    assert may_edit_registration(tenancy.a.users[Role.SCREENER], draft)
