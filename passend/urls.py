@@ -18,4 +18,9 @@ urlpatterns = [
     path("", include("passend.regions.urls")),
     path("", include("passend.audit.urls")),
     path("", include("passend.cases.urls")),
+    path("", include("passend.analysis.urls")),
+    path("", include("passend.meetings.urls")),
+    path("", include("passend.advice.urls")),
+    path("", include("passend.procesregie.urls")),
+    path("", include("passend.inbox.urls")),
 ]

@@ -20,12 +20,25 @@ TEAM_PATHS: dict[str, str] = {
     "accounts.membership": "team",
     "audit.accesslogentry": "team",
     "cases.casus": "team",
+    # Case work (issue 4): everything hangs off a case or a team meeting.
+    "analysis.tijdlijnepisode": "casus__team",
+    "analysis.analysestap": "casus__team",
+    "meetings.overleg": "team",
+    "meetings.casusbespreking": "overleg__team",
+    "advice.advies": "casus__team",
+    "advice.toelichtingsverzoek": "advies__casus__team",
+    "procesregie.doel": "casus__team",
+    "procesregie.actie": "casus__team",
+    "procesregie.escalatie": "casus__team",
+    "procesregie.toekomstplan": "casus__team",
 }
 
 # model label -> lookup path to the user who registered it: an aanmelder sees own records
 # (VIEW_OWN_CASES) wherever the team's roles would need VIEW_CASE_DATA.
 OWNER_PATHS: dict[str, str] = {
     "cases.casus": "aanmelder",
+    "advice.advies": "casus__aanmelder",
+    "advice.toelichtingsverzoek": "advies__casus__aanmelder",
 }
 
 

@@ -32,18 +32,34 @@ class Cap(StrEnum):
     SCREEN_CASES = "screen_cases"  # screening decisions, assigning casushouder and experts
     REGISTER_CASES = "register_cases"  # register a case (aanmeldformulier)
     MANAGE_SOCIAL_MAP = "manage_social_map"
+    WORK_ON_CASES = "work_on_cases"  # timeline, analysis, perspectief, advice drafts, toekomstplan
+    PLAN_MEETINGS = "plan_meetings"  # plan team meetings, put cases on the agenda
+    WRITE_MINUTES = "write_minutes"  # attendance, participation, minutes, process evaluation
+    APPROVE_ADVICE = "approve_advice"  # approve and send an advice (voorzitter)
+    DIRECT_PROCESS = "direct_process"  # plan van aanpak, escalation, follow-up, closure
 
 
 _TEAM_WORK = {Cap.VIEW_TEAM, Cap.VIEW_MEMBERS, Cap.VIEW_CASE_DATA, Cap.VIEW_AGGREGATES}
+_CASE_WORK = _TEAM_WORK | {Cap.WORK_ON_CASES}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     Role.AANMELDER: frozenset({Cap.VIEW_TEAM, Cap.VIEW_OWN_CASES, Cap.REGISTER_CASES}),
     Role.JEUGDIGE_OUDER: frozenset({Cap.VIEW_OWN_CASES}),
-    Role.SCREENER: frozenset(_TEAM_WORK | {Cap.SCREEN_CASES, Cap.REGISTER_CASES}),
-    Role.VOORZITTER: frozenset(_TEAM_WORK | {Cap.VIEW_ACCESS_LOG, Cap.SCREEN_CASES}),
-    Role.TEAMLID: frozenset(_TEAM_WORK),
-    Role.PROCESREGISSEUR: frozenset(_TEAM_WORK),
-    Role.NOTULIST: frozenset(_TEAM_WORK),
+    Role.SCREENER: frozenset(_CASE_WORK | {Cap.SCREEN_CASES, Cap.REGISTER_CASES}),
+    Role.VOORZITTER: frozenset(
+        _CASE_WORK
+        | {
+            Cap.VIEW_ACCESS_LOG,
+            Cap.SCREEN_CASES,
+            Cap.PLAN_MEETINGS,
+            Cap.WRITE_MINUTES,
+            Cap.APPROVE_ADVICE,
+            Cap.DIRECT_PROCESS,
+        }
+    ),
+    Role.TEAMLID: frozenset(_CASE_WORK | {Cap.WRITE_MINUTES}),
+    Role.PROCESREGISSEUR: frozenset(_CASE_WORK | {Cap.DIRECT_PROCESS}),
+    Role.NOTULIST: frozenset(_TEAM_WORK | {Cap.WRITE_MINUTES}),
     Role.BELEIDSADVISEUR: frozenset({Cap.VIEW_TEAM, Cap.VIEW_AGGREGATES}),
     Role.COORDINATOR_SK: frozenset({Cap.VIEW_TEAM, Cap.MANAGE_SOCIAL_MAP}),
     Role.BEHEERDER: frozenset(

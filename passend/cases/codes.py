@@ -11,6 +11,38 @@ class CaseState(models.TextChoices):
     DOORVERWEZEN = "doorverwezen", _("doorverwezen")
     CRISIS_DOORVERWEZEN = "crisis_doorverwezen", _("crisis, doorverwezen")
     IN_BEHANDELING = "in_behandeling", _("in behandeling")
+    ADVIES_UITGEBRACHT = "advies_uitgebracht", _("advies uitgebracht")
+    FOLLOW_UP = "follow_up", _("follow-up")
+    AFGESLOTEN = "afgesloten", _("afgesloten")
+    HEROPEND = "heropend", _("heropend")
+
+
+# States in which the team works on the case (analysis, meetings, advice, procesregie).
+ACTIVE_STATES = frozenset(
+    {
+        CaseState.IN_BEHANDELING,
+        CaseState.ADVIES_UITGEBRACHT,
+        CaseState.FOLLOW_UP,
+        CaseState.HEROPEND,
+    }
+)
+
+
+class ConsultationType(models.TextChoices):
+    """Spec §2.2: a trajectory (consultatie) or a one-off advice (advies)."""
+
+    CONSULTATIE = "consultatie", _("consultatie (traject)")
+    ADVIES = "advies", _("advies (eenmalig)")
+
+
+class ClosureOutcome(models.TextChoices):
+    """How a case ends (spec §2.5, §2.8 outcomes)."""
+
+    PASSENDE_PLEK = "passende_plek", _("passende plek bereikt")
+    UITHUISPLAATSING_VOORKOMEN = "uithuisplaatsing_voorkomen", _("uithuisplaatsing voorkomen")
+    CRISISPLAATSING = "crisisplaatsing", _("crisisplaatsing")
+    UITSTROOM_ZWAARDER = "uitstroom_zwaarder_verblijf", _("uitstroom uit zwaarder verblijf")
+    OVERIG = "overig", _("overig (met reden)")
 
 
 class ReferrerType(models.TextChoices):
@@ -82,3 +114,42 @@ class ScreeningOutcome(models.TextChoices):
     GESCHIKT = "geschikt", _("geschikt: in behandeling")
     NIET_GESCHIKT = "niet_geschikt", _("niet geschikt (met reden en doorverwijzing)")
     CRISIS = "crisis", _("crisis: doorverwezen")
+
+
+class Productcategorie(models.TextChoices):
+    """JZ020 productcategorie (iJw), current codes."""
+
+    PERSOONLIJKE_VERZORGING = "40", _("persoonlijke verzorging")
+    DAGBEHANDELING = "41", _("dagbehandeling")
+    VERVOERDIENSTEN = "42", _("vervoerdiensten")
+    VERBLIJF_MET_BEHANDELING = "43", _("verblijf incl. behandeling")
+    VERBLIJF_ZONDER_BEHANDELING = "44", _("verblijf excl. behandeling")
+    AMBULANT = "45", _("jeugdhulp ambulant")
+    CRISIS = "46", _("jeugdhulp crisis")
+    JEUGDRECLASSERING = "47", _("jeugdreclassering")
+    JEUGDBESCHERMING = "48", _("jeugdbescherming")
+    PREVENTIEF_JUSTITIEEL = "49", _("preventief justitieel kader")
+    MAATWERK = "50", _("maatwerkarrangementen")
+    BASIS_GGZ = "51", _("generalistische basis-ggz")
+    SPECIALISTISCHE_GGZ = "52", _("specialistische ggz")
+    KINDERGENEESKUNDE = "53", _("kindergeneeskunde")
+    JEUGD_GGZ = "54", _("jeugd-ggz")
+    LANDELIJK = "55", _("landelijk ingekochte zorg")
+
+
+class Hulpvorm(models.TextChoices):
+    """CBS hulpvorm (Beleidsinformatie Jeugd): without stay 0x, with stay 1x."""
+
+    WIJKTEAM = "01", _("wijk-/buurtteam")
+    AMBULANT_LOCATIE = "02", _("ambulant op locatie aanbieder")
+    DAGHULP = "03", _("daghulp")
+    IN_NETWERK = "04", _("in netwerk")
+    PLEEGZORG = "11", _("pleegzorg")
+    GEZINSGERICHT = "12", _("gezinsgericht verblijf")
+    GESLOTEN = "13", _("gesloten plaatsing")
+    OVERIG_VERBLIJF = "14", _("overig verblijf")
+
+
+HULPVORMEN_MET_VERBLIJF = frozenset(
+    {Hulpvorm.PLEEGZORG, Hulpvorm.GEZINSGERICHT, Hulpvorm.GESLOTEN, Hulpvorm.OVERIG_VERBLIJF}
+)

@@ -14,7 +14,9 @@ from passend.regions.models import Gemeente, Organisation, Team
 
 from .codes import (
     CaseState,
+    ClosureOutcome,
     ConsentMethod,
+    ConsultationType,
     Gender,
     LegalFramework,
     ParentRelation,
@@ -187,6 +189,33 @@ class Casus(models.Model):
         related_name="cases_as_expert",
         verbose_name=_("experts"),
     )
+    consultation_type = models.CharField(
+        _("soort traject"), max_length=12, choices=ConsultationType.choices, blank=True
+    )
+
+    # Perspectief (spec §2.3): the young person's own words first, then the family's wish.
+    youth_wish = EncryptedTextField(_("Wat wil je?"), null=True, blank=True)
+    youth_struggle = EncryptedTextField(_("Waar loop je tegenaan?"), null=True, blank=True)
+    family_wish = EncryptedTextField(_("veranderwens van het gezin"), null=True, blank=True)
+    perspective_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Casusregie and 16+ (spec §2.2, §2.7).
+    placed_by = models.CharField(
+        _("plaatsende instantie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Als de jeugdige geplaatst is: de instantie die plaatste."),
+    )
+    in_closed_youth_care = models.BooleanField(_("verblijft in gesloten jeugdhulp"), default=False)
+    wlz_transition = models.BooleanField(_("overgang Jeugdwet–Wlz speelt"), default=False)
+
+    # Closure (spec §2.5): the case closes with a recorded outcome.
+    closure_outcome = models.CharField(
+        _("uitkomst bij afsluiten"), max_length=28, choices=ClosureOutcome.choices, blank=True
+    )
+    fitting_place_on = models.DateField(_("passende plek bereikt op"), null=True, blank=True)
+    closure_reason = models.TextField(_("toelichting bij afsluiten"), blank=True)
+
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

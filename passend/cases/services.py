@@ -11,7 +11,7 @@ from passend.audit.models import Action
 from passend.audit.services import log_access
 
 from . import pseudonyms
-from .codes import CaseState, ScreeningOutcome
+from .codes import ACTIVE_STATES, CaseState, ClosureOutcome, ScreeningOutcome
 from .models import Casus, NameToken, Statuswijziging, Toestemming
 from .workflow import TRANSITIONS, allowed_targets
 
@@ -141,6 +141,10 @@ def transition(
         casus.screening_reason = reason.strip()
         casus.redirected_to = redirected_to.strip()
         fields += ["screening_outcome", "screening_reason", "redirected_to"]
+    if to_state == CaseState.HEROPEND:
+        # The previous closure stays in the history (reason of the afgesloten entry).
+        casus.closure_outcome, casus.fitting_place_on, casus.closure_reason = "", None, ""
+        fields += ["closure_outcome", "fitting_place_on", "closure_reason"]
     casus.save(update_fields=fields)
     _log(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to_state}")
     return entry
@@ -214,10 +218,8 @@ def may_edit_registration(user, casus: Casus) -> bool:
         return casus.aanmelder_id == user.pk
     if casus.aanmelder_id == user.pk and casus.state == CaseState.AANGEMELD:
         return True
-    return has_capability(user, Cap.SCREEN_CASES, casus.team) and casus.state in (
-        CaseState.AANGEMELD,
-        CaseState.IN_SCREENING,
-        CaseState.IN_BEHANDELING,
+    return has_capability(user, Cap.SCREEN_CASES, casus.team) and (
+        casus.state in (CaseState.AANGEMELD, CaseState.IN_SCREENING) or casus.state in ACTIVE_STATES
     )
 
 
@@ -308,4 +310,85 @@ def screen(
             experts=experts,
             request=request,
         )
+    return entry
+
+
+def _require(actor, capability: Cap, casus: Casus, message: str) -> None:
+    if not has_capability(actor, capability, casus.team):
+        raise TransitionError(message)
+
+
+@transaction.atomic
+def save_perspective(
+    casus: Casus, *, actor, youth_wish: str, youth_struggle: str, family_wish: str, request=None
+) -> Casus:
+    """The young person's own words and the family's wish for change (spec §2.3)."""
+    _require(actor, Cap.WORK_ON_CASES, casus, "Alleen teamleden leggen het perspectief vast.")
+    casus.youth_wish = youth_wish.strip()
+    casus.youth_struggle = youth_struggle.strip()
+    casus.family_wish = family_wish.strip()
+    casus.perspective_updated_at = timezone.now()
+    casus.save(
+        update_fields=[
+            "youth_wish",
+            "youth_struggle",
+            "family_wish",
+            "perspective_updated_at",
+            "updated_at",
+        ]
+    )
+    _log(request, casus, Action.UPDATE, "perspectief vastleggen")
+    return casus
+
+
+@transaction.atomic
+def save_case_direction(
+    casus: Casus,
+    *,
+    actor,
+    consultation_type: str,
+    placed_by: str,
+    in_closed_youth_care: bool,
+    wlz_transition: bool,
+    request=None,
+) -> Casus:
+    """Consultation type and the facts behind casusregie and the 16+ alerts."""
+    _require(actor, Cap.WORK_ON_CASES, casus, "Alleen teamleden wijzigen de casusregie.")
+    casus.consultation_type = consultation_type
+    casus.placed_by = placed_by.strip()
+    casus.in_closed_youth_care = in_closed_youth_care
+    casus.wlz_transition = wlz_transition
+    casus.save(
+        update_fields=[
+            "consultation_type",
+            "placed_by",
+            "in_closed_youth_care",
+            "wlz_transition",
+            "updated_at",
+        ]
+    )
+    _log(request, casus, Action.UPDATE, "casusregie vastleggen")
+    return casus
+
+
+@transaction.atomic
+def close_case(
+    casus: Casus, *, actor, outcome: str, fitting_place_on=None, reason: str = "", request=None
+):
+    """Close the case with its outcome (spec §2.5). Raises TransitionError (Dutch message)."""
+    if outcome not in ClosureOutcome.values:
+        raise TransitionError("Kies de uitkomst waarmee de casus wordt afgesloten.")
+    if fitting_place_on and fitting_place_on > timezone.localdate():
+        raise TransitionError("De datum 'passende plek bereikt' kan niet in de toekomst liggen.")
+    locked = Casus.objects.select_for_update().get(pk=casus.pk)
+    locked.closure_outcome = outcome
+    locked.fitting_place_on = fitting_place_on if outcome == ClosureOutcome.PASSENDE_PLEK else None
+    locked.closure_reason = reason.strip()
+    locked.save(update_fields=["closure_outcome", "fitting_place_on", "closure_reason"])
+    label = ClosureOutcome(outcome).label
+    summary = f"{label}" + (f" op {fitting_place_on:%d-%m-%Y}" if locked.fitting_place_on else "")
+    summary += f": {reason.strip()}" if reason.strip() else ""
+    # A refusal raises out of this atomic block, which also undoes the outcome saved above.
+    entry = transition(locked, CaseState.AFGESLOTEN, actor=actor, reason=summary, request=request)
+    casus.refresh_from_db()
     return entry

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public, registration, views
+from . import casework_views, public, registration, views
 
 app_name = "cases"
 urlpatterns = [
@@ -35,6 +35,11 @@ urlpatterns = [
         "teams/<slug:team>/casussen/<int:pk>/bijlagen/<int:attachment>/",
         views.AttachmentDownloadView.as_view(),
         name="attachment",
+    ),
+    path(
+        "teams/<slug:team>/casussen/<int:pk>/perspectief/",
+        casework_views.PerspectiveView.as_view(),
+        name="perspective",
     ),
     path(
         "teams/<slug:team>/casussen/<int:pk>/status/",

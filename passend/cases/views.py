@@ -4,9 +4,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
-from passend.accounts.permissions import capabilities, get_visible_or_404
+from passend.accounts.permissions import capabilities, get_visible_or_404, team_ids_with
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.regions.views import TeamMixin
@@ -27,17 +28,71 @@ from .workflow import TRANSITIONS, allowed_targets, consent_check
 
 class CaseMixin(TeamMixin):
     team_capability = Cap.VIEW_TEAM
+    # False: only the team (VIEW_CASE_DATA), not the referrer who registered the case.
+    owner_may_view = True
 
     @cached_property
     def casus(self):
+        queryset = selectors.case_detail_queryset(self.request.user).filter(team=self.team)
+        if not self.owner_may_view:
+            queryset = queryset.filter(
+                team__in=team_ids_with(self.request.user, Cap.VIEW_CASE_DATA)
+            )
         return get_visible_or_404(
             self.request,
-            selectors.case_detail_queryset(self.request.user).filter(team=self.team),
+            queryset,
             capability=Cap.VIEW_CASE_DATA,
             subject_type="casus",
             purpose="casus bekijken",
             pk=self.kwargs["pk"],
         )
+
+
+# The tabs of a case: (key, label, url name, who sees it: "team" or "owner" = also the referrer).
+CASE_TABS = [
+    ("overzicht", _("Overzicht"), "cases:detail", "owner"),
+    ("analyse", _("Tijdlijn en analyse"), "analysis:case", "team"),
+    ("overleg", _("Overleg"), "meetings:case", "team"),
+    ("advies", _("Advies"), "advice:case", "owner"),
+    ("procesregie", _("Procesregie"), "procesregie:case", "team"),
+]
+
+
+def case_tabs(team, casus, caps, current: str) -> list[dict]:
+    from django.urls import reverse
+
+    team_member = Cap.VIEW_CASE_DATA in caps
+    return [
+        {
+            "key": key,
+            "label": label,
+            "url": reverse(name, kwargs={"team": team.slug, "pk": casus.pk}),
+            "current": key == current,
+        }
+        for key, label, name, audience in CASE_TABS
+        if team_member or audience == "owner"
+    ]
+
+
+class CaseSectionView(CaseMixin, AuditedView, TemplateView):
+    """Base of a case tab: the case header (with the perspectief first) and the tabs."""
+
+    case_tab = ""
+    owner_may_view = False
+    audit_subject_type = "casus"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        casus = self.casus
+        self.audit(casus)
+        context.update(
+            casus=casus,
+            case_tabs=case_tabs(self.team, casus, context["team_caps"], self.case_tab),
+            perspective_editable=Cap.WORK_ON_CASES in context["team_caps"],
+            subject_type="casus",
+            subject_id=casus.pk,
+        )
+        return context
 
 
 class CaseListView(TeamMixin, AuditedView, TemplateView):
@@ -164,6 +219,8 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
             context["crisis_message"] = services.CRISIS_MESSAGE
         context.update(
             casus=casus,
+            case_tabs=case_tabs(self.team, casus, context["team_caps"], "overzicht"),
+            perspective_editable=Cap.WORK_ON_CASES in context["team_caps"],
             consent=consent_check(casus),
             history=casus.transitions.select_related("actor"),
             earlier=services.previously_registered(casus).only("pk", "reference", "state"),

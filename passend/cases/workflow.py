@@ -1,6 +1,9 @@
 """The case workflow: the one table of allowed transitions, with who may make them and guards.
 
-Later issues add states (advies_uitgebracht, follow_up, afgesloten, heropend) to this table.
+aangemeld → in_screening → afgewezen / doorverwezen / crisis_doorverwezen | in_behandeling →
+advies_uitgebracht → follow_up → afgesloten, and afgesloten → heropend → (advice, closure).
+An advice reaches the case only through the advice module (sending an approved advice); a case
+closes only with a recorded outcome (services.close_case).
 """
 
 from collections.abc import Callable
@@ -65,6 +68,37 @@ def consent_check(casus, on=None):
     )
 
 
+def advice_sent(casus) -> str | None:
+    """The case moves to 'advies uitgebracht' only when an approved advice has been sent
+    (after the last reopening, if any)."""
+    from django.apps import apps
+
+    Advies = apps.get_model("advice", "Advies")
+    sent = Advies.objects.filter(casus=casus, sent_at__isnull=False)
+    reopened = casus.transitions.filter(to_state=S.HEROPEND).order_by("-at").first()
+    if reopened is not None:
+        sent = sent.filter(sent_at__gte=reopened.at)
+    if sent.exists():
+        return None
+    return (
+        "Er is nog geen goedgekeurd en verstuurd advies. "
+        "Verstuur het advies via het tabblad Advies."
+    )
+
+
+def closure_recorded(casus) -> str | None:
+    """A case closes with an outcome; 'passende plek bereikt' needs the date, 'overig' a reason."""
+    from .codes import ClosureOutcome
+
+    if not casus.closure_outcome:
+        return "Kies de uitkomst waarmee de casus wordt afgesloten."
+    if casus.closure_outcome == ClosureOutcome.PASSENDE_PLEK and casus.fitting_place_on is None:
+        return "Vul de datum in waarop de jeugdige op een passende plek is."
+    if casus.closure_outcome == ClosureOutcome.OVERIG and not casus.closure_reason.strip():
+        return "Geef bij 'overig' de reden van afsluiten."
+    return None
+
+
 @dataclass(frozen=True)
 class Transition:
     label: str
@@ -85,7 +119,29 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
     (S.IN_SCREENING, S.IN_BEHANDELING): Transition(
         "in behandeling nemen", Cap.SCREEN_CASES, guard=consent_or_legal_basis
     ),
+    (S.IN_BEHANDELING, S.ADVIES_UITGEBRACHT): Transition(
+        "advies uitgebracht", Cap.APPROVE_ADVICE, guard=advice_sent
+    ),
+    (S.HEROPEND, S.ADVIES_UITGEBRACHT): Transition(
+        "nieuw advies uitgebracht", Cap.APPROVE_ADVICE, guard=advice_sent
+    ),
+    (S.ADVIES_UITGEBRACHT, S.FOLLOW_UP): Transition("follow-up starten", Cap.DIRECT_PROCESS),
+    (S.IN_BEHANDELING, S.AFGESLOTEN): Transition(
+        "afsluiten zonder advies", Cap.DIRECT_PROCESS, guard=closure_recorded
+    ),
+    (S.ADVIES_UITGEBRACHT, S.AFGESLOTEN): Transition(
+        "afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded
+    ),
+    (S.FOLLOW_UP, S.AFGESLOTEN): Transition(
+        "afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded
+    ),
+    (S.HEROPEND, S.AFGESLOTEN): Transition("afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded),
+    (S.AFGESLOTEN, S.HEROPEND): Transition("heropenen", Cap.DIRECT_PROCESS, needs_reason=True),
 }
+
+# Transitions made by their own form (screening, closure) or by another module (sending an
+# advice), not by the generic status form on the case page.
+DEDICATED_TARGETS = frozenset({S.AFGESLOTEN, S.ADVIES_UITGEBRACHT})
 
 
 def allowed_targets(state: str) -> list[str]:

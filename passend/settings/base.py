@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "passend.regions",
     "passend.audit",
     "passend.cases",
+    "passend.analysis",
+    "passend.meetings",
+    "passend.advice",
+    "passend.procesregie",
+    "passend.inbox",
     "passend.demo",
 ]
 

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.urls import path
@@ -21,6 +23,14 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("access-logs", AccessLogViewSet, basename="access-log")
 router.register("cases", CaseViewSet, basename="case")
 
+# Case-work modules mount their own routes (each module's api_urls: register() + urlpatterns).
+MODULES = [
+    import_module(f"passend.{name}.api_urls")
+    for name in ("analysis", "meetings", "advice", "procesregie", "inbox")
+]
+for module in MODULES:
+    module.register(router)
+
 for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerSplitView):
     view.personal_data = False
 
@@ -38,6 +48,7 @@ urlpatterns = [
         TeamMemberViewSet.as_view({"get": "retrieve"}),
         name="team-member-detail",
     ),
+    *[pattern for module in MODULES for pattern in module.urlpatterns],
     *router.urls,
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),

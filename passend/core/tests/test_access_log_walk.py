@@ -1,9 +1,11 @@
 """Walk every URL pattern: each view says whether it shows personal data, and each one that
 does leaves an access-log entry per request."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from passend.accounts.roles import Role
@@ -50,10 +52,26 @@ def test_every_view_declares_whether_it_shows_personal_data():
     assert undeclared == []
 
 
-def fill(route: str, tenancy, casus) -> str:
+def module_walks():
+    """Each module may add a ``tests/walk.py`` with ``walk_values(tenancy, casus)`` returning
+    (placeholder -> value, expected URLs), and ``other_team_urls(tenancy, casus)`` for the
+    tenancy matrix (casus of team B)."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("passend."):
+            continue
+        name = f"{config.name}.tests.walk"
+        try:
+            yield importlib.import_module(name)
+        except ModuleNotFoundError as missing:
+            if missing.name not in (name, f"{config.name}.tests"):
+                raise
+
+
+def fill(route: str, tenancy, casus, extra: dict | None = None) -> str:
     team, member = tenancy.a.team, tenancy.a.users[Role.TEAMLID]
     attachment = casus.bijlagen.get()
     values = {
+        **(extra or {}),
         "(?P<attachmentId>[0-9]+)": str(attachment.pk),
         "<int:attachment>": str(attachment.pk),
         "casussen/<int:pk>": f"casussen/{casus.pk}",
@@ -95,12 +113,18 @@ def test_every_personal_data_route_logs_each_request(tenancy, as_user):
     walker = tenancy.a.users[Role.VOORZITTER]
     MembershipFactory(user=walker, team=tenancy.a.team, role=Role.SCREENER)  # may also register
     client = as_user(walker)
+    extra_values, extra_expected = {}, set()
+    for module in module_walks():
+        if hasattr(module, "walk_values"):
+            values, urls = module.walk_values(tenancy, casus)
+            extra_values.update(values)
+            extra_expected |= urls
     checked = []
     for route, pattern in all_patterns():
         cls = view_class(pattern.callback)
         if not getattr(cls, "personal_data", False) or not gettable(pattern.callback):
             continue
-        url = fill(route, tenancy, casus)
+        url = fill(route, tenancy, casus, extra_values)
         query = "?soort=medewerker&kenmerk=1" if "inzage" in url else ""
         for _attempt in range(2):
             before = AccessLogEntry.objects.count()
@@ -131,6 +155,8 @@ def test_every_personal_data_route_logs_each_request(tenancy, as_user):
         f"/teams/{slug}/casussen/{pk}/bijlagen/{casus.bijlagen.get().pk}/",
         f"/api/v1/cases/{pk}/attachments",
         f"/api/v1/cases/{pk}/attachments/{casus.bijlagen.get().pk}",
+        f"/teams/{slug}/casussen/{pk}/perspectief/",
+        *extra_expected,
     }
     assert expected <= set(checked), expected - set(checked)
 

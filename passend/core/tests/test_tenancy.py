@@ -11,10 +11,21 @@ pytestmark = pytest.mark.django_db
 def other_team_urls(tenancy) -> list[tuple[str, str]]:
     from passend.cases.tests.factories import CasusFactory
 
+    from .test_access_log_walk import module_walks
+
     b = tenancy.b.team
     member = tenancy.b.users[Role.TEAMLID]
     casus = CasusFactory(team=b, aanmelder=tenancy.b.users[Role.AANMELDER])
+    extra = [
+        entry
+        for module in module_walks()
+        if hasattr(module, "other_team_urls")
+        for entry in module.other_team_urls(tenancy, casus)
+    ]
     return [
+        *extra,
+        ("get", f"/teams/{b.slug}/casussen/{casus.pk}/perspectief/"),
+        ("post", f"/teams/{b.slug}/casussen/{casus.pk}/perspectief/"),
         ("get", f"/teams/{b.slug}/casussen/"),
         ("get", f"/teams/{b.slug}/casussen/{casus.pk}/"),
         ("post", f"/teams/{b.slug}/casussen/{casus.pk}/status/"),
@@ -42,6 +53,10 @@ def test_other_team_is_refused_and_logged_for_every_role(tenancy, as_user, role)
             response = client.patch(url, {"meetingCadenceDays": 7}, content_type="application/json")
         elif method == "post":
             response = client.post(url, {"to_state": "in_screening"})
+        elif method == "post-json":
+            response = client.post(url, {}, content_type="application/json")
+        elif method == "delete":
+            response = client.delete(url)
         else:
             response = client.get(url)
         assert response.status_code == 404, (role, url, response.status_code)

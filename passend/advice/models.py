@@ -1,0 +1,2 @@
+"""Het advies: inhoud, scenario's, financiering, kortetermijnoplossing, goedkeuring, brief,
+toelichting, belangenverstrengeling en opvolging."""

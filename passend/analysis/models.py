@@ -1,0 +1,1 @@
+"""Tijdlijn (hulpgeschiedenis) en verklarende analyse van een casus."""

@@ -1,0 +1,8 @@
+"""API routes of the overleg module, mounted under /api/v1/ by passend.core.api.urls."""
+
+
+def register(router) -> None:
+    """Register this module's viewsets on the shared API router."""
+
+
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+"""Teamoverleggen: agenda, aanwezigheid, deelname van jeugdige en ouders, verslag en
+procesevaluatie."""

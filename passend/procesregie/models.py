@@ -1,0 +1,1 @@
+"""Plan van aanpak (doelen, acties), escalaties en het toekomstplan (16+)."""
