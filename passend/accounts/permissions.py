@@ -27,10 +27,14 @@ TEAM_PATHS: dict[str, str] = {
     "meetings.casusbespreking": "overleg__team",
     "advice.advies": "casus__team",
     "advice.toelichtingsverzoek": "advies__casus__team",
+    "advice.belangenverklaring": "advies__casus__team",
+    "advice.opvolging": "advies__casus__team",
     "procesregie.doel": "casus__team",
     "procesregie.actie": "casus__team",
     "procesregie.escalatie": "casus__team",
     "procesregie.toekomstplan": "casus__team",
+    "procesregie.regiegesprek": "casus__team",
+    "procesregie.toekomstplanregel": "toekomstplan__casus__team",
 }
 
 # model label -> lookup path to the user who registered it: an aanmelder sees own records
@@ -39,6 +43,7 @@ OWNER_PATHS: dict[str, str] = {
     "cases.casus": "aanmelder",
     "advice.advies": "casus__aanmelder",
     "advice.toelichtingsverzoek": "advies__casus__aanmelder",
+    "advice.opvolging": "advies__casus__aanmelder",
 }
 
 

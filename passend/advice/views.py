@@ -1,11 +1,352 @@
 """Pages of the advies module; thin: reads via selectors, writes via services."""
 
-from passend.cases.views import CaseSectionView
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import View
+
+from passend.accounts.permissions import has_capability
+from passend.accounts.roles import Cap
+from passend.audit.mixins import AuditedView
+from passend.audit.services import log_denied
+from passend.cases.pdf import PdfUnavailable
+from passend.cases.views import CaseMixin, CaseSectionView
+
+from . import selectors, services
+from .forms import (
+    AdviesForm,
+    AnswerForm,
+    ClarificationForm,
+    DeclarationForm,
+    FollowUpForm,
+    PlanFollowUpForm,
+    SendForm,
+)
+from .models import Advies
+from .pdf import render_letter
 
 
-class CaseAdviesView(CaseSectionView):
-    """The 'Advies' tab of a case."""
+def find_advice(view, pk) -> Advies:
+    """An advice of this case in the user's scope (the referrer: only sent ones), else 404."""
+    found = selectors.advice_scope(view.request.user).filter(casus=view.casus, pk=pk).first()
+    if found is None:
+        log_denied(
+            view.request,
+            subject_type="advies",
+            subject_id=str(pk)[:64],
+            purpose=view.audit_purpose,
+            team=view.casus.team,
+        )
+        raise Http404
+    return found
+
+
+class AdviceSectionView(CaseSectionView):
+    case_tab = "advies"
+    owner_may_view = True  # the referrer sees sent advice of own cases
+
+    def can(self, capability) -> bool:
+        return has_capability(self.request.user, capability, self.team)
+
+    def back(self):
+        return redirect("advice:case", team=self.team.slug, pk=self.casus.pk)
+
+
+# Tab forms: name -> (form class, who may post)
+TAB_FORMS = {
+    "goedkeuren": None,
+    "versturen": SendForm,
+    "belang": DeclarationForm,
+    "toelichting": ClarificationForm,
+    "antwoord": AnswerForm,
+    "plannen": PlanFollowUpForm,
+}
+
+
+class CaseAdviesView(AdviceSectionView):
+    """The 'Advies' tab: versions, the current one with status, flags, approval and sending,
+    the letter, clarification requests and follow-ups."""
 
     template_name = "advice/case.html"
-    case_tab = "advies"
     audit_purpose = "advies bekijken"
+
+    def allowed(self, formulier: str, advies: Advies) -> bool:
+        casus, user = self.casus, self.request.user
+        if formulier in ("goedkeuren", "versturen"):
+            return self.can(Cap.APPROVE_ADVICE)
+        if formulier == "belang":
+            return self.can(Cap.VIEW_CASE_DATA)
+        if formulier == "toelichting":
+            return self.can(Cap.WORK_ON_CASES) or services.is_referrer(user, casus)
+        if formulier == "antwoord":
+            return self.can(Cap.WORK_ON_CASES)
+        if formulier == "plannen":
+            return self.can(Cap.DIRECT_PROCESS)
+        return False
+
+    def post(self, request, *args, **kwargs):
+        formulier = request.POST.get("formulier", "")
+        advies = find_advice(self, request.POST.get("advies") or 0)
+        if formulier not in TAB_FORMS or not self.allowed(formulier, advies):
+            return self.http_method_not_allowed(request)
+        if formulier == "goedkeuren":
+            return self.run(
+                lambda: services.approve(advies, actor=request.user, request=request),
+                "Het advies is goedgekeurd.",
+            )
+        referrer = not self.can(Cap.WORK_ON_CASES)
+        form_class = TAB_FORMS[formulier]
+        form = (
+            form_class(request.POST, referrer=referrer)
+            if form_class is ClarificationForm
+            else form_class(request.POST)
+        )
+        if form.is_valid():
+            try:
+                message = self.save(formulier, advies, form.cleaned_data)
+            except services.AdviceError as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(request, message)
+                return self.back()
+        forms = {f"{formulier}_form": form, "bound_advies": advies.pk}
+        if formulier == "antwoord":
+            forms["bound_verzoek"] = request.POST.get("verzoek")
+        return self.render_to_response(self.get_context_data(**forms))
+
+    def run(self, action, message):
+        try:
+            action()
+        except services.AdviceError as refusal:
+            messages.error(self.request, str(refusal))
+        else:
+            messages.success(self.request, message)
+        return self.back()
+
+    def save(self, formulier, advies, data) -> str:
+        user, request = self.request.user, self.request
+        if formulier == "versturen":
+            services.send_advice(advies, user, request, recipients=data["recipients"])
+            return (
+                "Het advies is vastgelegd als verstuurd en de casus staat op 'advies "
+                "uitgebracht'. Download de brief en verstuur die aan de ontvangers."
+            )
+        if formulier == "belang":
+            flag = next(
+                (
+                    f
+                    for f in selectors.conflict_flags(advies)
+                    if f.user.pk == data["user"] and f.organisation.pk == data["organisation"]
+                ),
+                None,
+            )
+            if flag is None:
+                raise services.AdviceError("Voor deze expert is geen belang gemeld.")
+            services.declare_interest(
+                advies,
+                actor=user,
+                user=flag.user,
+                organisation=flag.organisation,
+                decision=data["decision"],
+                explanation=data["explanation"],
+                request=request,
+            )
+            return "De keuze over het belang is vastgelegd."
+        if formulier == "toelichting":
+            services.ask_clarification(
+                advies,
+                actor=user,
+                party=data.get("party", ""),
+                question=data["question"],
+                request=request,
+            )
+            return "De vraag om toelichting is vastgelegd. Het team beantwoordt die."
+        if formulier == "antwoord":
+            verzoek = advies.toelichtingsverzoeken.filter(
+                pk=request.POST.get("verzoek") or 0
+            ).first()
+            if verzoek is None:
+                raise services.AdviceError("Deze vraag hoort niet bij dit advies.")
+            services.answer_clarification(
+                verzoek, actor=user, answer=data["answer"], request=request
+            )
+            return "Het antwoord is vastgelegd."
+        services.plan_follow_up(advies, actor=user, due_on=data["due_on"], request=request)
+        return "De follow-up is gepland."
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        casus, user = self.casus, self.request.user
+        team_member = self.can(Cap.VIEW_CASE_DATA)
+        advices = selectors.advices_of_case(user, casus)
+        current = advices[0] if advices else None
+        context.update(
+            advices=advices,
+            current=current,
+            team_member=team_member,
+            can_work=self.can(Cap.WORK_ON_CASES),
+            can_approve=self.can(Cap.APPROVE_ADVICE),
+            can_direct=self.can(Cap.DIRECT_PROCESS),
+            new_version_refusal=services.new_version_refusal(casus),
+            is_referrer=services.is_referrer(user, casus),
+            may_record_follow_up=services.may_record_follow_up(user, casus),
+            today=timezone.localdate(),
+        )
+        if current is None:
+            return context
+        flags = selectors.conflict_flags(current) if team_member else []
+        context.update(
+            flags=flags,
+            open_flags=[f for f in flags if not f.resolved],
+            declarations=current.belangenverklaringen.select_related(
+                "user", "organisation", "recorded_by"
+            )
+            if team_member
+            else [],
+            edit_refusal=services.edit_refusal(current),
+            approval_refusal=services.approval_refusal(current) if team_member else None,
+            clarifications=current.toelichtingsverzoeken.select_related("asked_by", "answered_by"),
+            follow_ups=current.opvolgingen.select_related("done_by"),
+            send_form=kwargs.get("versturen_form")
+            or SendForm(initial={"recipients": current.recipients}),
+            clarification_form=kwargs.get("toelichting_form")
+            or ClarificationForm(referrer=not context["can_work"]),
+            plan_form=kwargs.get("plannen_form") or PlanFollowUpForm(),
+            declaration_form=kwargs.get("belang_form"),
+            answer_form=kwargs.get("antwoord_form"),
+            bound_verzoek=str(kwargs.get("bound_verzoek") or ""),
+        )
+        return context
+
+
+class AdviesEditView(AdviceSectionView):
+    """Draft a new version or edit the current draft (grouped fieldsets)."""
+
+    template_name = "advice/advies_form.html"
+    audit_purpose = "advies opstellen"
+
+    @cached_property
+    def advies(self) -> Advies:
+        if "advies" in self.kwargs:
+            return find_advice(self, self.kwargs["advies"])
+        return services.new_advice(self.casus, self.request.user)
+
+    def refusal(self):
+        if self.advies.pk is None:
+            return services.new_version_refusal(self.casus)
+        return services.edit_refusal(self.advies)
+
+    def get(self, request, *args, **kwargs):
+        if not self.can(Cap.WORK_ON_CASES):
+            return self.http_method_not_allowed(request)
+        return self.render_to_response(self.get_context_data(form=self.initial_form()))
+
+    def post(self, request, *args, **kwargs):
+        if not self.can(Cap.WORK_ON_CASES):
+            return self.http_method_not_allowed(request)
+        form = AdviesForm(request.POST, team=self.team)
+        if not self.refusal() and form.is_valid():
+            try:
+                services.save_advice(
+                    self.advies,
+                    actor=request.user,
+                    data=form.content(),
+                    providers=form.cleaned_data["candidate_providers"],
+                    request=request,
+                )
+            except services.AdviceError as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(request, f"Advies versie {self.advies.version} is opgeslagen.")
+                return self.back()
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def initial_form(self):
+        advies = self.advies
+        names = [n for n in AdviesForm.base_fields if n != "candidate_providers"]
+        initial = {name: getattr(advies, name) for name in names}
+        if advies.pk:
+            initial["candidate_providers"] = list(advies.candidate_providers.all())
+        else:
+            initial["candidate_providers"] = getattr(advies, "_copied_providers", [])
+        return AdviesForm(initial=initial, team=self.team)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(advies=self.advies, refusal=self.refusal())
+        return context
+
+
+class FollowUpView(AdviceSectionView):
+    """Record the follow-up of a sent advice (procesregisseur, voorzitter or the referrer)."""
+
+    template_name = "advice/follow_up_form.html"
+    audit_purpose = "follow-up advies vastleggen"
+
+    @cached_property
+    def advies(self) -> Advies:
+        return find_advice(self, self.kwargs["advies"])
+
+    def allowed(self) -> bool:
+        return services.may_record_follow_up(self.request.user, self.casus)
+
+    def get(self, request, *args, **kwargs):
+        if not self.allowed():
+            return self.http_method_not_allowed(request)
+        form = FollowUpForm(initial={"done_on": timezone.localdate()})
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        if not self.allowed():
+            return self.http_method_not_allowed(request)
+        form = FollowUpForm(request.POST)
+        if form.is_valid():
+            try:
+                _, moved = services.record_follow_up(
+                    self.advies, actor=request.user, request=request, **form.cleaned_data
+                )
+            except services.AdviceError as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                message = "De follow-up is vastgelegd."
+                if moved:
+                    message += " De casus staat nu in follow-up."
+                messages.success(request, message)
+                return self.back()
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            advies=self.advies,
+            open_follow_up=self.advies.opvolgingen.filter(done_on__isnull=True).first(),
+        )
+        return context
+
+
+class LetterView(CaseMixin, AuditedView, View):
+    """The advice letter as PDF; printing personal data is logged. The referrer gets only
+    the letter of a sent advice; the team may print a draft (marked CONCEPT)."""
+
+    http_method_names = ["get"]
+    owner_may_view = True
+    audit_subject_type = "casus"
+    audit_purpose = "adviesbrief afdrukken"
+    audit_action = "print"
+
+    def get(self, request, *args, **kwargs):
+        return letter_response(self, find_advice(self, self.kwargs["advies"]))
+
+
+def letter_response(view, advies: Advies):
+    try:
+        pdf = render_letter(advies)
+    except PdfUnavailable as problem:
+        return HttpResponse(str(problem), status=503, content_type="text/plain; charset=utf-8")
+    view.audit(advies.casus)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"advies-{advies.casus.reference}-v{advies.version}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

@@ -15,6 +15,7 @@ from passend.core.api.renderers import PdfRenderer
 from passend.regions.models import Team
 
 from . import attachments, selectors, services
+from .casework_api import CaseWorkActions
 from .codes import CaseState, ReferrerType
 from .models import Casus, Ouder
 from .serializers import (
@@ -73,6 +74,7 @@ class CaseQuerySerializer(serializers.Serializer):
     ),
 )
 class CaseViewSet(
+    CaseWorkActions,
     AuditedAPIView,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,

@@ -58,6 +58,9 @@ class QuestionForm(forms.ModelForm):
         model = Casus
         fields = [
             "question",
+            "youth_wish",
+            "youth_struggle",
+            "family_wish",
             "reasons",
             "reason_other",
             "life_domains",
@@ -69,11 +72,17 @@ class QuestionForm(forms.ModelForm):
         ]
         widgets = {
             "question": forms.Textarea(attrs={"rows": 5}),
+            "youth_wish": forms.Textarea(attrs={"rows": 2}),
+            "youth_struggle": forms.Textarea(attrs={"rows": 2}),
+            "family_wish": forms.Textarea(attrs={"rows": 2}),
             "reasons": forms.CheckboxSelectMultiple,
             "life_domains": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "question": _("Zo veel mogelijk in de woorden van de jeugdige en het gezin."),
+            "youth_wish": _("Als u het weet: wat de jeugdige zelf wil, in eigen woorden."),
+            "youth_struggle": _("Als u het weet: waar de jeugdige zelf tegenaan loopt."),
+            "family_wish": _("Wat het gezin graag anders wil zien."),
         }
 
     def __init__(self, *args, **kwargs):

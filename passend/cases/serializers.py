@@ -33,6 +33,21 @@ class ParentSerializer(serializers.ModelSerializer):
         ]
 
 
+# Case-work facts: shown with the case, changed through their own routes (casework_api).
+CASE_WORK_FIELDS = [
+    "consultation_type",
+    "youth_wish",
+    "youth_struggle",
+    "family_wish",
+    "placed_by",
+    "in_closed_youth_care",
+    "wlz_transition",
+    "closure_outcome",
+    "fitting_place_on",
+    "closure_reason",
+]
+
+
 class CaseSerializer(serializers.ModelSerializer):
     parents = ParentSerializer(many=True, required=False, source="ouders")
     reasons = serializers.SlugRelatedField(
@@ -96,8 +111,10 @@ class CaseSerializer(serializers.ModelSerializer):
             "procesregisseur",
             "experts",
             "previously_registered",
+            *CASE_WORK_FIELDS,
         ]
         read_only_fields = [
+            *CASE_WORK_FIELDS,
             "id",
             "reference",
             "state",

@@ -42,6 +42,16 @@ urlpatterns = [
         name="perspective",
     ),
     path(
+        "teams/<slug:team>/casussen/<int:pk>/casusregie/",
+        casework_views.CaseDirectionView.as_view(),
+        name="direction",
+    ),
+    path(
+        "teams/<slug:team>/casussen/<int:pk>/afsluiten/",
+        casework_views.CaseClosureView.as_view(),
+        name="close",
+    ),
+    path(
         "teams/<slug:team>/casussen/<int:pk>/status/",
         views.CaseTransitionView.as_view(),
         name="transition",

@@ -23,7 +23,7 @@ from .forms import (
     WithdrawForm,
 )
 from .pdf import PdfUnavailable, render_consent_form
-from .workflow import TRANSITIONS, allowed_targets, consent_check
+from .workflow import DEDICATED_TARGETS, TRANSITIONS, allowed_targets, consent_check
 
 
 class CaseMixin(TeamMixin):
@@ -225,10 +225,14 @@ class CaseDetailView(CaseMixin, AuditedView, TemplateView):
             history=casus.transitions.select_related("actor"),
             earlier=services.previously_registered(casus).only("pk", "reference", "state"),
             transitions=[
-                (to, TRANSITIONS[(casus.state, to)]) for to in allowed_targets(casus.state)
-            ]
-            if can_screen and casus.state != CaseState.IN_SCREENING
-            else [],
+                (to, TRANSITIONS[(casus.state, to)])
+                for to in allowed_targets(casus.state)
+                if to not in DEDICATED_TARGETS
+                and TRANSITIONS[(casus.state, to)].capability in context["team_caps"]
+                and casus.state != CaseState.IN_SCREENING
+            ],
+            may_close=Cap.DIRECT_PROCESS in context["team_caps"]
+            and (casus.state, CaseState.AFGESLOTEN) in TRANSITIONS,
             subject_type="casus",
             subject_id=casus.pk,
             kept_reason=self.request.session.pop("transition_reason", ""),

@@ -9,7 +9,10 @@ from passend.accounts.roles import Cap
 # (label, url name, capability needed in the team); later modules append their entries.
 TEAM_NAVIGATION = [
     (_("Team"), "regions:team-home", Cap.VIEW_TEAM),
+    (_("Werkvoorraad"), "inbox:home", Cap.VIEW_CASE_DATA),
     (_("Casussen"), "cases:list", Cap.VIEW_CASE_DATA),
+    (_("Overleggen"), "meetings:list", Cap.VIEW_CASE_DATA),
+    (_("Mijn acties"), "procesregie:my-actions", Cap.WORK_ON_CASES),
     (_("Mijn aanmeldingen"), "cases:list", Cap.VIEW_OWN_CASES),
     (_("Teamleden"), "regions:team-members", Cap.VIEW_MEMBERS),
     (_("Toegangslog"), "audit:access-log", Cap.VIEW_ACCESS_LOG),

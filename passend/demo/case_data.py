@@ -115,7 +115,11 @@ STATE_WEIGHTS = {
     S.AFGEWEZEN: 13,
     S.DOORVERWEZEN: 22,
     S.CRISIS_DOORVERWEZEN: 8,
-    S.IN_BEHANDELING: 38,
+    S.IN_BEHANDELING: 14,
+    S.ADVIES_UITGEBRACHT: 5,
+    S.FOLLOW_UP: 6,
+    S.AFGESLOTEN: 11,
+    S.HEROPEND: 2,
 }
 # Registered this many days ago (inclusive range) per final state.
 DAYS_AGO = {
@@ -124,7 +128,11 @@ DAYS_AGO = {
     S.AFGEWEZEN: (14, 730),
     S.DOORVERWEZEN: (14, 730),
     S.CRISIS_DOORVERWEZEN: (2, 730),
-    S.IN_BEHANDELING: (21, 730),
+    S.IN_BEHANDELING: (21, 240),
+    S.ADVIES_UITGEBRACHT: (70, 200),
+    S.FOLLOW_UP: (110, 420),
+    S.AFGESLOTEN: (150, 730),
+    S.HEROPEND: (300, 730),
 }
 # Days from in_screening to the final state, (low, high).
 DECISION_DAYS = {

@@ -2,7 +2,9 @@
 
 Cases are spread over the last 24 months and driven through the case services only
 (``save_case``, ``submit_registration``, ``transition``, ``record_consent``, ``assign``,
-``withdraw_consent``), so every state change obeys the workflow table and its consent guard.
+``withdraw_consent``), so every state change up to 'in behandeling' obeys the workflow table
+and its consent guard. The later history (advice, follow-up, closure, reopening) is planned
+and written by ``passend.demo.casework``; the case-work modules' demos add what goes with it.
 Afterwards the history is backdated to plausible moments (demo data construction only).
 
 Deterministic for a seed (one ``random.Random``; dates count back from today's midnight) and
@@ -21,7 +23,7 @@ from django.utils import timezone
 
 from passend.accounts.models import User
 from passend.cases.codes import CaseState, LegalFramework, ReferrerType
-from passend.cases.consent_rules import AGE_YOUNG_PERSON_CO_CONSENTS, requirement
+from passend.cases.consent_rules import AGE_YOUNG_PERSON_CO_CONSENTS, age_on, requirement
 from passend.cases.models import Casus, LifeDomain, Ouder, RegistrationReason, Toestemming
 from passend.cases.services import (
     assign,
@@ -34,11 +36,19 @@ from passend.cases.services import (
 from passend.regions.models import Organisation, Team
 
 from . import case_data as D
+from . import casework
 from .region import TEAMS
 
 S = CaseState
 DEMO_TEAM_SLUGS = tuple(spec.slug for spec in TEAMS)
-USER_ROLES = ("aanmelder", "screener", "procesregisseur", "teamlid", "teamlid-procesregisseur")
+USER_ROLES = (
+    "aanmelder",
+    "screener",
+    "procesregisseur",
+    "teamlid",
+    "teamlid-procesregisseur",
+    "voorzitter",
+)
 # CaseSpec attribute (= Casus many-to-many field) -> the other side in the through model.
 M2M = {
     "reasons": "registrationreason",
@@ -75,6 +85,8 @@ class CaseSpec:
     withdrawal: tuple[int, dt.date] | None = None
     redirected_to: str = ""
     assignment: dict = field(default_factory=dict)  # casushouder, procesregisseur, experts
+    later: list = field(default_factory=list)  # steps after in_behandeling (demo.casework)
+    closure: dict = field(default_factory=dict)
 
 
 def _weighted(rng: random.Random, weights: dict):
@@ -152,7 +164,8 @@ def _timeline(rng, spec: CaseSpec, cap: dt.datetime) -> None:
     state, urgency = spec.state, spec.fields["urgency"]
     if state == S.AANGEMELD:
         return
-    targets = [S.IN_SCREENING] if state == S.IN_SCREENING else [S.IN_SCREENING, state]
+    decision = S.IN_BEHANDELING if state in casework.LATER_STATES else state
+    targets = [S.IN_SCREENING] if state == S.IN_SCREENING else [S.IN_SCREENING, decision]
     days = [rng.uniform(*D.SCREENING_START_DAYS[urgency])]
     days += [rng.uniform(*D.DECISION_DAYS[t]) for t in targets[1:]]
     seconds = [max(d * 86400, 3600.0) for d in days]
@@ -288,8 +301,12 @@ def _complete(rng, spec: CaseSpec, anchor: dt.datetime) -> None:
     _timeline(rng, spec, anchor)
     ctx, state = spec.ctx, spec.state
     spec.redirected_to = rng.choice(D.REDIRECTS.get(state, [""]))
-    if state != S.IN_BEHANDELING:
+    if state != S.IN_BEHANDELING and state not in casework.LATER_STATES:
         return
+    age = age_on(spec.fields["birth_date"], spec.steps[-1][1].date())
+    spec.fields |= casework.case_work_fields(rng, age, spec.fields["legal_framework"])
+    if state in casework.LATER_STATES:
+        spec.later, spec.closure = casework.plan_later_steps(rng, spec.steps[-1][1], state, anchor)
     screener = ctx.users["screener"]
     if spec.fields["legal_framework"] not in D.LEGAL_BASIS:
         _consents(rng, spec, anchor.date(), f"{screener.get_full_name()} (screener)")
@@ -359,6 +376,9 @@ def _create(spec: CaseSpec, links: dict[str, list]) -> Casus:
         withdraw_consent(consents[index], on=day)
     last = spec.steps[-1][1] if spec.steps else spec.registered_at
     Casus.objects.filter(pk=casus.pk).update(updated_at=last)
+    if spec.later:
+        casus.refresh_from_db()
+        casework.apply_later_steps(casus, spec.later, spec.closure, spec.ctx.users)
     return casus
 
 

@@ -1,8 +1,12 @@
 """API routes of the werkvoorraad, mounted under /api/v1/ by passend.core.api.urls."""
 
+from django.urls import path
+
+from .api import WorkItemView
+
 
 def register(router) -> None:
-    """Register this module's viewsets on the shared API router."""
+    """No viewsets: the werkvoorraad is one read-only list."""
 
 
-urlpatterns: list = []
+urlpatterns = [path("work-items", WorkItemView.as_view(), name="work-items")]

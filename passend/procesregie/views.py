@@ -1,11 +1,362 @@
 """Pages of the procesregie module; thin: reads via selectors, writes via services."""
 
-from passend.cases.views import CaseSectionView
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+
+from passend.accounts.permissions import get_visible_or_404
+from passend.accounts.roles import Cap
+from passend.audit.mixins import AuditedView
+from passend.cases.views import CaseMixin, CaseSectionView
+from passend.regions.views import TeamMixin
+
+from . import selectors, services
+from .codes import WLZ_EXPLANATION, ActionStatus
+from .forms import ActionForm, EscalationForm, GoalForm, RegiegesprekForm, ToekomstplanForm
+from .models import Actie, Doel, Escalatie, Regiegesprek
 
 
 class CaseProcesregieView(CaseSectionView):
-    """The 'Procesregie' tab of a case."""
+    """The 'Procesregie' tab: casusregie and alerts, plan van aanpak, escalations, meetings."""
 
     template_name = "procesregie/case.html"
     case_tab = "procesregie"
     audit_purpose = "procesregie bekijken"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        casus, user = self.casus, self.request.user
+        today = timezone.localdate()
+        plan = selectors.toekomstplan_for(casus)
+        groups, loose = selectors.plan_van_aanpak(casus, today)
+        director = selectors.expected_director(casus, today)
+        context.update(
+            today=today,
+            director=director,
+            director_label=selectors.DIRECTOR_LABELS[director.director] if director else "",
+            age_alerts=selectors.age_alerts_for(casus, today, has_plan=plan is not None),
+            wlz_explanation=WLZ_EXPLANATION,
+            term_groups=groups,
+            loose_actions=loose,
+            escalations=selectors.escalations_for(casus),
+            regiegesprekken=selectors.regiegesprekken_for(casus),
+            toekomstplan=plan,
+            show_toekomstplan=plan is not None or selectors.shows_toekomstplan(casus, today),
+            may_direct=services.may_direct(user, casus),
+            may_work=services.may_work(user, casus),
+        )
+        return context
+
+
+class ProcesregieFormView(CaseSectionView):
+    """A form page of the Procesregie tab. Subclasses set the form, the rule for who may use
+    it, and `save()`; invalid input comes back with Dutch messages next to the fields."""
+
+    template_name = "procesregie/form.html"
+    case_tab = "procesregie"
+    form_class = None
+    heading = ""
+    intro = ""
+    success_message = ""
+
+    def allowed(self) -> bool:
+        return services.may_direct(self.request.user, self.casus)
+
+    def form_kwargs(self) -> dict:
+        return {}
+
+    def initial(self) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        if not self.allowed():
+            return self.http_method_not_allowed(request)
+        form = self.form_class(initial=self.initial(), **self.form_kwargs())
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        if not self.allowed():
+            return self.http_method_not_allowed(request)
+        form = self.form = self.form_class(request.POST, **self.form_kwargs())
+        if form.is_valid():
+            try:
+                self.save(form.cleaned_data)
+            except ValidationError as error:
+                for name, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(name if name in form.fields else None, message)
+            except services.NotAllowed as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(request, self.success_message)
+                return redirect("procesregie:case", team=self.team.slug, pk=self.casus.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(heading=self.heading, intro=self.intro)
+        return context
+
+    def lookup(self, queryset, kwarg: str):
+        """An object of this case, through the permission module (404 + denied log)."""
+        return get_visible_or_404(
+            self.request,
+            queryset.filter(casus=self.casus),
+            capability=Cap.VIEW_CASE_DATA,
+            subject_type="casus",
+            purpose=self.audit_purpose,
+            pk=self.kwargs[kwarg],
+        )
+
+
+class GoalCreateView(ProcesregieFormView):
+    form_class = GoalForm
+    audit_purpose = "plan van aanpak: doel"
+    heading = gettext_lazy("Doel toevoegen")
+    intro = gettext_lazy(
+        "Formuleer samen met de jeugdige en betrokkenen wat er op korte, middellange en lange "
+        "termijn bereikt moet zijn."
+    )
+    success_message = gettext_lazy("Het doel is toegevoegd aan het plan van aanpak.")
+
+    def save(self, data):
+        services.save_goal(self.casus, actor=self.request.user, request=self.request, **data)
+
+
+class GoalUpdateView(GoalCreateView):
+    heading = gettext_lazy("Doel wijzigen")
+    success_message = gettext_lazy("Het doel is gewijzigd.")
+
+    @cached_property
+    def goal(self) -> Doel:
+        return self.lookup(Doel.objects.all(), "goal")
+
+    def initial(self):
+        g = self.goal
+        return {"term": g.term, "description": g.description, "achieved_on": g.achieved_on}
+
+    def save(self, data):
+        services.save_goal(
+            self.casus, actor=self.request.user, request=self.request, goal=self.goal, **data
+        )
+
+
+class ActionCreateView(ProcesregieFormView):
+    form_class = ActionForm
+    audit_purpose = "plan van aanpak: actie"
+    heading = gettext_lazy("Actie toevoegen")
+    intro = gettext_lazy(
+        "Wie doet wat, en wanneer is het klaar? Kies een teamlid, of vul de naam in van iemand "
+        "buiten het team (bijvoorbeeld de casusregisseur)."
+    )
+    success_message = gettext_lazy("De actie is toegevoegd.")
+
+    def allowed(self) -> bool:
+        return services.may_work(self.request.user, self.casus)
+
+    def form_kwargs(self):
+        return {"casus": self.casus}
+
+    def initial(self):
+        return {"status": ActionStatus.OPEN, "goal": self.request.GET.get("doel")}
+
+    def save(self, data):
+        services.save_action(self.casus, actor=self.request.user, request=self.request, **data)
+
+
+class ActionUpdateView(ActionCreateView):
+    heading = gettext_lazy("Actie wijzigen")
+    success_message = gettext_lazy("De actie is gewijzigd.")
+
+    @cached_property
+    def action(self) -> Actie:
+        return self.lookup(Actie.objects.all(), "action")
+
+    def initial(self):
+        a = self.action
+        return {
+            "description": a.description,
+            "goal": a.goal_id,
+            "owner": a.owner_id,
+            "owner_name": a.owner_name or "",
+            "deadline": a.deadline,
+            "status": a.status,
+        }
+
+    def save(self, data):
+        services.save_action(
+            self.casus, actor=self.request.user, request=self.request, action=self.action, **data
+        )
+
+
+class ActionDoneView(CaseMixin, AuditedView, View):
+    """POST: mark an action done, from the case tab or from 'Mijn acties'."""
+
+    http_method_names = ["post"]
+    owner_may_view = False
+    audit_subject_type = "casus"
+    audit_purpose = "plan van aanpak: actie gedaan"
+
+    def post(self, request, *args, **kwargs):
+        casus = self.casus
+        action = get_visible_or_404(
+            request,
+            Actie.objects.filter(casus=casus),
+            capability=Cap.VIEW_CASE_DATA,
+            subject_type="casus",
+            purpose=self.audit_purpose,
+            pk=kwargs["action"],
+        )
+        action.casus = casus
+        try:
+            services.complete_action(action, actor=request.user, request=request)
+        except services.NotAllowed:
+            return self.http_method_not_allowed(request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De actie is afgerond."))
+        if request.POST.get("terug") == "mijn-acties":
+            return redirect("procesregie:my-actions", team=self.team.slug)
+        return redirect("procesregie:case", team=self.team.slug, pk=casus.pk)
+
+
+class EscalationCreateView(ProcesregieFormView):
+    form_class = EscalationForm
+    audit_purpose = "opschalen"
+    heading = gettext_lazy("Opschalen")
+    intro = gettext_lazy(
+        "Loopt de casus vast? Schaal op naar een hoger niveau: van casusregisseur naar "
+        "procesregisseur, het expertteam, het bovenregionaal expertisecentrum, het CCE of het "
+        "landelijk ondersteuningsteam. Leg de reden vast en later de uitkomst."
+    )
+    success_message = gettext_lazy("De escalatie is vastgelegd.")
+
+    def initial(self):
+        return {"escalated_on": timezone.localdate()}
+
+    def save(self, data):
+        fields = {k: v for k, v in data.items() if k not in ("outcome", "outcome_on")}
+        escalation = services.escalate(
+            self.casus, actor=self.request.user, request=self.request, **fields
+        )
+        if data.get("outcome"):
+            services.update_escalation(
+                escalation,
+                actor=self.request.user,
+                request=self.request,
+                outcome=data["outcome"],
+                outcome_on=data.get("outcome_on"),
+            )
+
+
+class EscalationUpdateView(EscalationCreateView):
+    heading = gettext_lazy("Escalatie en uitkomst")
+    intro = gettext_lazy("Leg de uitkomst van de escalatie vast, met de datum.")
+    success_message = gettext_lazy("De escalatie is bijgewerkt.")
+
+    @cached_property
+    def escalation(self) -> Escalatie:
+        return self.lookup(Escalatie.objects.all(), "escalation")
+
+    def initial(self):
+        e = self.escalation
+        return {
+            name: getattr(e, name)
+            for name in (
+                "from_level",
+                "to_level",
+                "reason",
+                "escalated_on",
+                "outcome",
+                "outcome_on",
+            )
+        }
+
+    def save(self, data):
+        services.update_escalation(
+            self.escalation, actor=self.request.user, request=self.request, **data
+        )
+
+
+class RegiegesprekCreateView(ProcesregieFormView):
+    form_class = RegiegesprekForm
+    audit_purpose = "regiegesprek"
+    heading = gettext_lazy("Regiegesprek vastleggen")
+    intro = gettext_lazy(
+        "Een gestructureerd overleg in vier stappen: voorbereiding, beeldvorming, "
+        "oordeelsvorming en besluitvorming."
+    )
+    success_message = gettext_lazy("Het regiegesprek is vastgelegd.")
+
+    def initial(self):
+        return {"held_on": timezone.localdate()}
+
+    def save(self, data):
+        services.save_regiegesprek(
+            self.casus, actor=self.request.user, request=self.request, **data
+        )
+
+
+class RegiegesprekUpdateView(RegiegesprekCreateView):
+    heading = gettext_lazy("Regiegesprek wijzigen")
+    success_message = gettext_lazy("Het regiegesprek is gewijzigd.")
+
+    @cached_property
+    def gesprek(self) -> Regiegesprek:
+        return self.lookup(Regiegesprek.objects.all(), "gesprek")
+
+    def initial(self):
+        return {name: getattr(self.gesprek, name) for name in RegiegesprekForm.base_fields}
+
+    def save(self, data):
+        services.save_regiegesprek(
+            self.casus, actor=self.request.user, request=self.request, gesprek=self.gesprek, **data
+        )
+
+
+class ToekomstplanView(ProcesregieFormView):
+    template_name = "procesregie/toekomstplan_form.html"
+    form_class = ToekomstplanForm
+    audit_purpose = "toekomstplan"
+    success_message = gettext_lazy("Het toekomstplan is opgeslagen.")
+
+    def allowed(self) -> bool:
+        return services.may_work(self.request.user, self.casus)
+
+    def initial(self):
+        return ToekomstplanForm.initial_from(selectors.toekomstplan_for(self.casus))
+
+    def save(self, data):
+        services.save_toekomstplan(
+            self.casus,
+            actor=self.request.user,
+            request=self.request,
+            rows=self.form.rows(),
+            **self.form.plan_fields(),
+        )
+
+
+class MyActionsView(TeamMixin, AuditedView, TemplateView):
+    """'Mijn acties': the user's open actions across the team's cases, overdue first."""
+
+    template_name = "procesregie/my_actions.html"
+    team_capability = Cap.VIEW_CASE_DATA
+    team_purpose = "mijn acties"
+    audit_subject_type = "casus"
+    audit_purpose = "mijn acties bekijken"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        actions = list(selectors.my_actions(self.request.user, self.team, today=today))
+        for action in actions:
+            action.overdue = action.is_overdue(today)
+        self.audit(*{a.casus for a in actions})
+        context.update(actions=actions, today=today)
+        return context

@@ -244,7 +244,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"CaseStateEnum": "passend.cases.codes.CaseState"},
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStateEnum": "passend.cases.codes.CaseState",
+        "EscalationLevelEnum": "passend.procesregie.codes.Level",
+        "DoubleCheckAnswerEnum": "passend.procesregie.codes.Answer",
+        "MeetingStatusEnum": "passend.meetings.codes.MeetingStatus",
+        "AttendanceStatusEnum": "passend.meetings.codes.AttendanceStatus",
+        "AdviceStatusEnum": "passend.regions.models.AdviesStatus",
+        "AnalysisStepEnum": "passend.analysis.models.AnalyseStep",
+        "ClosureOutcomeEnum": "passend.cases.codes.ClosureOutcome",
+    },
 }
 
 LOGGING = {

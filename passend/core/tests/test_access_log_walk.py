@@ -114,7 +114,10 @@ def test_every_personal_data_route_logs_each_request(tenancy, as_user):
     MembershipFactory(user=walker, team=tenancy.a.team, role=Role.SCREENER)  # may also register
     client = as_user(walker)
     extra_values, extra_expected = {}, set()
+    # Routes that need a query string: URL ending -> query.
+    queries = {"/inzage/": "?soort=medewerker&kenmerk=1"}
     for module in module_walks():
+        queries |= getattr(module, "WALK_QUERIES", {})
         if hasattr(module, "walk_values"):
             values, urls = module.walk_values(tenancy, casus)
             extra_values.update(values)
@@ -125,7 +128,8 @@ def test_every_personal_data_route_logs_each_request(tenancy, as_user):
         if not getattr(cls, "personal_data", False) or not gettable(pattern.callback):
             continue
         url = fill(route, tenancy, casus, extra_values)
-        query = "?soort=medewerker&kenmerk=1" if "inzage" in url else ""
+        query = next((q for part, q in queries.items() if url.endswith(part)), "")
+        query = query.format(team=tenancy.a.team.pk)
         for _attempt in range(2):
             before = AccessLogEntry.objects.count()
             response = client.get(url + query)
@@ -156,6 +160,10 @@ def test_every_personal_data_route_logs_each_request(tenancy, as_user):
         f"/api/v1/cases/{pk}/attachments",
         f"/api/v1/cases/{pk}/attachments/{casus.bijlagen.get().pk}",
         f"/teams/{slug}/casussen/{pk}/perspectief/",
+        f"/teams/{slug}/casussen/{pk}/casusregie/",
+        f"/teams/{slug}/casussen/{pk}/afsluiten/",
+        f"/api/v1/cases/{pk}/perspective",
+        f"/api/v1/cases/{pk}/case-direction",
         *extra_expected,
     }
     assert expected <= set(checked), expected - set(checked)

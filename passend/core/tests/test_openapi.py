@@ -15,8 +15,9 @@ KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 PATH_PARAM = re.compile(r"^\{[a-z][a-zA-Z0-9]*\}$")
 # Single resources, not collections: /auth/token; a case's access-log (named so in the issue)
-# and its consent-form document.
-NON_COLLECTION_SEGMENTS = {"auth", "token", "access-log", "consent-form", "public"}
+# and its consent-form document; a case's perspective and case-direction (one per case).
+NON_COLLECTION_SEGMENTS = {"auth", "token", "access-log", "consent-form", "public", "letter"}
+NON_COLLECTION_SEGMENTS |= {"perspective", "case-direction"}
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 

@@ -26,6 +26,8 @@ def other_team_urls(tenancy) -> list[tuple[str, str]]:
         *extra,
         ("get", f"/teams/{b.slug}/casussen/{casus.pk}/perspectief/"),
         ("post", f"/teams/{b.slug}/casussen/{casus.pk}/perspectief/"),
+        ("get", f"/teams/{b.slug}/casussen/{casus.pk}/casusregie/"),
+        ("post", f"/teams/{b.slug}/casussen/{casus.pk}/afsluiten/"),
         ("get", f"/teams/{b.slug}/casussen/"),
         ("get", f"/teams/{b.slug}/casussen/{casus.pk}/"),
         ("post", f"/teams/{b.slug}/casussen/{casus.pk}/status/"),

@@ -10,11 +10,19 @@ from passend.cases.models import Casus, Statuswijziging, Toestemming
 from passend.cases.validators import is_valid_bsn
 from passend.cases.workflow import consent_check
 from passend.demo.cases import DEMO_TEAM_SLUGS, load_demo_cases
+from passend.demo.casework import LATER_STATES
 from passend.demo.region import load_demo_region
 
 pytestmark = pytest.mark.django_db
 
 S = CaseState
+SCREENING_DECISIONS = (S.AFGEWEZEN, S.DOORVERWEZEN, S.CRISIS_DOORVERWEZEN, S.IN_BEHANDELING)
+ACTORS = {
+    S.ADVIES_UITGEBRACHT: "voorzitter.",
+    S.FOLLOW_UP: "procesregisseur.",
+    S.AFGESLOTEN: "procesregisseur.",
+    S.HEROPEND: "procesregisseur.",
+}
 
 
 @pytest.fixture
@@ -89,7 +97,9 @@ def test_history_is_chronological_and_never_in_the_future(demo):
         for before, after in pairwise(history):
             assert before.at < after.at <= now
             assert after.from_state == before.to_state
-            assert after.actor.username.startswith("screener.")
+            screening = after.to_state in (S.IN_SCREENING, *SCREENING_DECISIONS)
+            role = "screener." if screening else ACTORS[after.to_state]
+            assert after.actor.username.startswith(role), (after, after.actor)
         for consent in casus.consents.all():
             assert consent.given_on <= today and consent.recorded_at <= now
             assert consent.given_on >= timezone.localdate(casus.registered_at)
@@ -105,17 +115,18 @@ def test_screening_fields_match_the_final_state(demo):
         S.CRISIS_DOORVERWEZEN: ScreeningOutcome.CRISIS,
         S.IN_BEHANDELING: ScreeningOutcome.GESCHIKT,
     }
+    expected |= dict.fromkeys(LATER_STATES, ScreeningOutcome.GESCHIKT)
     for casus in _cases().prefetch_related("experts"):
         assert casus.screening_outcome == expected[casus.state]
         assert bool(casus.redirected_to) == (casus.state in (S.DOORVERWEZEN, S.CRISIS_DOORVERWEZEN))
-        in_treatment = casus.state == S.IN_BEHANDELING
+        in_treatment = casus.state in (S.IN_BEHANDELING, *LATER_STATES)
         assert (casus.casushouder is not None) == in_treatment
         assert (casus.procesregisseur is not None) == in_treatment
         assert (1 <= casus.experts.count() <= 2) if in_treatment else not casus.experts.exists()
 
 
 def test_consent_complete_on_the_day_case_work_started(demo):
-    in_treatment = _cases().filter(state=S.IN_BEHANDELING)
+    in_treatment = _cases().filter(state__in=(S.IN_BEHANDELING, *LATER_STATES))
     checked = 0
     for casus in in_treatment.prefetch_related("consents", "ouders"):
         day = _entry_day(casus)
@@ -174,7 +185,7 @@ def test_rerun_does_not_duplicate_and_same_seed_gives_same_cases(demo):
 
 def test_small_count_still_covers_every_state():
     load_demo_region()
-    result = load_demo_cases(count=14, seed=1)
-    assert result["created"] == 14
+    result = load_demo_cases(count=24, seed=1)
+    assert result["created"] == 24
     for slug in DEMO_TEAM_SLUGS:
         assert all(result["per_team"][slug].values()), slug

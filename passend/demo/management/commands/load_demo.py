@@ -31,6 +31,9 @@ class Command(BaseCommand):
         except DemoConflictError as exc:
             raise CommandError(str(exc)) from exc
         cases = load_demo_cases()
+        from passend.demo.casework_load import load_demo_casework
+
+        casework = load_demo_casework()
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -43,6 +46,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Democasussen: {cases['created']} nieuw, {cases['total']} totaal ({states})."
         )
+        if casework["created"]:
+            self.stdout.write(
+                f"Casuswerk: {casework['episodes']} periodes op tijdlijnen, "
+                f"{casework['meetings']} overleggen, {casework['advices']} adviezen, "
+                f"{casework['actions']} acties."
+            )
         rows = [("Gebruikersnaam", "Team", "Rol")]
         rows += [(user, team, str(Role(role).label)) for user, team, role in result["logins"]]
         widths = [max(len(row[i]) for row in rows) for i in range(3)]

@@ -1,0 +1,439 @@
+"""All writes of the advice module. Views and API call these; refusals raise AdviceError with a
+Dutch message (a TransitionError, so callers that handle case refusals handle these too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from passend.accounts.permissions import has_capability
+from passend.accounts.roles import Cap
+from passend.audit.models import Action
+from passend.audit.services import log_access
+from passend.cases import services as case_services
+from passend.cases.codes import ACTIVE_STATES, CaseState
+from passend.cases.services import TransitionError
+from passend.regions.models import AdviesStatus
+
+from . import rules, selectors
+from .models import (
+    CONTENT_FIELDS,
+    Advies,
+    Belangenverklaring,
+    Decision,
+    ImplementationStatus,
+    Opvolging,
+    Party,
+    Toelichtingsverzoek,
+)
+
+
+class AdviceError(TransitionError):
+    """A refused advice action; the message is shown to the user (Dutch)."""
+
+
+def _log(request, casus, action, purpose):
+    if request is not None:
+        log_access(
+            request,
+            action=action,
+            subject_type="casus",
+            subject_ids=[casus.pk],
+            purpose=purpose,
+            team=casus.team,
+        )
+
+
+def _fresh(advies: Advies) -> Advies:
+    """The stored row, locked, with its case as it is now (callers may hold stale copies)."""
+    return Advies.objects.select_for_update().select_related("casus__team").get(pk=advies.pk)
+
+
+def _copy(source: Advies, target: Advies, *names: str) -> None:
+    for name in names:
+        setattr(target, name, getattr(source, name))
+
+
+def _require(actor, capability: Cap, casus, message: str) -> None:
+    if not has_capability(actor, capability, casus.team):
+        raise AdviceError(message)
+
+
+# -- Drafting ---------------------------------------------------------------------------------
+
+
+def drafting_refusal(casus) -> str | None:
+    if casus.state not in selectors.DRAFTING_STATES:
+        return (
+            "Een advies opstellen of wijzigen kan alleen als de casus in behandeling of "
+            f"heropend is (nu: {CaseState(casus.state).label})."
+        )
+    return None
+
+
+def edit_refusal(advies: Advies) -> str | None:
+    """Why this version cannot be changed now, or None."""
+    refusal = drafting_refusal(advies.casus)
+    if refusal:
+        return refusal
+    if advies.is_approved:
+        return (
+            "Dit advies is goedgekeurd en kan niet meer worden gewijzigd. Maak een nieuwe versie."
+        )
+    if advies.pk and not selectors.is_latest(advies):
+        return "Er is een nieuwere versie van dit advies; wijzig die."
+    return None
+
+
+def new_version_refusal(casus) -> str | None:
+    refusal = drafting_refusal(casus)
+    if refusal:
+        return refusal
+    latest = selectors.latest_advice(casus)
+    if latest is not None and not latest.is_approved:
+        return "Er is al een concept-advies; werk dat bij in plaats van een nieuwe versie te maken."
+    return None
+
+
+def new_advice(casus, actor) -> Advies:
+    """An unsaved next version: the team's default status, content copied from the last one."""
+    latest = selectors.latest_advice(casus)
+    advies = Advies(casus=casus, drafted_by=actor, status=casus.team.advice_status_default)
+    if latest is not None:
+        for name in (*CONTENT_FIELDS, "status", "status_reason"):
+            setattr(advies, name, getattr(latest, name))
+        advies._copied_providers = list(latest.candidate_providers.all())
+    return advies
+
+
+def content_errors(team, data: dict) -> dict[str, str]:
+    """Field -> Dutch message for content that does not hold together (form and API)."""
+    errors = {}
+    status = data.get("status") or team.advice_status_default
+    if status != team.advice_status_default and not (data.get("status_reason") or "").strip():
+        errors["status_reason"] = (
+            f"Het team adviseert standaard '{AdviesStatus(team.advice_status_default).label}'. "
+            f"Geef de reden waarom dit advies '{AdviesStatus(status).label}' is."
+        )
+    solution = (data.get("short_term_solution") or "").strip()
+    start, end = data.get("short_term_start_date"), data.get("short_term_end_date")
+    if not solution and (start or end):
+        errors["short_term_solution"] = (
+            "Beschrijf de kortetermijnoplossing, of laat de datums leeg."
+        )
+    if solution and start and end and end <= start:
+        errors["short_term_end_date"] = "De einddatum ligt na de startdatum."
+    if data.get("double_indication") and not (data.get("double_indication_note") or "").strip():
+        errors["double_indication_note"] = (
+            "Licht toe welke indicaties er naast elkaar zijn en wie wat betaalt."
+        )
+    return errors
+
+
+@transaction.atomic
+def save_advice(advies: Advies, *, actor, data: dict, providers=None, request=None) -> Advies:
+    """Create a new version or update the draft. `data` holds content fields, status and
+    status_reason; `providers` the candidate organisations (None: unchanged)."""
+    casus = advies.casus
+    _require(actor, Cap.WORK_ON_CASES, casus, "Alleen teamleden stellen een advies op.")
+    creating = advies.pk is None
+    if creating:
+        refusal = new_version_refusal(casus)
+    else:  # judge the stored row: another request may have approved it meanwhile
+        refusal = edit_refusal(Advies.objects.select_for_update().get(pk=advies.pk))
+    if refusal:
+        raise AdviceError(refusal)
+    merged = {**_current(advies), **data}
+    if not (merged.get("short_term_solution") or "").strip():
+        # Clearing the solution clears its stored dates; dates sent along are still checked.
+        for name in ("short_term_start_date", "short_term_end_date"):
+            if name not in data:
+                merged[name] = advies.__dict__[name] = None
+    errors = content_errors(casus.team, merged)
+    if errors:
+        raise AdviceError(next(iter(errors.values())))
+    for name, value in data.items():
+        if name not in (*CONTENT_FIELDS, "status", "status_reason"):
+            raise ValueError(name)
+        setattr(advies, name, value.strip() if isinstance(value, str) else value)
+    if not advies.status:
+        advies.status = casus.team.advice_status_default
+    if advies.status == casus.team.advice_status_default:
+        advies.status_reason = ""
+    _short_term_defaults(advies)
+    if creating:
+        top = casus.adviezen.aggregate(top=Max("version"))["top"] or 0
+        advies.version = top + 1
+        advies.drafted_by = advies.drafted_by or actor
+        advies.save()
+    else:
+        advies.save(update_fields=[*CONTENT_FIELDS, "status", "status_reason", "updated_at"])
+    if providers is not None:
+        advies.candidate_providers.set(providers)
+    elif creating and getattr(advies, "_copied_providers", None):
+        advies.candidate_providers.set(advies._copied_providers)
+    _log(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
+    return advies
+
+
+def _current(advies: Advies) -> dict:
+    return {name: getattr(advies, name) for name in (*CONTENT_FIELDS, "status", "status_reason")}
+
+
+def _short_term_defaults(advies: Advies) -> None:
+    if not (advies.short_term_solution or "").strip():
+        advies.short_term_start_date = advies.short_term_end_date = None
+        return
+    advies.short_term_start_date = advies.short_term_start_date or timezone.localdate()
+    if advies.short_term_end_date is None:
+        months = advies.casus.team.short_term_solution_months
+        advies.short_term_end_date = rules.short_term_end(advies.short_term_start_date, months)
+
+
+# -- Approval and sending ---------------------------------------------------------------------
+
+
+def approval_refusal(advies: Advies) -> str | None:
+    """Why the chair cannot approve this version now, or None (capability checked apart)."""
+    if advies.is_approved:
+        return "Dit advies is al goedgekeurd."
+    refusal = edit_refusal(advies)
+    if refusal:
+        return refusal
+    if not (advies.most_fitting_care or "").strip():
+        return "Vul eerst de meest passende zorg in; een leeg advies kan niet worden goedgekeurd."
+    errors = content_errors(advies.casus.team, _current(advies))
+    if errors:
+        return next(iter(errors.values()))
+    open_flags = selectors.unresolved_conflicts(advies)
+    if open_flags:
+        names = "; ".join(f"{f.user} ({f.organisation})" for f in open_flags)
+        return (
+            f"Mogelijke belangenverstrengeling: {names}. De organisatie is beoogd aanbieder in "
+            "dit advies. Leg eerst vast of de expert betrokken blijft of terugtreedt."
+        )
+    return None
+
+
+@transaction.atomic
+def approve(advies: Advies, *, actor, request=None) -> Advies:
+    _require(actor, Cap.APPROVE_ADVICE, advies.casus, "Alleen de voorzitter keurt een advies goed.")
+    given, advies = advies, _fresh(advies)
+    refusal = approval_refusal(advies)
+    if refusal:
+        raise AdviceError(refusal)
+    advies.approved_by, advies.approved_at = actor, timezone.now()
+    advies.save(update_fields=["approved_by", "approved_at", "updated_at"])
+    _copy(advies, given, "approved_by", "approved_at")
+    _log(request, advies.casus, Action.UPDATE, "advies goedkeuren")
+    return advies
+
+
+@transaction.atomic
+def send_advice(advies: Advies, actor, request=None, *, recipients=None) -> Advies:
+    """Record that the approved advice (the letter) went to its recipients, move the case to
+    'advies uitgebracht' and plan the follow-up. A refused transition undoes everything."""
+    casus = advies.casus
+    _require(actor, Cap.APPROVE_ADVICE, casus, "Alleen de voorzitter verstuurt een advies.")
+    given, advies = advies, _fresh(advies)
+    if not advies.is_approved:
+        raise AdviceError("Het advies is nog niet goedgekeurd door de voorzitter.")
+    if advies.is_sent:
+        raise AdviceError("Dit advies is al verstuurd.")
+    if not selectors.is_latest(advies):
+        raise AdviceError("Er is een nieuwere versie van dit advies; verstuur die.")
+    if recipients is not None:
+        chosen = set(recipients)
+        if not chosen:
+            raise AdviceError("Kies aan wie het advies gaat: verwijzer, jeugdige en/of ouders.")
+        advies.to_referrer = "verwijzer" in chosen
+        advies.to_young_person = "jeugdige" in chosen
+        advies.to_parents = "ouders" in chosen
+    advies.sent_by, advies.sent_at = actor, timezone.now()
+    advies.save()
+    case_services.transition(
+        advies.casus,
+        CaseState.ADVIES_UITGEBRACHT,
+        actor=actor,
+        reason=f"advies versie {advies.version} verstuurd ({AdviesStatus(advies.status).label})",
+        request=request,
+    )
+    sent_on = timezone.localdate(advies.sent_at)
+    Opvolging.objects.create(
+        advies=advies, due_on=rules.follow_up_due(sent_on, advies.casus.team.follow_up_months)
+    )
+    _copy(advies, given, "sent_by", "sent_at", "to_referrer", "to_young_person", "to_parents")
+    advies.casus.refresh_from_db()
+    _log(request, advies.casus, Action.UPDATE, "advies versturen")
+    return advies
+
+
+# -- Conflict of interest ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def declare_interest(
+    advies: Advies, *, actor, user, organisation, decision: str, explanation: str = "", request=None
+) -> Belangenverklaring:
+    """The flagged expert (or the chair on their behalf) confirms or steps back. Stepping back
+    removes the expert from the case's experts."""
+    advies = _fresh(advies)
+    casus = advies.casus
+    if actor.pk != user.pk and not has_capability(actor, Cap.APPROVE_ADVICE, casus.team):
+        raise AdviceError("Alleen de expert zelf of de voorzitter legt deze keuze vast.")
+    _require(actor, Cap.VIEW_CASE_DATA, casus, "Alleen teamleden leggen een belang vast.")
+    if decision not in Decision.values:
+        raise AdviceError("Kies: betrokken blijven (belang gemeld) of terugtreden.")
+    flagged = {(f.user.pk, f.organisation.pk) for f in selectors.conflict_flags(advies)}
+    if (user.pk, organisation.pk) not in flagged:
+        raise AdviceError("Voor deze expert en organisatie is geen belangenverstrengeling gemeld.")
+    if decision == Decision.BEVESTIGD and not explanation.strip():
+        raise AdviceError("Licht toe waarom de expert betrokken blijft ondanks het belang.")
+    declaration = Belangenverklaring.objects.create(
+        advies=advies,
+        user=user,
+        organisation=organisation,
+        decision=decision,
+        explanation=explanation.strip(),
+        recorded_by=actor,
+    )
+    if decision == Decision.TERUGGETREDEN:
+        casus.experts.remove(user)
+    _log(request, casus, Action.CREATE, f"belangenverstrengeling: {decision}")
+    return declaration
+
+
+# -- Clarification ----------------------------------------------------------------------------
+
+
+def is_referrer(user, casus) -> bool:
+    return (
+        casus.aanmelder_id is not None
+        and casus.aanmelder_id == user.pk
+        and has_capability(user, Cap.VIEW_OWN_CASES, casus.team)
+    )
+
+
+@transaction.atomic
+def ask_clarification(
+    advies: Advies, *, actor, question: str, party: str = "", request=None
+) -> Toelichtingsverzoek:
+    """A party asks to explain the advice. The referrer asks for themselves; team members
+    record a question that reached them (by phone, mail) with the party who asked."""
+    advies = _fresh(advies)
+    casus = advies.casus
+    team_member = has_capability(actor, Cap.WORK_ON_CASES, casus.team)
+    if not team_member and not is_referrer(actor, casus):
+        raise AdviceError("Alleen de verwijzer of het team legt een vraag om toelichting vast.")
+    if not advies.is_sent:
+        raise AdviceError("Om toelichting vragen kan pas als het advies is verstuurd.")
+    if not question.strip():
+        raise AdviceError("Schrijf de vraag op.")
+    if not team_member:
+        party = Party.VERWIJZER
+    if party not in Party.values:
+        raise AdviceError("Kies wie om toelichting vraagt.")
+    verzoek = Toelichtingsverzoek.objects.create(
+        advies=advies, asked_by=actor, party=party, question=question.strip()
+    )
+    _log(request, casus, Action.CREATE, "toelichting op advies vragen")
+    return verzoek
+
+
+@transaction.atomic
+def answer_clarification(
+    verzoek: Toelichtingsverzoek, *, actor, answer: str, request=None
+) -> Toelichtingsverzoek:
+    casus = verzoek.advies.casus
+    _require(actor, Cap.WORK_ON_CASES, casus, "Alleen teamleden beantwoorden een vraag.")
+    if verzoek.answered_at is not None:
+        raise AdviceError("Deze vraag is al beantwoord.")
+    if not answer.strip():
+        raise AdviceError("Schrijf het antwoord op.")
+    verzoek.answer, verzoek.answered_by, verzoek.answered_at = answer.strip(), actor, timezone.now()
+    verzoek.save(update_fields=["answer", "answered_by", "answered_at"])
+    _log(request, casus, Action.UPDATE, "toelichting op advies geven")
+    return verzoek
+
+
+# -- Follow-up --------------------------------------------------------------------------------
+
+
+def may_record_follow_up(user, casus) -> bool:
+    return has_capability(user, Cap.DIRECT_PROCESS, casus.team) or is_referrer(user, casus)
+
+
+@transaction.atomic
+def record_follow_up(
+    advies: Advies,
+    *,
+    actor,
+    done_on: dt.date,
+    implementation_status: str,
+    in_fitting_place: bool = False,
+    notes: str = "",
+    next_due_on: dt.date | None = None,
+    request=None,
+) -> tuple[Opvolging, bool]:
+    """Record the follow-up check (the earliest open one, or a new one) and the advice's
+    implementation status; the case moves to follow-up when it was 'advies uitgebracht' and
+    the actor directs the process. Returns (follow-up, whether the case moved)."""
+    given, advies = advies, _fresh(advies)
+    casus = advies.casus
+    if not may_record_follow_up(actor, casus):
+        raise AdviceError("Alleen de procesregisseur, de voorzitter of de verwijzer legt dit vast.")
+    if not advies.is_sent:
+        raise AdviceError("Een follow-up hoort bij een verstuurd advies.")
+    if casus.state not in ACTIVE_STATES:
+        raise AdviceError(
+            "De casus is afgesloten; heropen de casus om nog een follow-up vast te leggen."
+        )
+    if implementation_status not in ImplementationStatus.values:
+        raise AdviceError("Kies hoe het advies is uitgevoerd.")
+    if done_on > timezone.localdate():
+        raise AdviceError("De datum van de follow-up kan niet in de toekomst liggen.")
+    if done_on < timezone.localdate(advies.sent_at):
+        raise AdviceError("De follow-up kan niet vóór het versturen van het advies liggen.")
+    if next_due_on is not None and next_due_on <= done_on:
+        raise AdviceError("Een volgende follow-up ligt na deze follow-up.")
+    opvolging = advies.opvolgingen.filter(done_on__isnull=True).order_by("due_on").first()
+    if opvolging is None:
+        opvolging = Opvolging(advies=advies, due_on=done_on)
+    opvolging.done_on, opvolging.done_by = done_on, actor
+    opvolging.implementation_status = implementation_status
+    opvolging.in_fitting_place = in_fitting_place
+    opvolging.notes = notes.strip()
+    opvolging.save()
+    advies.implementation_status = implementation_status
+    advies.save(update_fields=["implementation_status", "updated_at"])
+    given.implementation_status = implementation_status
+    if next_due_on is not None:
+        Opvolging.objects.create(advies=advies, due_on=next_due_on)
+    moved = False
+    if casus.state == CaseState.ADVIES_UITGEBRACHT and has_capability(
+        actor, Cap.DIRECT_PROCESS, casus.team
+    ):
+        label = ImplementationStatus(implementation_status).label
+        case_services.transition(
+            casus, CaseState.FOLLOW_UP, actor=actor, reason=f"follow-up: {label}", request=request
+        )
+        moved = True
+    _log(request, casus, Action.UPDATE, "follow-up advies vastleggen")
+    return opvolging, moved
+
+
+@transaction.atomic
+def plan_follow_up(advies: Advies, *, actor, due_on: dt.date, request=None) -> Opvolging:
+    advies = _fresh(advies)
+    casus = advies.casus
+    _require(actor, Cap.DIRECT_PROCESS, casus, "Alleen de procesregisseur plant een follow-up.")
+    if not advies.is_sent:
+        raise AdviceError("Een follow-up hoort bij een verstuurd advies.")
+    if due_on < timezone.localdate():
+        raise AdviceError("Plan de follow-up vandaag of later.")
+    opvolging = Opvolging.objects.create(advies=advies, due_on=due_on)
+    _log(request, casus, Action.CREATE, "follow-up advies plannen")
+    return opvolging

@@ -1,0 +1,224 @@
+"""All writes of the analyse module: timeline episodes and the verklarende analyse.
+
+Views and API call these; each checks the capability (WORK_ON_CASES in the case's team), the
+case state (the team works on the case) and logs the change in the access log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts.permissions import has_capability
+from passend.accounts.roles import Cap
+from passend.audit.models import Action
+from passend.audit.services import log_access
+from passend.cases.codes import ACTIVE_STATES, HULPVORMEN_MET_VERBLIJF, CaseState
+from passend.cases.models import Casus
+from passend.regions.models import Organisation
+
+from .models import AnalyseStap, AnalyseStep, TijdlijnEpisode
+
+# The fields of an episode a user enters (API and form use the same names).
+EPISODE_FIELDS = (
+    "organisation",
+    "provider_name",
+    "productcategorie",
+    "hulpvorm",
+    "description",
+    "start",
+    "end",
+    "outcome",
+    "life_domain",
+    "with_stay",
+)
+MAX_STEP_LENGTH = 20000
+
+
+class AnalysisRefused(Exception):
+    """The user may not do this, or not now (Dutch message, shown as is)."""
+
+    def __init__(self, message: str, *, permission: bool = False):
+        super().__init__(message)
+        self.permission = permission
+
+
+class AnalysisInvalid(ValueError):
+    """Invalid input: ``errors`` maps a field name to a Dutch message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def _log(request, casus: Casus, action: str, purpose: str) -> None:
+    if request is not None:
+        log_access(
+            request,
+            action=action,
+            subject_type="casus",
+            subject_ids=[casus.pk],
+            purpose=purpose,
+            team=casus.team,
+        )
+
+
+def may_work_on(user, casus: Casus) -> bool:
+    return has_capability(user, Cap.WORK_ON_CASES, casus.team_id)
+
+
+def check_may_work_on(user, casus: Casus, what: str) -> None:
+    """Raise AnalysisRefused unless ``user`` may change ``what`` of this case now."""
+    if not may_work_on(user, casus):
+        raise AnalysisRefused(
+            _("U mag %(what)s van deze casus niet wijzigen.") % {"what": what}, permission=True
+        )
+    if casus.state not in ACTIVE_STATES:
+        raise AnalysisRefused(
+            _(
+                "De casus is %(state)s; %(what)s kan alleen worden gewijzigd zolang het team "
+                "aan de casus werkt."
+            )
+            % {"state": CaseState(casus.state).label, "what": what}
+        )
+
+
+def region_organisations(casus: Casus):
+    """The organisations a provider can be chosen from: those active in the team's region."""
+    return Organisation.objects.filter(regions=casus.team.region_id).distinct().order_by("name")
+
+
+def default_with_stay(hulpvorm: str, productcategorie: str = "") -> bool:
+    """Hulpvorm 1x (CBS) is help with a stay; without a hulpvorm, productcategorie 43/44."""
+    if hulpvorm:
+        return hulpvorm in HULPVORMEN_MET_VERBLIJF
+    return productcategorie in ("43", "44")
+
+
+def episode_errors(casus: Casus, data: dict, *, today: dt.date | None = None) -> dict[str, str]:
+    """The rules of an episode, per field (Dutch). ``data`` holds all EPISODE_FIELDS."""
+    today = today or timezone.localdate()
+    errors: dict[str, str] = {}
+    organisation = data.get("organisation")
+    provider_name = (data.get("provider_name") or "").strip()
+    if organisation is None and not provider_name:
+        errors["organisation"] = _("Kies de aanbieder of vul de naam in bij 'aanbieder'.")
+    elif organisation is not None and provider_name:
+        errors["provider_name"] = _(
+            "Kies een organisatie óf vul een naam in, niet allebei: de naam is voor een "
+            "aanbieder die niet in de lijst staat."
+        )
+    elif (
+        organisation is not None
+        and not region_organisations(casus).filter(pk=organisation.pk).exists()
+    ):
+        errors["organisation"] = _("Deze organisatie is niet actief in de regio van het team.")
+    hulpvorm = data.get("hulpvorm") or ""
+    if not (hulpvorm or data.get("productcategorie") or (data.get("description") or "").strip()):
+        errors["hulpvorm"] = _("Vul een hulpvorm, productcategorie of omschrijving van de hulp in.")
+    start, end = data.get("start"), data.get("end")
+    if start is None:
+        errors["start"] = _("Vul de datum in waarop de hulp begon.")
+    elif start > today:
+        errors["start"] = _("De begindatum kan niet in de toekomst liggen.")
+    elif casus.birth_date and start < casus.birth_date:
+        errors["start"] = _("De begindatum ligt vóór de geboortedatum van de jeugdige.")
+    if end is not None:
+        if start is not None and end < start:
+            errors["end"] = _("De einddatum ligt vóór de begindatum.")
+        elif end > today:
+            errors["end"] = _(
+                "De einddatum kan niet in de toekomst liggen; laat hem leeg zolang de hulp loopt."
+            )
+    with_stay = data.get("with_stay")
+    if hulpvorm and with_stay is not None and with_stay != default_with_stay(hulpvorm):
+        errors["with_stay"] = (
+            _("Bij deze hulpvorm hoort verblijf.")
+            if default_with_stay(hulpvorm)
+            else _("Bij deze hulpvorm hoort geen verblijf; kies een hulpvorm met verblijf.")
+        )
+    domain = data.get("life_domain")
+    if domain is not None and not domain.active:
+        errors["life_domain"] = _("Dit leefgebied wordt niet meer gebruikt.")
+    return errors
+
+
+def _clean(data: dict) -> dict:
+    values = {name: data.get(name) for name in EPISODE_FIELDS}
+    for name in ("provider_name", "description", "outcome"):
+        values[name] = (values[name] or "").strip() or None
+    for name in ("productcategorie", "hulpvorm"):
+        values[name] = values[name] or ""
+    if values["with_stay"] is None:
+        values["with_stay"] = default_with_stay(values["hulpvorm"], values["productcategorie"])
+    return values
+
+
+@transaction.atomic
+def add_episode(casus: Casus, *, actor, request=None, **data) -> TijdlijnEpisode:
+    """Add one period of help to the timeline. ``with_stay`` None: derived from the hulpvorm."""
+    check_may_work_on(actor, casus, _("de tijdlijn"))
+    data = {name: data.get(name) for name in EPISODE_FIELDS}
+    errors = episode_errors(casus, data)
+    if errors:
+        raise AnalysisInvalid(errors)
+    episode = TijdlijnEpisode.objects.create(casus=casus, created_by=actor, **_clean(data))
+    _log(request, casus, Action.CREATE, "tijdlijn bijwerken")
+    return episode
+
+
+@transaction.atomic
+def update_episode(episode: TijdlijnEpisode, *, actor, request=None, **changes) -> TijdlijnEpisode:
+    """Change an episode; fields not given keep their value."""
+    casus = episode.casus
+    check_may_work_on(actor, casus, _("de tijdlijn"))
+    data = {name: getattr(episode, name) for name in EPISODE_FIELDS}
+    if "hulpvorm" in changes and "with_stay" not in changes:
+        data["with_stay"] = None  # follows the new hulpvorm
+    data.update({k: v for k, v in changes.items() if k in EPISODE_FIELDS})
+    errors = episode_errors(casus, data)
+    if errors:
+        raise AnalysisInvalid(errors)
+    for name, value in _clean(data).items():
+        setattr(episode, name, value)
+    episode.save()
+    _log(request, casus, Action.UPDATE, "tijdlijn bijwerken")
+    return episode
+
+
+@transaction.atomic
+def delete_episode(episode: TijdlijnEpisode, *, actor, request=None) -> None:
+    casus = episode.casus
+    check_may_work_on(actor, casus, _("de tijdlijn"))
+    episode.delete()
+    _log(request, casus, Action.DELETE, "tijdlijn bijwerken")
+
+
+def step_errors(step, text: str) -> dict[str, str]:
+    errors = {}
+    if step not in AnalyseStep.values:
+        errors["step"] = _("Kies stap 1, 2 of 3 van de verklarende analyse.")
+    if not (text or "").strip():
+        errors["text"] = _("Schrijf de tekst van deze stap.")
+    elif len(text) > MAX_STEP_LENGTH:
+        errors["text"] = _("De tekst is te lang (maximaal %(max)d tekens).") % {
+            "max": MAX_STEP_LENGTH
+        }
+    return errors
+
+
+@transaction.atomic
+def write_step(casus: Casus, *, step: int, text: str, actor, request=None) -> AnalyseStap:
+    """Save a new version of one step of the verklarende analyse; earlier versions stay."""
+    check_may_work_on(actor, casus, _("de verklarende analyse"))
+    errors = step_errors(step, text)
+    if errors:
+        raise AnalysisInvalid(errors)
+    version = AnalyseStap.objects.create(
+        casus=casus, step=step, text=text.strip(), author=actor, written_at=timezone.now()
+    )
+    _log(request, casus, Action.UPDATE, "verklarende analyse bijwerken")
+    return version

@@ -1,0 +1,258 @@
+"""The werkvoorraad (inbox) of one user in one team: what is waiting for them, from every module.
+
+Scope: queues that belong to a role are team-wide for that role (screenings for the screener,
+approvals for the voorzitter, minutes for who writes them). Case-bound signals (follow-ups,
+short-term solutions ending, clarification requests, 16.5/17.5 alerts) show the cases the user
+is involved in (procesregisseur, casushouder, expert, referrer, or drafter of the advice); the
+voorzitter, who oversees the team, sees them for the whole team. Overdue actions are one's own.
+Every read is scoped by ``accounts.permissions`` through the modules' selectors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from passend.accounts.permissions import capabilities, visible
+from passend.accounts.roles import Cap
+from passend.advice import selectors as advice
+from passend.cases.codes import ACTIVE_STATES
+from passend.cases.models import Casus
+from passend.cases.selectors import WAITING_FOR_SCREENING, _years_before
+from passend.meetings import selectors as meetings
+from passend.procesregie import selectors as procesregie
+
+LIMIT = 50  # per section; the section says when there are more
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    kind: str
+    casus: Casus | None
+    title: str
+    due: dt.date | None
+    url: str
+    overdue: bool = False
+
+
+@dataclass
+class Section:
+    kind: str
+    label: str
+    items: list[WorkItem]
+    more: bool = False
+
+
+SECTION_LABELS = {
+    "screening": _("Screenings die wachten"),
+    "goedkeuring": _("Adviezen die wachten op goedkeuring"),
+    "follow_up": _("Follow-ups die nu aan de beurt zijn"),
+    "kortetermijn": _("Kortetermijnoplossingen die aflopen"),
+    "toelichting": _("Open verzoeken om toelichting"),
+    "acties": _("Mijn acties over de deadline"),
+    "leeftijd": _("Signalen rond 16,5 en 17,5 jaar"),
+    "verslag": _("Besprekingen zonder verslag"),
+}
+
+
+def involved(user, prefix: str = "") -> Q:
+    """Cases the user works on (the path prefix leads from the queried model to the case)."""
+    return (
+        Q(**{f"{prefix}procesregisseur": user})
+        | Q(**{f"{prefix}casushouder": user})
+        | Q(**{f"{prefix}experts": user})
+        | Q(**{f"{prefix}aanmelder": user})
+    )
+
+
+def _case_url(team, casus, name: str = "cases:detail") -> str:
+    return reverse(name, kwargs={"team": team.slug, "pk": casus.pk})
+
+
+def _section(kind: str, items: list[WorkItem]) -> Section:
+    return Section(kind, SECTION_LABELS[kind], items[:LIMIT], more=len(items) > LIMIT)
+
+
+def work_items(user, team, today: dt.date) -> list[Section]:
+    """The user's werkvoorraad in ``team``; sections the user has no part in are left out."""
+    caps = capabilities(user, team)
+    if Cap.VIEW_CASE_DATA not in caps and Cap.VIEW_OWN_CASES not in caps:
+        return []
+    chair = Cap.APPROVE_ADVICE in caps
+    sections = []
+    if Cap.SCREEN_CASES in caps:
+        waiting = (
+            visible(user, Casus.objects.all(), Cap.VIEW_CASE_DATA)
+            .filter(team=team, is_draft=False, state__in=WAITING_FOR_SCREENING)
+            .order_by("registered_at", "id")[: LIMIT + 1]
+        )
+        sections.append(
+            _section(
+                "screening",
+                [
+                    WorkItem(
+                        "screening",
+                        c,
+                        f"{c.get_state_display()} sinds {c.registered_at:%d-%m-%Y}",
+                        c.registered_at.date(),
+                        _case_url(team, c),
+                        overdue=(today - c.registered_at.date()).days > 14,
+                    )
+                    for c in waiting
+                ],
+            )
+        )
+    if chair:
+        sections.append(
+            _section(
+                "goedkeuring",
+                [
+                    WorkItem(
+                        "goedkeuring",
+                        a.casus,
+                        f"Advies versie {a.version} van {a.drafted_by or 'onbekend'}",
+                        None,
+                        _case_url(team, a.casus, "advice:case"),
+                    )
+                    for a in advice.awaiting_approval(user, team)[: LIMIT + 1]
+                ],
+            )
+        )
+    sections += _case_signals(user, team, today, chair)
+    if Cap.WORK_ON_CASES in caps or Cap.DIRECT_PROCESS in caps:
+        sections.append(
+            _section(
+                "acties",
+                [
+                    WorkItem(
+                        "acties",
+                        a.casus,
+                        f"{a.description} (deadline {a.deadline:%d-%m-%Y})",
+                        a.deadline,
+                        _case_url(team, a.casus, "procesregie:case"),
+                        overdue=True,
+                    )
+                    for a in procesregie.overdue_actions(user, team, today)[: LIMIT + 1]
+                ],
+            )
+        )
+    if Cap.WRITE_MINUTES in caps:
+        sections.append(
+            _section(
+                "verslag",
+                [
+                    WorkItem(
+                        "verslag",
+                        d.casus,
+                        f"Overleg van {d.overleg.starts_at:%d-%m-%Y}: verslag ontbreekt",
+                        d.overleg.starts_at.date(),
+                        reverse(
+                            "meetings:detail", kwargs={"team": team.slug, "meeting": d.overleg_id}
+                        ),
+                        overdue=True,
+                    )
+                    for d in meetings.discussions_needing_minutes(user, team, today)[: LIMIT + 1]
+                ],
+            )
+        )
+    return sections
+
+
+def _case_signals(user, team, today: dt.date, chair: bool) -> list[Section]:
+    follow_ups = advice.follow_ups_due(user, team, today, within_days=7)
+    ending = advice.short_term_solutions_ending(user, team, today)
+    questions = advice.open_clarification_requests(user, team)
+    if not chair:
+        follow_ups = follow_ups.filter(
+            involved(user, "advies__casus__") | Q(advies__drafted_by=user)
+        )
+        ending = ending.filter(involved(user, "casus__") | Q(drafted_by=user))
+        questions = questions.filter(involved(user, "advies__casus__") | Q(advies__drafted_by=user))
+    sections = [
+        _section(
+            "follow_up",
+            [
+                WorkItem(
+                    "follow_up",
+                    f.advies.casus,
+                    f"Follow-up gepland op {f.due_on:%d-%m-%Y}",
+                    f.due_on,
+                    _case_url(team, f.advies.casus, "advice:case"),
+                    overdue=f.due_on < today,
+                )
+                for f in follow_ups.distinct()[: LIMIT + 1]
+            ],
+        ),
+        _section(
+            "kortetermijn",
+            [
+                WorkItem(
+                    "kortetermijn",
+                    a.casus,
+                    f"Kortetermijnoplossing loopt af op {a.short_term_end_date:%d-%m-%Y}",
+                    a.short_term_end_date,
+                    _case_url(team, a.casus, "advice:case"),
+                    overdue=a.short_term_end_date < today,
+                )
+                for a in ending.distinct()[: LIMIT + 1]
+            ],
+        ),
+        _section(
+            "toelichting",
+            [
+                WorkItem(
+                    "toelichting",
+                    q.advies.casus,
+                    f"Vraag van {q.get_party_display()} van {q.asked_at:%d-%m-%Y}",
+                    q.asked_at.date(),
+                    _case_url(team, q.advies.casus, "advice:case"),
+                    overdue=(today - q.asked_at.date()).days > 10,
+                )
+                for q in questions.distinct()[: LIMIT + 1]
+            ],
+        ),
+    ]
+    sections.append(_section("leeftijd", _age_signals(user, team, today, chair)))
+    return sections
+
+
+def _age_signals(user, team, today: dt.date, chair: bool) -> list[WorkItem]:
+    """16.5 without toekomstplan and 17.5+: only cases whose birth month can be in range are
+    decrypted (birth_month is stored plain for this)."""
+    earliest = _years_before(today, 18).replace(day=1)
+    latest = _years_before(today, 16).replace(day=1)
+    cases = visible(user, Casus.objects.all(), Cap.VIEW_CASE_DATA).filter(
+        team=team,
+        is_draft=False,
+        state__in=ACTIVE_STATES,
+        birth_month__gte=earliest,
+        birth_month__lte=latest,
+    )
+    if not chair:
+        cases = cases.filter(involved(user))
+    cases = list(cases.distinct().order_by("birth_month", "id"))
+    with_plan = procesregie.case_ids_with_toekomstplan([c.pk for c in cases])
+    items = []
+    for casus in cases:
+        for _alert, since, message in procesregie.age_alerts_for(
+            casus, today, has_plan=casus.pk in with_plan
+        ):
+            items.append(
+                WorkItem(
+                    "leeftijd",
+                    casus,
+                    message,
+                    since,
+                    _case_url(team, casus, "procesregie:case"),
+                    overdue=True,
+                )
+            )
+    return items
+
+
+def count(sections: list[Section]) -> int:
+    return sum(len(s.items) for s in sections)
