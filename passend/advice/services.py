@@ -12,7 +12,7 @@ from django.utils import timezone
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
 from passend.audit.models import Action
-from passend.audit.services import log_access
+from passend.audit.services import log_case
 from passend.cases import services as case_services
 from passend.cases.codes import ACTIVE_STATES, CaseState
 from passend.cases.services import TransitionError
@@ -33,18 +33,6 @@ from .models import (
 
 class AdviceError(TransitionError):
     """A refused advice action; the message is shown to the user (Dutch)."""
-
-
-def _log(request, casus, action, purpose):
-    if request is not None:
-        log_access(
-            request,
-            action=action,
-            subject_type="casus",
-            subject_ids=[casus.pk],
-            purpose=purpose,
-            team=casus.team,
-        )
 
 
 def _fresh(advies: Advies) -> Advies:
@@ -175,7 +163,7 @@ def save_advice(advies: Advies, *, actor, data: dict, providers=None, request=No
         advies.candidate_providers.set(providers)
     elif creating and getattr(advies, "_copied_providers", None):
         advies.candidate_providers.set(advies._copied_providers)
-    _log(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
+    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
     return advies
 
 
@@ -228,7 +216,7 @@ def approve(advies: Advies, *, actor, request=None) -> Advies:
     advies.approved_by, advies.approved_at = actor, timezone.now()
     advies.save(update_fields=["approved_by", "approved_at", "updated_at"])
     _copy(advies, given, "approved_by", "approved_at")
-    _log(request, advies.casus, Action.UPDATE, "advies goedkeuren")
+    log_case(request, advies.casus, Action.UPDATE, "advies goedkeuren")
     return advies
 
 
@@ -267,7 +255,7 @@ def send_advice(advies: Advies, actor, request=None, *, recipients=None) -> Advi
     )
     _copy(advies, given, "sent_by", "sent_at", "to_referrer", "to_young_person", "to_parents")
     advies.casus.refresh_from_db()
-    _log(request, advies.casus, Action.UPDATE, "advies versturen")
+    log_case(request, advies.casus, Action.UPDATE, "advies versturen")
     return advies
 
 
@@ -302,7 +290,7 @@ def declare_interest(
     )
     if decision == Decision.TERUGGETREDEN:
         casus.experts.remove(user)
-    _log(request, casus, Action.CREATE, f"belangenverstrengeling: {decision}")
+    log_case(request, casus, Action.CREATE, f"belangenverstrengeling: {decision}")
     return declaration
 
 
@@ -339,7 +327,7 @@ def ask_clarification(
     verzoek = Toelichtingsverzoek.objects.create(
         advies=advies, asked_by=actor, party=party, question=question.strip()
     )
-    _log(request, casus, Action.CREATE, "toelichting op advies vragen")
+    log_case(request, casus, Action.CREATE, "toelichting op advies vragen")
     return verzoek
 
 
@@ -355,7 +343,7 @@ def answer_clarification(
         raise AdviceError("Schrijf het antwoord op.")
     verzoek.answer, verzoek.answered_by, verzoek.answered_at = answer.strip(), actor, timezone.now()
     verzoek.save(update_fields=["answer", "answered_by", "answered_at"])
-    _log(request, casus, Action.UPDATE, "toelichting op advies geven")
+    log_case(request, casus, Action.UPDATE, "toelichting op advies geven")
     return verzoek
 
 
@@ -421,7 +409,7 @@ def record_follow_up(
             casus, CaseState.FOLLOW_UP, actor=actor, reason=f"follow-up: {label}", request=request
         )
         moved = True
-    _log(request, casus, Action.UPDATE, "follow-up advies vastleggen")
+    log_case(request, casus, Action.UPDATE, "follow-up advies vastleggen")
     return opvolging, moved
 
 
@@ -435,5 +423,5 @@ def plan_follow_up(advies: Advies, *, actor, due_on: dt.date, request=None) -> O
     if due_on < timezone.localdate():
         raise AdviceError("Plan de follow-up vandaag of later.")
     opvolging = Opvolging.objects.create(advies=advies, due_on=due_on)
-    _log(request, casus, Action.CREATE, "follow-up advies plannen")
+    log_case(request, casus, Action.CREATE, "follow-up advies plannen")
     return opvolging

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
 from passend.audit.models import Action
-from passend.audit.services import log_access
+from passend.audit.services import log_case
 from passend.cases.codes import ACTIVE_STATES, HULPVORMEN_MET_VERBLIJF, CaseState
 from passend.cases.models import Casus
 from passend.regions.models import Organisation
@@ -52,18 +52,6 @@ class AnalysisInvalid(ValueError):
     def __init__(self, errors: dict[str, str]):
         super().__init__("; ".join(errors.values()))
         self.errors = errors
-
-
-def _log(request, casus: Casus, action: str, purpose: str) -> None:
-    if request is not None:
-        log_access(
-            request,
-            action=action,
-            subject_type="casus",
-            subject_ids=[casus.pk],
-            purpose=purpose,
-            team=casus.team,
-        )
 
 
 def may_work_on(user, casus: Casus) -> bool:
@@ -166,7 +154,7 @@ def add_episode(casus: Casus, *, actor, request=None, **data) -> TijdlijnEpisode
     if errors:
         raise AnalysisInvalid(errors)
     episode = TijdlijnEpisode.objects.create(casus=casus, created_by=actor, **_clean(data))
-    _log(request, casus, Action.CREATE, "tijdlijn bijwerken")
+    log_case(request, casus, Action.CREATE, "tijdlijn bijwerken")
     return episode
 
 
@@ -185,7 +173,7 @@ def update_episode(episode: TijdlijnEpisode, *, actor, request=None, **changes) 
     for name, value in _clean(data).items():
         setattr(episode, name, value)
     episode.save()
-    _log(request, casus, Action.UPDATE, "tijdlijn bijwerken")
+    log_case(request, casus, Action.UPDATE, "tijdlijn bijwerken")
     return episode
 
 
@@ -194,7 +182,7 @@ def delete_episode(episode: TijdlijnEpisode, *, actor, request=None) -> None:
     casus = episode.casus
     check_may_work_on(actor, casus, _("de tijdlijn"))
     episode.delete()
-    _log(request, casus, Action.DELETE, "tijdlijn bijwerken")
+    log_case(request, casus, Action.DELETE, "tijdlijn bijwerken")
 
 
 def step_errors(step, text: str) -> dict[str, str]:
@@ -220,5 +208,5 @@ def write_step(casus: Casus, *, step: int, text: str, actor, request=None) -> An
     version = AnalyseStap.objects.create(
         casus=casus, step=step, text=text.strip(), author=actor, written_at=timezone.now()
     )
-    _log(request, casus, Action.UPDATE, "verklarende analyse bijwerken")
+    log_case(request, casus, Action.UPDATE, "verklarende analyse bijwerken")
     return version

@@ -83,6 +83,19 @@ def log_access(
     return _append(entries) if entries else []
 
 
+def log_case(request, casus, action: str, purpose: str) -> None:
+    """Log a read or change of one case's data (no-op without a request: scripts, demo)."""
+    if request is not None:
+        log_access(
+            request,
+            action=action,
+            subject_type="casus",
+            subject_ids=[casus.pk],
+            purpose=purpose,
+            team=casus.team,
+        )
+
+
 def log_denied(request, *, subject_type: str, subject_id: object, purpose: str, team=None):
     return log_access(
         request,

@@ -55,7 +55,9 @@ def check(uploaded) -> str:
 
 @transaction.atomic
 def add(casus: Casus, uploaded, *, description: str = "", request=None) -> Bijlage:
-    from .services import _actor, _log
+    from passend.audit.services import log_case
+
+    from .services import _actor
 
     content_type = check(uploaded)
     token = _fernet().encrypt(uploaded.read())
@@ -69,7 +71,7 @@ def add(casus: Casus, uploaded, *, description: str = "", request=None) -> Bijla
     )
     attachment.file.save(uuid4().hex, ContentFile(token), save=False)
     attachment.save()
-    _log(request, casus, Action.CREATE, "bijlage toevoegen")
+    log_case(request, casus, Action.CREATE, "bijlage toevoegen")
     return attachment
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
 from passend.audit.models import Action
-from passend.audit.services import log_access
+from passend.audit.services import log_case
 
 from . import pseudonyms
 from .codes import ACTIVE_STATES, CaseState, ClosureOutcome, ScreeningOutcome
@@ -24,18 +24,6 @@ def _actor(request):
     """The logged-in user behind a request, or None (anonymous self-registration, scripts)."""
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated else None
-
-
-def _log(request, casus, action, purpose):
-    if request is not None:
-        log_access(
-            request,
-            action=action,
-            subject_type="casus",
-            subject_ids=[casus.pk],
-            purpose=purpose,
-            team=casus.team,
-        )
 
 
 def refresh_identity(casus: Casus) -> None:
@@ -67,7 +55,7 @@ def save_case(casus: Casus, *, request=None, purpose: str = "aanmelding bewerken
         casus.reference = f"{casus.registered_at:%Y}-{casus.pk:06d}"
         Casus.objects.filter(pk=casus.pk).update(reference=casus.reference)
     rebuild_name_index(casus)
-    _log(request, casus, Action.CREATE if creating else Action.UPDATE, purpose)
+    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, purpose)
     return casus
 
 
@@ -146,7 +134,7 @@ def transition(
         casus.closure_outcome, casus.fitting_place_on, casus.closure_reason = "", None, ""
         fields += ["closure_outcome", "fitting_place_on", "closure_reason"]
     casus.save(update_fields=fields)
-    _log(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to_state}")
+    log_case(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to_state}")
     return entry
 
 
@@ -165,7 +153,7 @@ def record_consent(casus: Casus, *, request=None, **fields) -> Toestemming:
     consent = Toestemming(casus=casus, recorded_by=_actor(request), **fields)
     consent.full_clean()
     consent.save()
-    _log(request, casus, Action.CREATE, "toestemming vastleggen")
+    log_case(request, casus, Action.CREATE, "toestemming vastleggen")
     return consent
 
 
@@ -177,7 +165,7 @@ def withdraw_consent(consent: Toestemming, *, on, request=None) -> Toestemming:
         raise TransitionError("Intrekken kan niet vóór de datum waarop toestemming is gegeven.")
     consent.withdrawn_on = on
     consent.save(update_fields=["withdrawn_on"])
-    _log(request, consent.casus, Action.UPDATE, "toestemming intrekken")
+    log_case(request, consent.casus, Action.UPDATE, "toestemming intrekken")
     return consent
 
 
@@ -228,7 +216,7 @@ def save_parents(casus: Casus, formset, *, request=None) -> None:
     """Save the parents/carers step (add, change, remove) of a registration."""
     formset.instance = casus
     formset.save()
-    _log(request, casus, Action.UPDATE, "ouders/verzorgers vastleggen")
+    log_case(request, casus, Action.UPDATE, "ouders/verzorgers vastleggen")
 
 
 REFERRER_BY_ORGANISATION = {
@@ -274,7 +262,7 @@ def assign(
     casus.save(update_fields=["casushouder", "procesregisseur", "updated_at"])
     if experts is not None:
         casus.experts.set(experts)
-    _log(request, casus, Action.UPDATE, "casus toewijzen")
+    log_case(request, casus, Action.UPDATE, "casus toewijzen")
 
 
 @transaction.atomic
@@ -337,7 +325,7 @@ def save_perspective(
             "updated_at",
         ]
     )
-    _log(request, casus, Action.UPDATE, "perspectief vastleggen")
+    log_case(request, casus, Action.UPDATE, "perspectief vastleggen")
     return casus
 
 
@@ -367,7 +355,7 @@ def save_case_direction(
             "updated_at",
         ]
     )
-    _log(request, casus, Action.UPDATE, "casusregie vastleggen")
+    log_case(request, casus, Action.UPDATE, "casusregie vastleggen")
     return casus
 
 

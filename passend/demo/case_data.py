@@ -54,6 +54,17 @@ QUESTIONS = [
     "Na de ziekenhuisopname is er geen passende vervolgzorg gevonden.",
     "De school kan haar niet meer de ondersteuning geven die ze nodig heeft.",
 ]
+
+
+def questions_for(age: int) -> list[str]:
+    """Questions that fit the age: the young person speaks from 10; '18' only near 18."""
+    return [
+        q
+        for q in QUESTIONS
+        if (age >= 10 or not q.startswith("Ik ")) and (16 <= age <= 18 or "18" not in q)
+    ]
+
+
 CARE_HISTORY = [
     "Ambulante gezinsbegeleiding via het wijkteam, gestopt na een half jaar.",
     "Behandeling bij de jeugd-GGZ; afgesloten omdat de problematiek te complex was.",

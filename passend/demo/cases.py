@@ -272,7 +272,7 @@ def _spec(rng, ctx: TeamContext, state, age, codes, anchor, used_bsn) -> CaseSpe
         "aanmelder_organisation": organisation,
         "referrer_type": referrer,
         "self_registration": self_registration,
-        "question": rng.choice(D.QUESTIONS),
+        "question": rng.choice(D.questions_for(age)),
         "care_history": rng.choice(D.CARE_HISTORY),
         "reason_other": rng.choice(D.REASON_OTHER)
         if any(r.code == "anders" for r in chosen_reasons)

@@ -95,7 +95,10 @@ def plan_later_steps(rng: random.Random, start: dt.datetime, final: str, cap: dt
         spans = [x * room / sum(spans) for x in spans]
     closure = {}
     for state, seconds in zip(path, spans, strict=True):
+        previous = at
         at = at + dt.timedelta(seconds=max(int(seconds), 3600))
+        office = at.replace(hour=rng.randint(7, 15), minute=rng.randint(0, 59))  # UTC: 8–17 h
+        at = office if previous < office < cap else at
         if state == S.AFGESLOTEN:
             outcome = rng.choices(list(OUTCOME_WEIGHTS), list(OUTCOME_WEIGHTS.values()))[0]
             closure = {"closure_outcome": outcome, "closure_reason": ""}
@@ -123,7 +126,9 @@ def case_work_fields(rng: random.Random, age: int, framework: str) -> dict:
             [ConsultationType.CONSULTATIE] * 2 + [ConsultationType.ADVIES]
         ),
         "youth_wish": rng.choice(YOUTH_WISHES) if age >= 6 else "",
-        "youth_struggle": rng.choice(YOUTH_STRUGGLES) if age >= 8 else "",
+        "youth_struggle": rng.choice([t for t in YOUTH_STRUGGLES if age >= 15 or "18" not in t])
+        if age >= 8
+        else "",
         "family_wish": rng.choice(FAMILY_WISHES),
     }
     if 15 <= age <= 17 and rng.random() < 0.35:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
 from passend.audit.models import Action
-from passend.audit.services import log_access
+from passend.audit.services import log_case
 from passend.cases.models import Casus
 
 from .codes import DOUBLE_CHECK_FIELDS, ActionStatus, FutureDomain, is_escalation
@@ -23,18 +23,6 @@ from .models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan, Toekomst
 
 class NotAllowed(Exception):
     """The user lacks the capability for this change (Dutch message)."""
-
-
-def _log(request, casus: Casus, action: str, purpose: str) -> None:
-    if request is not None:
-        log_access(
-            request,
-            action=action,
-            subject_type="casus",
-            subject_ids=[casus.pk],
-            purpose=purpose,
-            team=casus.team,
-        )
 
 
 # --- who may do what -------------------------------------------------------------------------
@@ -121,7 +109,7 @@ def save_goal(casus: Casus, *, actor, request=None, goal: Doel | None = None, **
     for name, value in fields.items():
         setattr(goal, name, value)
     goal.save()
-    _log(request, casus, Action.CREATE if creating else Action.UPDATE, "plan van aanpak: doel")
+    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "plan van aanpak: doel")
     return goal
 
 
@@ -152,7 +140,7 @@ def save_action(
         action = Actie(casus=casus, created_by=actor)
     _apply_action_fields(action, fields)
     action.save()
-    _log(request, casus, Action.CREATE if creating else Action.UPDATE, "plan van aanpak: actie")
+    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "plan van aanpak: actie")
     return action
 
 
@@ -165,7 +153,7 @@ def complete_action(action: Actie, *, actor, request=None, on: date | None = Non
         action.status = ActionStatus.GEDAAN
         action.done_on = on or timezone.localdate()
         action.save(update_fields=["status", "done_on"])
-        _log(request, action.casus, Action.UPDATE, "plan van aanpak: actie gedaan")
+        log_case(request, action.casus, Action.UPDATE, "plan van aanpak: actie gedaan")
     return action
 
 
@@ -177,7 +165,7 @@ def escalate(casus: Casus, *, actor, request=None, **fields) -> Escalatie:
     _require(may_direct(actor, casus), _("Alleen de procesregisseur of voorzitter schaalt op."))
     check_escalation(fields["from_level"], fields["to_level"], fields["escalated_on"])
     escalation = Escalatie.objects.create(casus=casus, created_by=actor, **fields)
-    _log(request, casus, Action.CREATE, "opschalen")
+    log_case(request, casus, Action.CREATE, "opschalen")
     return escalation
 
 
@@ -201,7 +189,7 @@ def update_escalation(escalation: Escalatie, *, actor, request=None, **fields) -
     if escalation.outcome and not escalation.outcome_on:
         escalation.outcome_on = timezone.localdate()
     escalation.save()
-    _log(request, casus, Action.UPDATE, "opschalen: uitkomst")
+    log_case(request, casus, Action.UPDATE, "opschalen: uitkomst")
     return escalation
 
 
@@ -219,7 +207,7 @@ def save_regiegesprek(
     for name, value in fields.items():
         setattr(gesprek, name, value)
     gesprek.save()
-    _log(request, casus, Action.CREATE if creating else Action.UPDATE, "regiegesprek")
+    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "regiegesprek")
     return gesprek
 
 
@@ -257,5 +245,5 @@ def save_toekomstplan(
             if name in values:
                 setattr(row, name, values[name])
         row.save()
-    _log(request, casus, Action.CREATE if creating else Action.UPDATE, "toekomstplan")
+    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "toekomstplan")
     return plan
