@@ -32,6 +32,7 @@ from passend.advice.models import (
     Toelichtingsverzoek,
 )
 from passend.cases.codes import CaseState
+from passend.cases.consent_rules import age_on
 from passend.regions.models import Organisation, OrganisationType
 
 S = CaseState
@@ -130,15 +131,26 @@ def _transition_at(casus, state):
     return entry.at if entry else None
 
 
-def _content(rng: random.Random) -> dict:
+def _age(casus, moment) -> int | None:
+    if casus.birth_date is None or moment is None:
+        return None
+    return age_on(casus.birth_date, moment.date())
+
+
+def _fits(text: str, age: int | None) -> bool:
+    """Texts about 16+ or turning 18 only for young people of 15 and older."""
+    return age is None or age >= 15 or not ("16+" in text or "18 jaar" in text)
+
+
+def _content(rng: random.Random, age: int | None = None) -> dict:
     a, b, c = rng.choice(SCENARIOS)
     return {
-        "most_fitting_care": rng.choice(CARE),
+        "most_fitting_care": rng.choice([t for t in CARE if _fits(t, age)]),
         "order_and_speed": rng.choice(ORDER),
         "routes": rng.choice(ROUTES),
         "bridging_waiting_time": rng.choice(BRIDGING),
         "complementary_care": rng.choice(COMPLEMENTARY),
-        "long_term_perspective": rng.choice(LONG_TERM),
+        "long_term_perspective": rng.choice([t for t in LONG_TERM if _fits(t, age)]),
         "scenario_a": a,
         "scenario_b": b,
         "scenario_c": c,
@@ -154,7 +166,7 @@ def _new(casus, rng, version, drafter, created_at, providers, team, *, short_ter
         status=team.advice_status_default,
         drafted_by=drafter,
         created_at=created_at,
-        **_content(rng),
+        **_content(rng, _age(casus, created_at)),
     )
     if rng.random() < 0.1:
         advies.double_indication = True
