@@ -46,9 +46,14 @@ def login(client: Client, user, *, verified: bool = True) -> Client:
 def _world(region, name: str, wijkteam) -> TeamWorld:
     team = TeamFactory(region=region, name=f"Expertteam {name}", slug=f"team-{name}")
     world = TeamWorld(team=team)
+    provider = OrganisationFactory(
+        name=f"Zorgaanbieder {name.capitalize()}",
+        type=OrganisationType.ZORGAANBIEDER,
+        regions=[region],
+    )
     for role in Role:
         user = UserFactory(username=f"{role.value}.{name}", last_name=name.capitalize())
-        org = wijkteam if role == Role.AANMELDER else None
+        org = {Role.AANMELDER: wijkteam, Role.AANBIEDER: provider}.get(role)
         MembershipFactory(user=user, team=team, role=role, organisation=org)
         world.users[role] = user
     return world

@@ -87,6 +87,28 @@ def teams_with(user, capability: Cap) -> QuerySet:
     return Team.objects.filter(pk__in=team_ids_with(user, capability))
 
 
+def region_ids_with(user, capability: Cap) -> list[int]:
+    """Regions in which the user holds `capability` in some team (the social map is regional)."""
+    return sorted(
+        {
+            m.team.region_id
+            for m in active_memberships(user)
+            if capability in ROLE_CAPABILITIES.get(m.role, frozenset())
+        }
+    )
+
+
+def organisation_ids_with(user, capability: Cap) -> list[int]:
+    """Organisations the user acts for with `capability` (a provider's own organisation)."""
+    return sorted(
+        {
+            m.organisation_id
+            for m in active_memberships(user)
+            if m.organisation_id and capability in ROLE_CAPABILITIES.get(m.role, frozenset())
+        }
+    )
+
+
 def any_team_with(user, capability: Cap) -> bool:
     return bool(team_ids_with(user, capability))
 

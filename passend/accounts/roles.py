@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     BELEIDSADVISEUR = "beleidsadviseur", _("beleidsadviseur gemeente")
     COORDINATOR_SK = "coordinator_sociale_kaart", _("coördinator sociale kaart")
     BEHEERDER = "beheerder", _("beheerder")
+    AANBIEDER = "aanbieder", _("medewerker zorgaanbieder (wachttijden)")
 
 
 class Cap(StrEnum):
@@ -31,7 +32,9 @@ class Cap(StrEnum):
     VIEW_AGGREGATES = "view_aggregates"  # pseudonymised monitoring and reports
     SCREEN_CASES = "screen_cases"  # screening decisions, assigning casushouder and experts
     REGISTER_CASES = "register_cases"  # register a case (aanmeldformulier)
-    MANAGE_SOCIAL_MAP = "manage_social_map"
+    MANAGE_SOCIAL_MAP = "manage_social_map"  # providers, offers, import/export, reminders
+    VIEW_SOCIAL_MAP = "view_social_map"  # search the map (no personal data)
+    UPDATE_OWN_WAITING_TIMES = "update_own_waiting_times"  # a provider: own organisation only
     WORK_ON_CASES = "work_on_cases"  # timeline, analysis, perspectief, advice drafts, toekomstplan
     PLAN_MEETINGS = "plan_meetings"  # plan team meetings, put cases on the agenda
     WRITE_MINUTES = "write_minutes"  # attendance, participation, minutes, process evaluation
@@ -39,11 +42,19 @@ class Cap(StrEnum):
     DIRECT_PROCESS = "direct_process"  # plan van aanpak, escalation, follow-up, closure
 
 
-_TEAM_WORK = {Cap.VIEW_TEAM, Cap.VIEW_MEMBERS, Cap.VIEW_CASE_DATA, Cap.VIEW_AGGREGATES}
+_TEAM_WORK = {
+    Cap.VIEW_TEAM,
+    Cap.VIEW_MEMBERS,
+    Cap.VIEW_CASE_DATA,
+    Cap.VIEW_AGGREGATES,
+    Cap.VIEW_SOCIAL_MAP,
+}
 _CASE_WORK = _TEAM_WORK | {Cap.WORK_ON_CASES}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
-    Role.AANMELDER: frozenset({Cap.VIEW_TEAM, Cap.VIEW_OWN_CASES, Cap.REGISTER_CASES}),
+    Role.AANMELDER: frozenset(
+        {Cap.VIEW_TEAM, Cap.VIEW_OWN_CASES, Cap.REGISTER_CASES, Cap.VIEW_SOCIAL_MAP}
+    ),
     Role.JEUGDIGE_OUDER: frozenset({Cap.VIEW_OWN_CASES}),
     Role.SCREENER: frozenset(_CASE_WORK | {Cap.SCREEN_CASES, Cap.REGISTER_CASES}),
     Role.VOORZITTER: frozenset(
@@ -60,11 +71,14 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     Role.TEAMLID: frozenset(_CASE_WORK | {Cap.WRITE_MINUTES}),
     Role.PROCESREGISSEUR: frozenset(_CASE_WORK | {Cap.DIRECT_PROCESS}),
     Role.NOTULIST: frozenset(_TEAM_WORK | {Cap.WRITE_MINUTES}),
-    Role.BELEIDSADVISEUR: frozenset({Cap.VIEW_TEAM, Cap.VIEW_AGGREGATES}),
-    Role.COORDINATOR_SK: frozenset({Cap.VIEW_TEAM, Cap.MANAGE_SOCIAL_MAP}),
+    Role.BELEIDSADVISEUR: frozenset({Cap.VIEW_TEAM, Cap.VIEW_AGGREGATES, Cap.VIEW_SOCIAL_MAP}),
+    Role.COORDINATOR_SK: frozenset({Cap.VIEW_TEAM, Cap.MANAGE_SOCIAL_MAP, Cap.VIEW_SOCIAL_MAP}),
     Role.BEHEERDER: frozenset(
         {Cap.VIEW_TEAM, Cap.VIEW_MEMBERS, Cap.VIEW_ACCESS_LOG, Cap.MANAGE_TEAM, Cap.VIEW_AGGREGATES}
     ),
+    # A provider's employee keeps the waiting times of their own organisation and sees nothing
+    # else (the organisation comes from the membership).
+    Role.AANBIEDER: frozenset({Cap.UPDATE_OWN_WAITING_TIMES}),
 }
 
 # Capabilities that expose personal data: any role holding one must log in with two factors.

@@ -115,6 +115,7 @@ PEOPLE = {
         ("Daan", "Duindoorn"),
         ("Ilse", "Schelpenrand"),
         ("Thijs", "Vloedlijn"),
+        ("Wessel", "Kustlicht"),
         ("Noor", "Wadslik"),
     ],
     "zuid": [
@@ -128,11 +129,17 @@ PEOPLE = {
         ("Maud", "Berkenloof"),
         ("Stijn", "Klokjesgentiaan"),
         ("Iris", "Beekprik"),
+        ("Fleur", "Moerasspirea"),
         ("Gijs", "Wilgenroosje"),
     ],
 }
 
 EXTRA_ROLES = (Role.TEAMLID, Role.PROCESREGISSEUR)
+# The provider employee per team keeps the waiting times of this organisation.
+TEAM_PROVIDER_ORG = {
+    "noord": "Zandloper Jeugd-GGZ Duinland",
+    "zuid": "Stichting Heidebroek LVB-zorg",
+}
 
 
 def _org_defaults(index: int, name: str, org_type: str, gemeente: Gemeente | None) -> dict:
@@ -164,6 +171,8 @@ def _membership_defaults(role: str, spec: TeamSpec, orgs: dict[str, Organisation
     elif role == Role.TEAMLID:
         expertise, org_name = TEAM_TEAMLID[spec.short]
         defaults.update(expertise=expertise, organisation=orgs[org_name])
+    elif role == Role.AANBIEDER:
+        defaults["organisation"] = orgs[TEAM_PROVIDER_ORG[spec.short]]
     return defaults
 
 

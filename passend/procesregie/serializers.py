@@ -15,7 +15,7 @@ class GoalSerializer(serializers.ModelSerializer):
         model = Doel
         fields = ["id", "case_id", "term", "description", "achieved_on", "order", "created_at"]
         read_only_fields = ["id", "created_at"]
-        extra_kwargs = {"order": {"required": False}}
+        extra_kwargs = {"order": {"required": False, "min_value": 0, "max_value": 999}}
 
 
 class ActionSerializer(serializers.ModelSerializer):

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "passend.advice",
     "passend.procesregie",
     "passend.inbox",
+    "passend.socialmap",
     "passend.demo",
 ]
 
