@@ -74,3 +74,19 @@ def as_user(client):
         return login(client, user, **kwargs)
 
     return _as
+
+
+@pytest.fixture
+def seeded_code_lists():
+    """For transactional tests (pytest-django runs them after the others): each one empties
+    all tables when it ends, including the code lists that data migrations seed, so a later
+    transactional test seeds them again first."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for name in (
+        "passend.cases.migrations.0002_code_lists",
+        "passend.socialmap.migrations.0002_code_lists",
+    ):
+        import_module(name).seed(apps, None)

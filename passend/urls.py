@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("passend.advice.urls")),
     path("", include("passend.procesregie.urls")),
     path("", include("passend.inbox.urls")),
+    path("", include("passend.socialmap.urls")),
 ]

@@ -119,10 +119,16 @@ class CaseAdviceViewSet(_AdviceAPI):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         providers = data.pop("candidate_providers", None)
+        offers = data.pop("chosen_offers", None)
         advies = services.new_advice(casus, request.user)
         refused(
             lambda: services.save_advice(
-                advies, actor=request.user, data=data, providers=providers, request=request
+                advies,
+                actor=request.user,
+                data=data,
+                providers=providers,
+                offers=offers,
+                request=request,
             )
         )
         return Response(self.advice_data(advies), status=status.HTTP_201_CREATED)
@@ -152,9 +158,15 @@ class AdviceViewSet(_AdviceAPI):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         providers = data.pop("candidate_providers", None)
+        offers = data.pop("chosen_offers", None)
         refused(
             lambda: services.save_advice(
-                advies, actor=request.user, data=data, providers=providers, request=request
+                advies,
+                actor=request.user,
+                data=data,
+                providers=providers,
+                offers=offers,
+                request=request,
             )
         )
         return Response(self.advice_data(advies))

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.regions.models import AdviesStatus, Organisation, OrganisationType
+from passend.socialmap.models import Hulpvraag
+from passend.socialmap.picker import filter_offers, region_offers
 
 from .models import Decision, ImplementationStatus, Party
 from .services import content_errors
@@ -68,6 +70,7 @@ class AdviesForm(forms.Form):
                 "double_indication_note",
             ],
         ),
+        (_("Aanbod uit de sociale kaart"), ["chosen_offers"]),
         (_("Beoogde aanbieders"), ["candidate_providers"]),
         (_("Status van het advies"), ["status", "status_reason"]),
     )
@@ -113,6 +116,25 @@ class AdviesForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    chosen_offers = forms.ModelMultipleChoiceField(
+        label=_("Gekozen aanbod"),
+        help_text=_(
+            "Aanbod uit de sociale kaart van de regio. De organisatie van gekozen aanbod wordt "
+            "ook beoogd aanbieder. De brief noemt het aanbod met de actuele wachttijden."
+        ),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    offer_text = forms.CharField(
+        label=_("Zoek aanbod op naam of omschrijving"), required=False, max_length=100
+    )
+    offer_need = forms.ModelChoiceField(
+        label=_("Waar ben je naar op zoek?"),
+        queryset=Hulpvraag.objects.filter(active=True),
+        required=False,
+        empty_label=_("– alle hulpvragen –"),
+    )
     status = forms.ChoiceField(
         label=_("Status"), choices=AdviesStatus.choices, widget=forms.RadioSelect
     )
@@ -122,9 +144,19 @@ class AdviesForm(forms.Form):
         rows=2,
     )
 
-    def __init__(self, *args, team, **kwargs):
+    # Not part of the advice: they only narrow the list of offers shown.
+    FILTER_FIELDS = ("offer_text", "offer_need")
+
+    def __init__(self, *args, team, keep_offers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.team = team
+        # Active offers of the region, plus offers chosen earlier that have been deactivated
+        # since (they stay, marked, until the team removes them).
+        keep = [getattr(o, "pk", o) for o in keep_offers]
+        self.fields["chosen_offers"].queryset = (
+            region_offers(team, active_only=False).filter(active=True)
+            | region_offers(team, active_only=False).filter(pk__in=keep)
+        ).distinct()
         self.fields["candidate_providers"].queryset = Organisation.objects.filter(
             regions=team.region_id, type__in=PROVIDER_TYPES
         ).order_by("name")
@@ -140,10 +172,41 @@ class AdviesForm(forms.Form):
         return data
 
     def fieldsets(self):
-        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+        return [
+            (legend, [self[name] for name in names], names[0]) for legend, names in self.FIELDSETS
+        ]
 
     def content(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "candidate_providers"}
+        skip = {"candidate_providers", "chosen_offers", *self.FILTER_FIELDS}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
+
+    def without_errors(self):
+        """Shown again after 'filter' (nothing saved): keep all input, show no errors yet."""
+        from django.forms.utils import ErrorDict
+
+        self._errors = ErrorDict()
+        return self
+
+    def chosen_offer_ids(self) -> set[int]:
+        """The offers ticked now (bound) or before (initial), as ids."""
+        if self.is_bound:
+            values = self.data.getlist(self.add_prefix("chosen_offers"))
+        else:
+            values = [getattr(o, "pk", o) for o in self.initial.get("chosen_offers", [])]
+        return {int(v) for v in values if str(v).isdigit()}
+
+    def shown_offers(self) -> list:
+        """The offers listed in the picker: those matching the filter, and all ticked ones."""
+        offers = self.fields["chosen_offers"].queryset
+        text = self.data.get("offer_text", "") if self.is_bound else ""
+        need = None
+        if self.is_bound and str(self.data.get("offer_need", "")).isdigit():
+            need = Hulpvraag.objects.filter(pk=self.data["offer_need"]).first()
+        chosen = self.chosen_offer_ids()
+        matching = set(
+            filter_offers(offers, text=text, hulpvraag=need).values_list("pk", flat=True)
+        )
+        return [o for o in offers if o.pk in matching or o.pk in chosen]
 
 
 RECIPIENTS = [

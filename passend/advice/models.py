@@ -95,6 +95,12 @@ class Advies(models.Model):
         related_name="candidate_in_advices",
         verbose_name=_("beoogde aanbieders"),
     )
+    chosen_offers = models.ManyToManyField(
+        "socialmap.Aanbod",
+        blank=True,
+        related_name="chosen_in_advices",
+        verbose_name=_("gekozen aanbod (sociale kaart)"),
+    )
 
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"

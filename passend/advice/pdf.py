@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from passend.cases.pdf import PdfUnavailable
 from passend.regions.models import AdviesStatus
+from passend.socialmap.picker import offer_details
 
 from . import rules
 
@@ -53,6 +54,8 @@ def letter_sections(advies) -> list[dict]:
 def letter_context(advies, *, on: dt.date | None = None) -> dict:
     """Everything the letter needs, as plain values (encrypted fields read once)."""
     casus, team = advies.casus, advies.casus.team
+    # Waiting times are those known now (or on the given day), judged by the team's setting.
+    waiting_on = on or timezone.localdate()
     on = on or (timezone.localdate(advies.sent_at) if advies.sent_at else timezone.localdate())
     parents = [_name(o.first_name, o.last_name) for o in casus.ouders.order_by("id")]
     referrer = ""
@@ -112,6 +115,9 @@ def letter_context(advies, *, on: dt.date | None = None) -> dict:
             "double_indication_note": (advies.double_indication_note or "").strip(),
         },
         "providers": [str(o) for o in advies.candidate_providers.order_by("name")],
+        "offers": offer_details(
+            advies.chosen_offers.select_related("organisation__profiel"), team, today=waiting_on
+        ),
         "status": AdviesStatus(advies.status).label,
         "status_explained": STATUS_EXPLAINED[AdviesStatus(advies.status)],
         "follow_up_months": team.follow_up_months,

@@ -1,8 +1,11 @@
 """API representation of advices. Field names are camelCased by the renderer."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from passend.regions.models import Organisation
+from passend.socialmap.models import Aanbod
+from passend.socialmap.picker import offer_details
 
 from . import selectors
 from .models import (
@@ -13,7 +16,7 @@ from .models import (
     Opvolging,
     Toelichtingsverzoek,
 )
-from .services import content_errors
+from .services import content_errors, offer_refusal
 
 RECIPIENT_CHOICES = ["verwijzer", "jeugdige", "ouders"]
 
@@ -25,10 +28,55 @@ class ConflictFlagSerializer(serializers.Serializer):
     decision = serializers.CharField(allow_blank=True, help_text="bevestigd of teruggetreden.")
 
 
+class OfferWaitingTimeSerializer(serializers.Serializer):
+    location = serializers.CharField(
+        allow_blank=True, help_text="Locatie; leeg: geldt voor alle locaties."
+    )
+    weeks_to_registration = serializers.IntegerField(help_text="Weken tot aanmelding.")
+    weeks_to_intake = serializers.IntegerField(help_text="Weken tot intake.")
+    weeks_to_treatment = serializers.IntegerField(help_text="Weken tot start van de hulp.")
+    confirmed_on = serializers.DateField(help_text="Laatst bevestigd op.")
+    outdated = serializers.BooleanField(
+        help_text="Verouderd: ouder dan de teaminstelling; niet als actueel tonen."
+    )
+    freshness = serializers.CharField(
+        help_text="'bevestigd op <datum>' of 'verouderd (laatst bevestigd op <datum>)'."
+    )
+
+
+class OfferContactSerializer(serializers.Serializer):
+    name = serializers.CharField(allow_blank=True, help_text="Contactpersoon voor verwijzers.")
+    phone = serializers.CharField(allow_blank=True, help_text="Telefoon voor verwijzers.")
+    email = serializers.CharField(allow_blank=True, help_text="E-mail voor verwijzers.")
+
+
+class ChosenOfferSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Id van het aanbod.")
+    name = serializers.CharField(help_text="Naam van het aanbod.")
+    organisation = serializers.CharField(help_text="Naam van de organisatie.")
+    organisation_id = serializers.IntegerField(help_text="Id van de organisatie.")
+    description = serializers.CharField(help_text="Omschrijving in gewone taal.")
+    voorliggend_veld = serializers.BooleanField(help_text="Lichte hulp zonder verwijzing.")
+    active = serializers.BooleanField(help_text="Nog actief op de sociale kaart.")
+    contact = OfferContactSerializer(help_text="Contact voor verwijzers.")
+    waiting_times = OfferWaitingTimeSerializer(
+        many=True, help_text="Actuele wachttijden per locatie; leeg: wachttijd onbekend."
+    )
+
+
 class AdviceSerializer(serializers.ModelSerializer):
     case = serializers.IntegerField(source="casus_id", read_only=True)
     candidate_providers = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Organisation.objects.all(), required=False
+    )
+    chosen_offers = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=Aanbod.objects.all(),
+        required=False,
+        help_text="Ids van gekozen aanbod uit de sociale kaart van de eigen regio.",
+    )
+    chosen_offer_details = serializers.SerializerMethodField(
+        help_text="Het gekozen aanbod met contact en actuele wachttijden (met verouderd-vlag)."
     )
     recipients = serializers.ListField(child=serializers.CharField(), read_only=True)
     conflicts = serializers.SerializerMethodField(
@@ -45,6 +93,8 @@ class AdviceSerializer(serializers.ModelSerializer):
             "status_reason",
             *CONTENT_FIELDS,
             "candidate_providers",
+            "chosen_offers",
+            "chosen_offer_details",
             "drafted_by",
             "created_at",
             "approved_by",
@@ -75,6 +125,17 @@ class AdviceSerializer(serializers.ModelSerializer):
         if any(org.pk not in allowed for org in value):
             raise serializers.ValidationError("Kies organisaties uit de eigen jeugdregio.")
         return value
+
+    def validate_chosen_offers(self, value):
+        refusal = offer_refusal(self.context["casus"].team, value)
+        if refusal:
+            raise serializers.ValidationError(refusal)
+        return value
+
+    @extend_schema_field(ChosenOfferSerializer(many=True))
+    def get_chosen_offer_details(self, advies) -> list[dict]:
+        offers = advies.chosen_offers.select_related("organisation__profiel")
+        return ChosenOfferSerializer(offer_details(offers, advies.casus.team), many=True).data
 
     def validate(self, attrs):
         current = {}

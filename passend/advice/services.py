@@ -94,7 +94,22 @@ def new_advice(casus, actor) -> Advies:
         for name in (*CONTENT_FIELDS, "status", "status_reason"):
             setattr(advies, name, getattr(latest, name))
         advies._copied_providers = list(latest.candidate_providers.all())
+        advies._copied_offers = list(latest.chosen_offers.all())
     return advies
+
+
+def offer_refusal(team, offers) -> str | None:
+    """Chosen offers come from the social map of the team's own region."""
+    from passend.socialmap.picker import region_offers
+
+    allowed = set(region_offers(team, active_only=False).values_list("pk", flat=True))
+    outside = [str(o) for o in offers if o.pk not in allowed]
+    if outside:
+        return (
+            "Kies aanbod van de sociale kaart van de eigen jeugdregio; dit aanbod hoort daar "
+            f"niet bij: {'; '.join(outside)}."
+        )
+    return None
 
 
 def content_errors(team, data: dict) -> dict[str, str]:
@@ -122,9 +137,13 @@ def content_errors(team, data: dict) -> dict[str, str]:
 
 
 @transaction.atomic
-def save_advice(advies: Advies, *, actor, data: dict, providers=None, request=None) -> Advies:
+def save_advice(
+    advies: Advies, *, actor, data: dict, providers=None, offers=None, request=None
+) -> Advies:
     """Create a new version or update the draft. `data` holds content fields, status and
-    status_reason; `providers` the candidate organisations (None: unchanged)."""
+    status_reason; `providers` the candidate organisations and `offers` the offers chosen from
+    the social map (None: unchanged). A chosen offer's organisation becomes a candidate
+    provider too, so the conflict-of-interest check covers it."""
     casus = advies.casus
     _require(actor, Cap.WORK_ON_CASES, casus, "Alleen teamleden stellen een advies op.")
     creating = advies.pk is None
@@ -143,6 +162,11 @@ def save_advice(advies: Advies, *, actor, data: dict, providers=None, request=No
     errors = content_errors(casus.team, merged)
     if errors:
         raise AdviceError(next(iter(errors.values())))
+    if offers is not None:
+        offers = list(offers)
+        refusal = offer_refusal(casus.team, offers)
+        if refusal:
+            raise AdviceError(refusal)
     for name, value in data.items():
         if name not in (*CONTENT_FIELDS, "status", "status_reason"):
             raise ValueError(name)
@@ -163,6 +187,11 @@ def save_advice(advies: Advies, *, actor, data: dict, providers=None, request=No
         advies.candidate_providers.set(providers)
     elif creating and getattr(advies, "_copied_providers", None):
         advies.candidate_providers.set(advies._copied_providers)
+    if offers is None and creating:
+        offers = getattr(advies, "_copied_offers", None)
+    if offers is not None:
+        advies.chosen_offers.set(offers)
+        advies.candidate_providers.add(*{o.organisation_id for o in offers})
     log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
     return advies
 

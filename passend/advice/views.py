@@ -13,6 +13,7 @@ from passend.audit.mixins import AuditedView
 from passend.audit.services import log_denied
 from passend.cases.pdf import PdfUnavailable
 from passend.cases.views import CaseMixin, CaseSectionView
+from passend.socialmap.picker import offer_details
 
 from . import selectors, services
 from .forms import (
@@ -205,6 +206,9 @@ class CaseAdviesView(AdviceSectionView):
             )
             if team_member
             else [],
+            chosen_offers=offer_details(
+                current.chosen_offers.select_related("organisation__profiel"), self.team
+            ),
             edit_refusal=services.edit_refusal(current),
             approval_refusal=services.approval_refusal(current) if team_member else None,
             clarifications=current.toelichtingsverzoeken.select_related("asked_by", "answered_by"),
@@ -246,7 +250,9 @@ class AdviesEditView(AdviceSectionView):
     def post(self, request, *args, **kwargs):
         if not self.can(Cap.WORK_ON_CASES):
             return self.http_method_not_allowed(request)
-        form = AdviesForm(request.POST, team=self.team)
+        form = AdviesForm(request.POST, team=self.team, keep_offers=self.stored_offers())
+        if "aanbod_filteren" in request.POST:  # narrow the offer list; nothing is saved
+            return self.render_to_response(self.get_context_data(form=form.without_errors()))
         if not self.refusal() and form.is_valid():
             try:
                 services.save_advice(
@@ -254,6 +260,7 @@ class AdviesEditView(AdviceSectionView):
                     actor=request.user,
                     data=form.content(),
                     providers=form.cleaned_data["candidate_providers"],
+                    offers=form.cleaned_data["chosen_offers"],
                     request=request,
                 )
             except services.AdviceError as refusal:
@@ -263,20 +270,42 @@ class AdviesEditView(AdviceSectionView):
                 return self.back()
         return self.render_to_response(self.get_context_data(form=form))
 
+    def stored_offers(self) -> list:
+        advies = self.advies
+        if advies.pk:
+            return list(advies.chosen_offers.all())
+        return getattr(advies, "_copied_offers", [])
+
     def initial_form(self):
         advies = self.advies
-        names = [n for n in AdviesForm.base_fields if n != "candidate_providers"]
-        initial = {name: getattr(advies, name) for name in names}
+        skip = {"candidate_providers", "chosen_offers", *AdviesForm.FILTER_FIELDS}
+        initial = {
+            name: getattr(advies, name) for name in AdviesForm.base_fields if name not in skip
+        }
         if advies.pk:
             initial["candidate_providers"] = list(advies.candidate_providers.all())
         else:
             initial["candidate_providers"] = getattr(advies, "_copied_providers", [])
-        return AdviesForm(initial=initial, team=self.team)
+        initial["chosen_offers"] = self.stored_offers()
+        return AdviesForm(initial=initial, team=self.team, keep_offers=initial["chosen_offers"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(advies=self.advies, refusal=self.refusal())
+        form = kwargs.get("form")
+        if form is not None:
+            context["offer_groups"] = offer_groups(form, self.team)
         return context
+
+
+def offer_groups(form, team) -> list[tuple[str, list[dict]]]:
+    """The picker's offers per organisation, each with its current waiting times."""
+    chosen = form.chosen_offer_ids()
+    groups: dict[str, list[dict]] = {}
+    for detail in offer_details(form.shown_offers(), team):
+        detail["checked"] = detail["id"] in chosen
+        groups.setdefault(detail["organisation"], []).append(detail)
+    return list(groups.items())
 
 
 class FollowUpView(AdviceSectionView):

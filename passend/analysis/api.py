@@ -32,9 +32,14 @@ EPISODE_ID = OpenApiParameter(
 )
 
 
+API_NAMES = {"aanbod": "offer_id"}
+
+
 def _raise(refusal: Exception):
     if isinstance(refusal, services.AnalysisInvalid):
-        raise exceptions.ValidationError(refusal.errors) from refusal
+        # The API calls the episode's offer offerId.
+        errors = {API_NAMES.get(k, k): v for k, v in refusal.errors.items()}
+        raise exceptions.ValidationError(errors) from refusal
     if getattr(refusal, "permission", False):
         raise exceptions.PermissionDenied(str(refusal)) from refusal
     raise Conflict(str(refusal)) from refusal

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passend.cases.codes import Hulpvorm, Productcategorie
 from passend.cases.models import LifeDomain
+from passend.socialmap.picker import grouped_choices, region_offers
 
 from . import services
 from .models import AnalyseStep
@@ -14,6 +15,16 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class EpisodeForm(forms.Form):
+    aanbod = forms.ModelChoiceField(
+        label=_("Aanbod uit de sociale kaart"),
+        queryset=None,
+        required=False,
+        empty_label=_("– geen aanbod gekozen –"),
+        help_text=_(
+            "Optioneel. Vult de aanbieder, productcategorie, hulpvorm, omschrijving en verblijf "
+            "in voor zover die nog leeg zijn."
+        ),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Aanbieder"),
         queryset=None,
@@ -77,13 +88,22 @@ class EpisodeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.casus = casus
         self.fields["organisation"].queryset = services.region_organisations(casus)
+        offers = region_offers(casus.team)
+        keep = self.initial.get("aanbod")
+        if keep:  # an offer chosen earlier stays selectable after it was deactivated
+            offers = offers | region_offers(casus.team, active_only=False).filter(pk=keep)
+        offers = offers.distinct()
+        field = self.fields["aanbod"]
+        field.queryset = offers
+        field.choices = [("", field.empty_label), *grouped_choices(offers)]
         self.fields["start"].widget.attrs["max"] = f"{timezone.localdate():%Y-%m-%d}"
 
     @classmethod
     def initial_for(cls, episode) -> dict:
         return {
             name: getattr(
-                episode, f"{name}_id" if name in ("organisation", "life_domain") else name
+                episode,
+                f"{name}_id" if name in ("aanbod", "organisation", "life_domain") else name,
             )
             for name in services.EPISODE_FIELDS
         }
@@ -93,6 +113,9 @@ class EpisodeForm(forms.Form):
         if self.errors:
             return data  # unparsable dates etc.: show those first
         values = {name: data.get(name) for name in services.EPISODE_FIELDS}
+        if values["aanbod"] is not None and not values["with_stay"]:
+            values["with_stay"] = None  # unticked: may follow the chosen offer
+        values = services.fill_from_offer(values)
         # The hulpvorm decides about a stay; the checkbox counts only without a hulpvorm.
         values["with_stay"] = None if values["hulpvorm"] else bool(values["with_stay"])
         for name, message in services.episode_errors(self.casus, values).items():

@@ -34,6 +34,14 @@ class TijdlijnEpisode(models.Model):
         blank=True,
         help_text=_("Alleen als de aanbieder niet in de lijst met organisaties staat."),
     )
+    aanbod = models.ForeignKey(
+        "socialmap.Aanbod",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="timeline_episodes",
+        verbose_name=_("aanbod (sociale kaart)"),
+    )
     productcategorie = models.CharField(
         _("productcategorie"), max_length=2, choices=Productcategorie.choices, blank=True
     )

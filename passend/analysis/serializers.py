@@ -4,11 +4,23 @@ from rest_framework import serializers
 
 from passend.cases.models import LifeDomain
 from passend.regions.models import Organisation
+from passend.socialmap.models import Aanbod
 
 from .models import AnalyseStap, AnalyseStep, TijdlijnEpisode
 
 
 class TimelineEpisodeSerializer(serializers.ModelSerializer):
+    offer_id = serializers.PrimaryKeyRelatedField(
+        source="aanbod",
+        queryset=Aanbod.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text=(
+            "Id van aanbod uit de sociale kaart van de regio. Vult lege velden (organisatie, "
+            "productcategorie, hulpvorm, omschrijving, verblijf) vanuit het aanbod; het aanbod "
+            "hoort bij de gekozen organisatie."
+        ),
+    )
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(),
         allow_null=True,
@@ -58,6 +70,7 @@ class TimelineEpisodeSerializer(serializers.ModelSerializer):
         model = TijdlijnEpisode
         fields = [
             "id",
+            "offer_id",
             "organisation",
             "provider_name",
             "provider",

@@ -24,6 +24,7 @@ from .models import AnalyseStap, AnalyseStep, TijdlijnEpisode
 
 # The fields of an episode a user enters (API and form use the same names).
 EPISODE_FIELDS = (
+    "aanbod",
     "organisation",
     "provider_name",
     "productcategorie",
@@ -86,10 +87,57 @@ def default_with_stay(hulpvorm: str, productcategorie: str = "") -> bool:
     return productcategorie in ("43", "44")
 
 
+def fill_from_offer(data: dict) -> dict:
+    """An offer chosen from the social map fills what is still empty: the organisation (unless
+    a free-text provider was given), productcategorie, hulpvorm, the description (the offer's
+    name) and, without a hulpvorm, whether the help has a stay (``with_stay`` None = empty)."""
+    offer = data.get("aanbod")
+    if offer is None:
+        return data
+    data = dict(data)
+    if data.get("organisation") is None and not (data.get("provider_name") or "").strip():
+        data["organisation"] = offer.organisation
+    for name in ("productcategorie", "hulpvorm"):
+        if not data.get(name):
+            data[name] = getattr(offer, name)
+    if not (data.get("description") or "").strip():
+        data["description"] = offer.name[:200]
+    if data.get("with_stay") is None and not data.get("hulpvorm"):
+        data["with_stay"] = offer.with_stay
+    return data
+
+
+def _offer_errors(casus: Casus, data: dict) -> dict[str, str]:
+    from passend.socialmap.picker import region_offers
+
+    offer = data.get("aanbod")
+    if offer is None:
+        return {}
+    if not region_offers(casus.team, active_only=False).filter(pk=offer.pk).exists():
+        return {"aanbod": _("Dit aanbod staat niet op de sociale kaart van de regio van het team.")}
+    organisation = data.get("organisation")
+    if organisation is not None and organisation.pk != offer.organisation_id:
+        return {
+            "aanbod": _(
+                "Dit aanbod hoort bij %(offer_org)s, niet bij de gekozen aanbieder %(org)s."
+            )
+            % {"offer_org": offer.organisation.name, "org": organisation.name}
+        }
+    if organisation is None and (data.get("provider_name") or "").strip():
+        return {
+            "provider_name": _(
+                "Bij aanbod uit de sociale kaart hoort de organisatie van dat aanbod; laat de "
+                "vrije naam leeg."
+            )
+        }
+    return {}
+
+
 def episode_errors(casus: Casus, data: dict, *, today: dt.date | None = None) -> dict[str, str]:
-    """The rules of an episode, per field (Dutch). ``data`` holds all EPISODE_FIELDS."""
+    """The rules of an episode, per field (Dutch). ``data`` holds all EPISODE_FIELDS (after
+    ``fill_from_offer``)."""
     today = today or timezone.localdate()
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = _offer_errors(casus, data)
     organisation = data.get("organisation")
     provider_name = (data.get("provider_name") or "").strip()
     if organisation is None and not provider_name:
@@ -149,7 +197,7 @@ def _clean(data: dict) -> dict:
 def add_episode(casus: Casus, *, actor, request=None, **data) -> TijdlijnEpisode:
     """Add one period of help to the timeline. ``with_stay`` None: derived from the hulpvorm."""
     check_may_work_on(actor, casus, _("de tijdlijn"))
-    data = {name: data.get(name) for name in EPISODE_FIELDS}
+    data = fill_from_offer({name: data.get(name) for name in EPISODE_FIELDS})
     errors = episode_errors(casus, data)
     if errors:
         raise AnalysisInvalid(errors)
@@ -167,6 +215,9 @@ def update_episode(episode: TijdlijnEpisode, *, actor, request=None, **changes) 
     if "hulpvorm" in changes and "with_stay" not in changes:
         data["with_stay"] = None  # follows the new hulpvorm
     data.update({k: v for k, v in changes.items() if k in EPISODE_FIELDS})
+    if changes.get("aanbod") is not None and "with_stay" not in changes and not data["hulpvorm"]:
+        data["with_stay"] = None  # may follow the newly chosen offer
+    data = fill_from_offer(data)
     errors = episode_errors(casus, data)
     if errors:
         raise AnalysisInvalid(errors)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from passend.accounts.permissions import capabilities
+from passend.accounts.permissions import any_team_with, capabilities
 from passend.accounts.roles import Cap
 
 # (label, url name, capability needed in the team); later modules append their entries.
@@ -13,6 +13,9 @@ TEAM_NAVIGATION = [
     (_("Casussen"), "cases:list", Cap.VIEW_CASE_DATA),
     (_("Overleggen"), "meetings:list", Cap.VIEW_CASE_DATA),
     (_("Mijn acties"), "procesregie:my-actions", Cap.WORK_ON_CASES),
+    (_("Sociale kaart"), "socialmap:search", Cap.VIEW_SOCIAL_MAP),
+    (_("Beheer sociale kaart"), "socialmap:beheer", Cap.MANAGE_SOCIAL_MAP),
+    (_("Wachttijden"), "socialmap:provider", Cap.UPDATE_OWN_WAITING_TIMES),
     (_("Mijn aanmeldingen"), "cases:list", Cap.VIEW_OWN_CASES),
     (_("Teamleden"), "regions:team-members", Cap.VIEW_MEMBERS),
     (_("Toegangslog"), "audit:access-log", Cap.VIEW_ACCESS_LOG),
@@ -38,6 +41,8 @@ def navigation(request):
             if cap in caps and url not in {item["url"] for item in items}:
                 current = request.path == url or (url != home and request.path.startswith(url))
                 items.append({"label": label, "url": url, "current": current})
-    url = reverse("regions:organisations")
-    items.append({"label": _("Organisaties"), "url": url, "current": request.path.startswith(url)})
+    if any_team_with(user, Cap.VIEW_TEAM):
+        url = reverse("regions:organisations")
+        current = request.path.startswith(url)
+        items.append({"label": _("Organisaties"), "url": url, "current": current})
     return {"nav_items": items}

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from passend.accounts.roles import Cap
 from passend.regions.selectors import teams_for
 
 from .api.problems import problem_response
@@ -14,6 +15,10 @@ def home(request):
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     teams = list(teams_for(request.user))
+    if not teams:  # a provider's employee: straight to the own waiting times
+        provider_teams = list(teams_for(request.user, Cap.UPDATE_OWN_WAITING_TIMES)[:1])
+        if provider_teams:
+            return redirect("socialmap:provider", team=provider_teams[0].slug)
     if len(teams) == 1:
         return redirect("regions:team-home", team=teams[0].slug)
     return render(request, "core/choose_team.html", {"teams": teams})

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from passend.accounts.models import Membership
 from passend.accounts.roles import Role
-from passend.advice import rules
+from passend.advice import rules, selectors
 from passend.advice.models import (
     Advies,
     Belangenverklaring,
@@ -34,6 +34,7 @@ from passend.advice.models import (
 from passend.cases.codes import CaseState
 from passend.cases.consent_rules import age_on
 from passend.regions.models import Organisation, OrganisationType
+from passend.socialmap.models import Aanbod
 
 S = CaseState
 SENT_STATES = {S.ADVIES_UITGEBRACHT, S.FOLLOW_UP, S.AFGESLOTEN, S.HEROPEND}
@@ -208,6 +209,33 @@ def _declare(rng, advies, members, casus, at) -> int:
     return 1
 
 
+def _choose_offers(pick: random.Random, advies, casus, offers: list) -> None:
+    """1–2 offers from the map for a sent advice, preferring offers that share a life domain
+    with the case; never one of an involved expert's own organisation (no new conflict on an
+    advice that was already approved). The organisations become candidate providers."""
+    if not offers or pick.random() >= 0.6:
+        return
+    own = {org for _user, org in selectors.involved_experts(advies) if org}
+    domains = set(casus.life_domains.values_list("pk", flat=True))
+    allowed = [o for o in offers if o.organisation_id not in own]
+    fitting = [o for o in allowed if domains & o.domain_ids] or allowed
+    chosen = pick.sample(fitting, k=min(len(fitting), pick.randint(1, 2)))
+    advies.chosen_offers.set(chosen)
+    advies.candidate_providers.add(*{o.organisation_id for o in chosen})
+
+
+def _region_offers(region_id) -> list:
+    offers = list(
+        Aanbod.objects.filter(organisation__regions=region_id, active=True)
+        .distinct()
+        .prefetch_related("life_domains")
+        .order_by("organisation__name", "name")
+    )
+    for offer in offers:
+        offer.domain_ids = {d.pk for d in offer.life_domains.all()}
+    return offers
+
+
 @transaction.atomic
 def populate_advice(cases, rng: random.Random, today: dt.date) -> int:
     """Create advices for demo cases; returns the number of advices created."""
@@ -215,6 +243,8 @@ def populate_advice(cases, rng: random.Random, today: dt.date) -> int:
     created = 0
     members_by_team: dict[int, dict] = {}
     providers_by_region: dict[int, list] = {}
+    offers_by_region: dict[int, list] = {}
+    pick = random.Random(7)  # noqa: S311 - own stream for offers, so rng draws stay the same
     for casus in cases:
         if casus.state not in SENT_STATES | {S.IN_BEHANDELING} or casus.adviezen.exists():
             continue
@@ -259,6 +289,8 @@ def populate_advice(cases, rng: random.Random, today: dt.date) -> int:
         if rng.random() < 0.15:
             created_at_decl = created_at + dt.timedelta(days=1)
             _declare(rng, advies, members, casus, created_at_decl)
+        offers = offers_by_region.setdefault(team.region_id, _region_offers(team.region_id))
+        _choose_offers(pick, advies, casus, offers)
         advies.approved_by, advies.approved_at = chair, approved_at
         advies.sent_by, advies.sent_at = chair, sent_at
         advies.to_referrer = True

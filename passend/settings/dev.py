@@ -13,3 +13,6 @@ PASSEND_2FA_EXEMPT_DEMO_USERS = True
 # Static files straight from the app folders (no collectstatic needed outside production).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# E-mail (reminders) is printed to the console in development.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

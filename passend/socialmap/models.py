@@ -208,3 +208,41 @@ class Wachttijd(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aanbod}: {self.weeks_to_treatment} wk ({self.confirmed_on:%d-%m-%Y})"
+
+
+class Herinnering(models.Model):
+    """A reminder sent to an organisation to confirm its outdated or missing waiting times.
+    At most one per organisation per day, whoever or whatever (the daily job) sends it."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="wachttijd_herinneringen"
+    )
+    team = models.ForeignKey(
+        "regions.Team", on_delete=models.CASCADE, related_name="+", verbose_name=_("expertteam")
+    )
+    sent_on = models.DateField(_("verstuurd op"), default=timezone.localdate)
+    sent_at = models.DateTimeField(_("verstuurd om"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verstuurd door"),
+        help_text=_("Leeg: verstuurd door de dagelijkse taak."),
+    )
+    recipient_count = models.PositiveSmallIntegerField(_("aantal ontvangers"), default=0)
+    entry_count = models.PositiveSmallIntegerField(_("aantal wachttijden"), default=0)
+
+    class Meta:
+        verbose_name = _("herinnering wachttijden")
+        verbose_name_plural = _("herinneringen wachttijden")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "sent_on"], name="herinnering_once_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.sent_on:%d-%m-%Y})"

@@ -26,7 +26,7 @@ router.register("cases", CaseViewSet, basename="case")
 # Case-work modules mount their own routes (each module's api_urls: register() + urlpatterns).
 MODULES = [
     import_module(f"passend.{name}.api_urls")
-    for name in ("analysis", "meetings", "advice", "procesregie", "inbox")
+    for name in ("analysis", "meetings", "advice", "procesregie", "inbox", "socialmap")
 ]
 for module in MODULES:
     module.register(router)

@@ -18,6 +18,8 @@ PATH_PARAM = re.compile(r"^\{[a-z][a-zA-Z0-9]*\}$")
 # and its consent-form document; a case's perspective and case-direction (one per case).
 NON_COLLECTION_SEGMENTS = {"auth", "token", "access-log", "consent-form", "public", "letter"}
 NON_COLLECTION_SEGMENTS |= {"perspective", "case-direction"}
+# The social map's routes are grouped under /socialmap/ (named so in the issue).
+NON_COLLECTION_SEGMENTS |= {"socialmap"}
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 

@@ -30,6 +30,9 @@ class Command(BaseCommand):
             result = load_demo_region()
         except DemoConflictError as exc:
             raise CommandError(str(exc)) from exc
+        from passend.demo.socialmap import load_demo_socialmap
+
+        socialmap = load_demo_socialmap()
         cases = load_demo_cases()
         from passend.demo.casework_load import load_demo_casework
 
@@ -42,6 +45,14 @@ class Command(BaseCommand):
                 f"{result['users']} demogebruikers, {result['memberships']} lidmaatschappen."
             )
         )
+        if socialmap["created"]:
+            self.stdout.write(
+                f"Sociale kaart: {socialmap['offers']} aanbod "
+                f"({socialmap['voorliggend_veld']} voorliggend veld) bij "
+                f"{socialmap['profiles']} organisaties, {socialmap['waiting_times']} "
+                f"wachttijden ({socialmap['outdated']} aanbod verouderd, "
+                f"{socialmap['without_waiting_time']} zonder wachttijd)."
+            )
         states = ", ".join(f"{s} {n}" for s, n in cases["per_state"].items())
         self.stdout.write(
             f"Democasussen: {cases['created']} nieuw, {cases['total']} totaal ({states})."

@@ -1,0 +1,11 @@
+"""API routes of the sociale kaart under /api/v1/socialmap/, mounted by passend.core.api.urls."""
+
+from .api_urls_beheer import urlpatterns as beheer
+from .api_urls_search import urlpatterns as search
+
+
+def register(router) -> None:
+    """No router viewsets: the routes are explicit paths under socialmap/."""
+
+
+urlpatterns = [*search, *beheer]
