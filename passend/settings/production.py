@@ -32,3 +32,11 @@ STORAGES = {
 # Behind several stateless app servers: sessions in the database, axes in the database.
 # HSTS preload is a decision for the operator of the domain (hard to undo), not for the code.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# E-mail (reminders to providers about outdated waiting times) via SMTP.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "passend@localhost")

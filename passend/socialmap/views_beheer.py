@@ -18,9 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from passend.accounts.roles import Cap
-from passend.audit.services import log_denied
 from passend.regions.models import Organisation
-from passend.regions.views import TeamMixin
 
 from . import services
 from .forms_beheer import (
@@ -32,6 +30,7 @@ from .forms_beheer import (
     put_errors,
     put_waiting_errors,
 )
+from .mixins import MapTeamMixin
 from .models import Aanbiederprofiel, Aanbod, Herinnering, Locatie
 from .waiting import current_waiting_times, is_outdated
 
@@ -54,20 +53,9 @@ def _waiting_rows(offers, team, today=None) -> list[dict]:
     return rows
 
 
-class CoordinatorMixin(TeamMixin):
-    personal_data = False
+class CoordinatorMixin(MapTeamMixin):
     team_capability = Cap.MANAGE_SOCIAL_MAP
     team_purpose = "sociale kaart beheren"
-
-    def refuse(self, subject_type: str, subject_id) -> None:
-        log_denied(
-            self.request,
-            subject_type=subject_type,
-            subject_id=str(subject_id)[:64],
-            purpose=self.team_purpose,
-            team=self.team,
-        )
-        raise Http404
 
     @cached_property
     def organisation(self) -> Organisation:
@@ -409,8 +397,7 @@ class CoordinatorWaitingTimeView(CoordinatorMixin, WaitingTimeFormMixin, Templat
         )
 
 
-class ProviderMixin(TeamMixin):
-    personal_data = False
+class ProviderMixin(MapTeamMixin):
     team_capability = Cap.UPDATE_OWN_WAITING_TIMES
     team_purpose = "eigen wachttijden bijhouden"
 
@@ -440,14 +427,7 @@ class ProviderWaitingTimeView(ProviderMixin, WaitingTimeFormMixin, TemplateView)
     def offer(self) -> Aanbod:
         found = self.own_offers.filter(pk=self.kwargs["offer"]).first()
         if found is None:
-            log_denied(
-                self.request,
-                subject_type="aanbod",
-                subject_id=str(self.kwargs["offer"]),
-                purpose=self.team_purpose,
-                team=self.team,
-            )
-            raise Http404
+            self.refuse("aanbod", self.kwargs["offer"])
         return found
 
     def back_url(self):

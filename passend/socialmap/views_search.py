@@ -5,41 +5,27 @@ time is "bevestigd door <organisatie> op <datum>") and declare personal_data = F
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from passend.accounts.roles import Cap
-from passend.audit.services import log_denied
-from passend.regions.views import TeamMixin
 
 from . import selectors
 from .forms_search import SearchForm
+from .mixins import MapTeamMixin
 from .models import Locatie
 
 RESULTS_PER_PAGE = 20
 
 
-class SocialMapMixin(TeamMixin):
-    personal_data = False
+class SocialMapMixin(MapTeamMixin):
     team_capability = Cap.VIEW_SOCIAL_MAP
     team_purpose = "sociale kaart raadplegen"
 
     @cached_property
     def today(self):
         return timezone.localdate()
-
-    def refuse(self, subject_type: str, subject_id) -> None:
-        """Outside the team's regional map: 404 and one denied access-log entry."""
-        log_denied(
-            self.request,
-            subject_type=subject_type,
-            subject_id=str(subject_id)[:64],
-            purpose=self.team_purpose,
-            team=self.team,
-        )
-        raise Http404
 
 
 def query_without_page(request) -> str:
