@@ -1,7 +1,7 @@
 """Search API of the sociale kaart: organisations and offers of a team's region, with the same
 search, ranking, reasons and waiting-time freshness as the search page."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins, viewsets
@@ -159,6 +159,10 @@ class OfferViewSet(
         )
         results = selectors.search(request.user, team, criteria, timezone.localdate())
         page = self.paginate_queryset(results)
+        # Only the page's offers get their lists (the search itself reads them flat).
+        prefetch_related_objects(
+            [r.offer for r in page], "hulpvragen", "aandachtspunten", "gemeenten"
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(

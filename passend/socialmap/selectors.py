@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from passend.accounts.models import Membership
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap, Role
-from passend.regions.models import Organisation
+from passend.cases.codes import Hulpvorm, Productcategorie
+from passend.regions.models import Gemeente, Organisation
 
 from . import search as rules
-from .models import Aanbod, Locatie
+from .models import Aanbod, Aandachtspunt, Hulpvraag, Locatie
 from .search import Criteria, OfferFacts, Waiting
 from .waiting import CurrentWaitingTime, best_current, current_waiting_times
 
@@ -93,7 +94,32 @@ def offer_detail_queryset(user, team) -> QuerySet[Aanbod]:
 
 
 def _search_queryset(user, team) -> QuerySet[Aanbod]:
-    return offers_for(user, team).prefetch_related("hulpvragen", "aandachtspunten", "gemeenten")
+    return offers_for(user, team)
+
+
+@dataclass
+class _Tags:
+    """The many-to-many values the search needs, per offer pk, read in three flat queries
+    (prefetching builds a queryset per offer and relation, which dominates on a large map)."""
+
+    hulpvragen: dict[int, dict[str, str]] = field(default_factory=dict)
+    aandachtspunten: dict[int, dict[str, str]] = field(default_factory=dict)
+    gemeenten: dict[int, dict[int, str]] = field(default_factory=dict)
+
+
+def _tags(offer_ids) -> _Tags:
+    ids = list(offer_ids)
+    tags = _Tags()
+    for target, model, key in (
+        (tags.hulpvragen, Hulpvraag, "code"),
+        (tags.aandachtspunten, Aandachtspunt, "code"),
+        (tags.gemeenten, Gemeente, "pk"),
+    ):
+        label = "label" if model is not Gemeente else "name"
+        rows = model.objects.filter(aanbod__in=ids).values_list("aanbod", key, label)
+        for offer_id, value, text in rows:
+            target.setdefault(offer_id, {})[value] = text
+    return tags
 
 
 def waiting_times_for(offers, team, today: dt.date | None = None):
@@ -104,25 +130,32 @@ def waiting_times_for(offers, team, today: dt.date | None = None):
     )
 
 
-def _facts(offer: Aanbod, waiting: list[CurrentWaitingTime]) -> OfferFacts:
-    return OfferFacts(
-        pk=offer.pk,
-        name=offer.name,
-        organisation=offer.organisation.name,
-        description=offer.description,
-        hulpvragen={h.code: h.label for h in offer.hulpvragen.all()},
-        aandachtspunten={a.code: a.label for a in offer.aandachtspunten.all()},
-        productcategorie=offer.productcategorie,
-        productcategorie_label=offer.get_productcategorie_display(),
-        hulpvorm=offer.hulpvorm,
-        hulpvorm_label=offer.get_hulpvorm_display(),
-        voorliggend_veld=offer.voorliggend_veld,
-        with_stay=offer.with_stay,
-        age_min=offer.age_min,
-        age_max=offer.age_max,
-        gemeenten={g.pk: g.name for g in offer.gemeenten.all()},
-        waiting=_facts_waiting(waiting),
-    )
+def _all_facts(offers, waiting: dict[int, list[CurrentWaitingTime]]) -> list[OfferFacts]:
+    offers = list(offers)
+    tags = _tags(o.pk for o in offers)
+    product_labels = {code: str(label) for code, label in Productcategorie.choices}
+    form_labels = {code: str(label) for code, label in Hulpvorm.choices}
+    return [
+        OfferFacts(
+            pk=offer.pk,
+            name=offer.name,
+            organisation=offer.organisation.name,
+            description=offer.description,
+            hulpvragen=tags.hulpvragen.get(offer.pk, {}),
+            aandachtspunten=tags.aandachtspunten.get(offer.pk, {}),
+            productcategorie=offer.productcategorie,
+            productcategorie_label=product_labels.get(offer.productcategorie, ""),
+            hulpvorm=offer.hulpvorm,
+            hulpvorm_label=form_labels.get(offer.hulpvorm, ""),
+            voorliggend_veld=offer.voorliggend_veld,
+            with_stay=offer.with_stay,
+            age_min=offer.age_min,
+            age_max=offer.age_max,
+            gemeenten=tags.gemeenten.get(offer.pk, {}),
+            waiting=_facts_waiting(waiting.get(offer.pk, [])),
+        )
+        for offer in offers
+    ]
 
 
 def confirmation_sources(offers, waiting: dict[int, list[CurrentWaitingTime]]) -> dict[int, str]:
@@ -151,7 +184,7 @@ def search(user, team, criteria: Criteria, today: dt.date | None = None) -> list
     """The offers on the team's map that fit the criteria, best first, with the reasons."""
     offers = {o.pk: o for o in _search_queryset(user, team)}
     waiting = waiting_times_for(offers.values(), team, today)
-    facts = [_facts(o, waiting.get(pk, [])) for pk, o in offers.items()]
+    facts = _all_facts(offers.values(), waiting)
     matches = rules.rank(facts, criteria)
     chosen = [offers[m.pk] for m in matches]
     sources = confirmation_sources(chosen, waiting)
@@ -176,7 +209,7 @@ def loosen_hints(user, team, criteria: Criteria, today: dt.date | None = None) -
     """For an empty result: which filter to loosen, with how many offers that would give."""
     offers = list(_search_queryset(user, team))
     waiting = waiting_times_for(offers, team, today)
-    return rules.loosen_hints([_facts(o, waiting.get(o.pk, [])) for o in offers], criteria)
+    return rules.loosen_hints(_all_facts(offers, waiting), criteria)
 
 
 def results_for_offers(offers, team, today: dt.date | None = None) -> list[Result]:
