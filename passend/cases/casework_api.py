@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from . import services
 from .codes import ClosureOutcome, ConsultationType
 from .serializers import TransitionSerializer
+from .workflow import closure_problems
 
 
 class PerspectiveSerializer(serializers.Serializer):
@@ -49,14 +50,11 @@ class ClosureSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs):
-        if attrs["outcome"] == ClosureOutcome.PASSENDE_PLEK and not attrs.get("fitting_place_on"):
-            raise serializers.ValidationError(
-                {"fitting_place_on": "Vul de datum in waarop de plek bereikt is."}
-            )
-        if attrs["outcome"] == ClosureOutcome.OVERIG and not attrs.get("reason", "").strip():
-            raise serializers.ValidationError(
-                {"reason": "Geef bij 'overig' de reden van afsluiten."}
-            )
+        problems = closure_problems(
+            attrs["outcome"], attrs.get("fitting_place_on"), attrs.get("reason", "")
+        )
+        if problems:
+            raise serializers.ValidationError(problems)
         return attrs
 
 

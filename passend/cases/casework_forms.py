@@ -1,10 +1,10 @@
 """Forms for the case work on the overview tab: perspectief, casusregie, closure."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .codes import ClosureOutcome, ConsultationType
+from .workflow import closure_problems
 
 
 class PerspectiveForm(forms.Form):
@@ -67,11 +67,11 @@ class ClosureForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        outcome, day = data.get("outcome"), data.get("fitting_place_on")
-        if outcome == ClosureOutcome.PASSENDE_PLEK and not day:
-            self.add_error("fitting_place_on", _("Vul de datum in waarop de plek bereikt is."))
-        if day and day > timezone.localdate():
-            self.add_error("fitting_place_on", _("Deze datum kan niet in de toekomst liggen."))
-        if outcome == ClosureOutcome.OVERIG and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Geef bij 'overig' de reden van afsluiten."))
+        if "outcome" in data:  # an invalid choice already has its message
+            problems = closure_problems(
+                data["outcome"], data.get("fitting_place_on"), data.get("reason", "")
+            )
+            for name, message in problems.items():
+                if name not in self.errors:
+                    self.add_error(name, message)
         return data

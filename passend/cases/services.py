@@ -13,7 +13,7 @@ from passend.audit.services import log_case
 from . import pseudonyms
 from .codes import ACTIVE_STATES, CaseState, ClosureOutcome, ScreeningOutcome
 from .models import Casus, NameToken, Statuswijziging, Toestemming
-from .workflow import TRANSITIONS, allowed_targets
+from .workflow import TRANSITIONS, allowed_targets, closure_problems
 
 
 class TransitionError(Exception):
@@ -364,10 +364,9 @@ def close_case(
     casus: Casus, *, actor, outcome: str, fitting_place_on=None, reason: str = "", request=None
 ):
     """Close the case with its outcome (spec §2.5). Raises TransitionError (Dutch message)."""
-    if outcome not in ClosureOutcome.values:
-        raise TransitionError("Kies de uitkomst waarmee de casus wordt afgesloten.")
-    if fitting_place_on and fitting_place_on > timezone.localdate():
-        raise TransitionError("De datum 'passende plek bereikt' kan niet in de toekomst liggen.")
+    problems = closure_problems(outcome, fitting_place_on, reason)
+    if problems:
+        raise TransitionError(next(iter(problems.values())))
     locked = Casus.objects.select_for_update().get(pk=casus.pk)
     locked.closure_outcome = outcome
     locked.fitting_place_on = fitting_place_on if outcome == ClosureOutcome.PASSENDE_PLEK else None

@@ -86,17 +86,30 @@ def advice_sent(casus) -> str | None:
     )
 
 
-def closure_recorded(casus) -> str | None:
-    """A case closes with an outcome; 'passende plek bereikt' needs the date, 'overig' a reason."""
+def closure_problems(outcome: str, fitting_place_on, reason: str, today=None) -> dict[str, str]:
+    """The closure rule, per field (form, API and the guard below use it): an outcome;
+    'passende plek bereikt' with a date that is not in the future; 'overig' with a reason."""
     from .codes import ClosureOutcome
 
-    if not casus.closure_outcome:
-        return "Kies de uitkomst waarmee de casus wordt afgesloten."
-    if casus.closure_outcome == ClosureOutcome.PASSENDE_PLEK and casus.fitting_place_on is None:
-        return "Vul de datum in waarop de jeugdige op een passende plek is."
-    if casus.closure_outcome == ClosureOutcome.OVERIG and not casus.closure_reason.strip():
-        return "Geef bij 'overig' de reden van afsluiten."
-    return None
+    today = today or timezone.localdate()
+    problems = {}
+    if outcome not in ClosureOutcome.values:
+        problems["outcome"] = "Kies de uitkomst waarmee de casus wordt afgesloten."
+    if outcome == ClosureOutcome.PASSENDE_PLEK and fitting_place_on is None:
+        problems["fitting_place_on"] = "Vul de datum in waarop de jeugdige op een passende plek is."
+    if fitting_place_on is not None and fitting_place_on > today:
+        problems["fitting_place_on"] = (
+            "De datum 'passende plek bereikt' kan niet in de toekomst liggen."
+        )
+    if outcome == ClosureOutcome.OVERIG and not (reason or "").strip():
+        problems["reason"] = "Geef bij 'overig' de reden van afsluiten."
+    return problems
+
+
+def closure_recorded(casus) -> str | None:
+    """Guard: the case's recorded closure must satisfy the closure rule."""
+    problems = closure_problems(casus.closure_outcome, casus.fitting_place_on, casus.closure_reason)
+    return next(iter(problems.values()), None)
 
 
 @dataclass(frozen=True)
