@@ -11,8 +11,12 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from passend.audit.services import log_denied
+from passend.regions.models import Team
 
+from .memberships import active_memberships
 from .roles import ROLE_CAPABILITIES, Cap
+
+__all__ = ["active_memberships"]  # re-exported: callers ask the permission module
 
 # model label -> lookup path from the model to its Team ("pk" for Team itself).
 TEAM_PATHS: dict[str, str] = {
@@ -47,17 +51,6 @@ OWNER_PATHS: dict[str, str] = {
 }
 
 
-def active_memberships(user) -> list:
-    """The user's active memberships, loaded once per request (cached on the user object)."""
-    if not getattr(user, "is_authenticated", False):
-        return []
-    cached = getattr(user, "_passend_memberships", None)
-    if cached is None:
-        cached = list(user.memberships.filter(active=True).select_related("team", "organisation"))
-        user._passend_memberships = cached
-    return cached
-
-
 def capabilities(user, team) -> frozenset[Cap]:
     team_id = getattr(team, "pk", team)
     caps: set[Cap] = set()
@@ -82,30 +75,79 @@ def team_ids_with(user, capability: Cap) -> list[int]:
 
 
 def teams_with(user, capability: Cap) -> QuerySet:
-    from passend.regions.models import Team
-
     return Team.objects.filter(pk__in=team_ids_with(user, capability))
 
 
-def region_ids_with(user, capability: Cap) -> list[int]:
-    """Regions in which the user holds `capability` in some team (the social map is regional)."""
+def _memberships_with(user, capability: Cap, team=None) -> list:
+    team_id = getattr(team, "pk", team)
+    return [
+        m
+        for m in active_memberships(user)
+        if capability in ROLE_CAPABILITIES.get(m.role, frozenset())
+        and (team_id is None or m.team_id == team_id)
+    ]
+
+
+def region_ids_with(user, capability: Cap, team=None) -> list[int]:
+    """Regions in which the user holds `capability` in some team (the social map is regional);
+    with `team`, only through that team."""
+    return sorted({m.team.region_id for m in _memberships_with(user, capability, team)})
+
+
+def organisation_ids_with(user, capability: Cap, team=None) -> list[int]:
+    """Organisations the user acts for with `capability` (a provider's own organisation);
+    with `team`, only through memberships of that team."""
     return sorted(
-        {
-            m.team.region_id
-            for m in active_memberships(user)
-            if capability in ROLE_CAPABILITIES.get(m.role, frozenset())
-        }
+        {m.organisation_id for m in _memberships_with(user, capability, team) if m.organisation_id}
     )
 
 
-def organisation_ids_with(user, capability: Cap) -> list[int]:
-    """Organisations the user acts for with `capability` (a provider's own organisation)."""
-    return sorted(
-        {
-            m.organisation_id
+# --- region and organisation scopes (the sociale kaart) --------------------------------------
+
+
+def may_manage_organisation(user, organisation, team=None) -> bool:
+    """A coordinator (MANAGE_SOCIAL_MAP) of a team in a region the organisation is active in;
+    with `team`, only through that team."""
+    regions = region_ids_with(user, Cap.MANAGE_SOCIAL_MAP, team)
+    return bool(regions) and organisation.regions.filter(pk__in=regions).exists()
+
+
+def own_organisation_ids(user, team=None) -> set[int]:
+    """The organisations a provider's employee keeps the waiting times of."""
+    return set(organisation_ids_with(user, Cap.UPDATE_OWN_WAITING_TIMES, team))
+
+
+def may_update_waiting_times(user, offer, team=None) -> bool:
+    """The coordinator of the offer's region, or the provider of the offer's organisation."""
+    if offer.organisation_id in own_organisation_ids(user, team):
+        return True
+    return may_manage_organisation(user, offer.organisation, team)
+
+
+def may_view_waiting_times(user, offer, team=None) -> bool:
+    """Everyone who may search the map of the offer's region, and whoever may update it."""
+    regions = region_ids_with(user, Cap.VIEW_SOCIAL_MAP, team)
+    if regions and offer.organisation.regions.filter(pk__in=regions).exists():
+        return True
+    return may_update_waiting_times(user, offer, team)
+
+
+def is_team_member(user, team) -> bool:
+    """An active membership (any role) in the team."""
+    team_id = getattr(team, "pk", team)
+    return any(m.team_id == team_id for m in active_memberships(user))
+
+
+def organisation_in_team(user, team):
+    """The organisation the user acts for in this team (first active membership with one)."""
+    team_id = getattr(team, "pk", team)
+    return next(
+        (
+            m.organisation
             for m in active_memberships(user)
-            if m.organisation_id and capability in ROLE_CAPABILITIES.get(m.role, frozenset())
-        }
+            if m.team_id == team_id and m.organisation_id
+        ),
+        None,
     )
 
 
@@ -137,25 +179,52 @@ def visible(user, queryset: QuerySet, capability: Cap) -> QuerySet:
 
 
 def get_visible_or_404(
-    request, queryset: QuerySet, *, capability: Cap, subject_type: str, purpose: str, **lookup
+    request,
+    queryset: QuerySet,
+    *,
+    capability: Cap,
+    subject_type: str,
+    purpose: str,
+    subject_id=None,
+    team=None,
+    **lookup,
 ):
-    """Return the object when it is in scope; otherwise log a denied attempt and raise 404."""
+    """Return the object when it is in scope; otherwise log one denied attempt and raise 404.
+
+    The denied entry names `subject_type` with `subject_id` (default: the id of the row that
+    was asked for, or the looked-up value when there is none) and the team the row belongs to
+    (or `team`, when the refusal is about a row outside it, such as another case's child)."""
     try:
         found = visible(request.user, queryset, capability).filter(**lookup).first()
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         found = None
     if found is not None:
         return found
     try:
         target = queryset.model._base_manager.filter(**lookup).first()
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         target = None
-    subject_id = target.pk if target is not None else next(iter(lookup.values()), "")
+    if subject_id is None:
+        subject_id = target.pk if target is not None else next(iter(lookup.values()), "")
     log_denied(
         request,
         subject_type=subject_type,
         subject_id=str(subject_id)[:64],
         purpose=purpose,
-        team=team_of(target) if target is not None else None,
+        team=team if team is not None else (team_of(target) if target is not None else None),
     )
     raise Http404
+
+
+def require_team_or_404(request, *, capability: Cap, purpose: str, slug=None, pk=None):
+    """The team of a URL (slug) or a query parameter (id), when the user holds `capability`
+    there; otherwise one denied entry (on that team, when it exists) and 404."""
+    lookup = {"slug": slug} if slug is not None else {"pk": pk}
+    return get_visible_or_404(
+        request,
+        Team.objects.select_related("region"),
+        capability=capability,
+        subject_type="team",
+        purpose=purpose,
+        **lookup,
+    )

@@ -12,6 +12,7 @@ from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.audit.services import log_denied
 from passend.cases.pdf import PdfUnavailable
+from passend.cases.scoping import OWNER
 from passend.cases.views import CaseMixin, CaseSectionView
 from passend.socialmap.picker import offer_details
 
@@ -46,7 +47,7 @@ def find_advice(view, pk) -> Advies:
 
 class AdviceSectionView(CaseSectionView):
     case_tab = "advies"
-    owner_may_view = True  # the referrer sees sent advice of own cases
+    case_audience = OWNER  # the referrer sees sent advice of own cases
 
     def can(self, capability) -> bool:
         return has_capability(self.request.user, capability, self.team)
@@ -360,7 +361,7 @@ class LetterView(CaseMixin, AuditedView, View):
     the letter of a sent advice; the team may print a draft (marked CONCEPT)."""
 
     http_method_names = ["get"]
-    owner_may_view = True
+    case_audience = OWNER
     audit_subject_type = "casus"
     audit_purpose = "adviesbrief afdrukken"
     audit_action = "print"

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from passend.accounts.memberships import active_memberships
+
 from .chain import GENESIS, entry_digest
 from .models import AccessLogEntry, Action, ChainHead, Outcome
 
@@ -14,17 +16,26 @@ def _client_address(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _actor_context(user, team) -> tuple[str, str, str]:
-    """(roles, organisation, on behalf of) of the user within the subject's team."""
-    if user is None or not user.is_authenticated or team is None:
-        return "", "", ""
-    from passend.accounts.permissions import active_memberships  # cached per request user
+NO_ROLE = "geen rol"
 
-    memberships = [m for m in active_memberships(user) if m.team_id == team.pk]
-    roles = ",".join(sorted({m.role for m in memberships}))
-    orgs = sorted({m.organisation.name for m in memberships if m.organisation_id})
-    organisation = ", ".join(orgs)
-    return roles, organisation, organisation or team.name
+
+def _actor_context(user, team) -> tuple[str, str, str]:
+    """(roles, organisation, on behalf of) of the user within the subject's team.
+
+    Someone without a role in that team (a refused attempt on another team's data, or a
+    request about no team) is recorded with the roles they do hold, each with its team
+    ("voorzitter@team-alfa"), or "geen rol": the role of a logged-in actor is never empty."""
+    if user is None or not user.is_authenticated:
+        return "", "", ""
+    memberships = active_memberships(user)
+    in_team = [m for m in memberships if team is not None and m.team_id == team.pk]
+    if in_team:
+        roles = ",".join(sorted({m.role for m in in_team}))
+        orgs = sorted({m.organisation.name for m in in_team if m.organisation_id})
+        organisation = ", ".join(orgs)
+        return roles, organisation, organisation or team.name
+    elsewhere = ",".join(sorted({f"{m.role}@{m.team.slug}" for m in memberships}))
+    return (elsewhere or NO_ROLE)[:200], "", ""
 
 
 @transaction.atomic

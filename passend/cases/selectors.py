@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from passend.accounts.permissions import visible
+from passend.accounts.permissions import team_ids_with, visible
 from passend.accounts.roles import Cap
 
 from . import pseudonyms
@@ -49,10 +49,33 @@ class CaseFilters:
     name: str = ""
 
 
+# Who a case route is for: TEAM = the team's case workers (VIEW_CASE_DATA); OWNER = also the
+# referrer who registered the case (VIEW_OWN_CASES).
+TEAM = "team"
+OWNER = "owner"
+
+
 def cases_for(user) -> QuerySet[Casus]:
-    """Every case the user may see: the team's registered cases, and own registrations."""
+    """Every case the user may see: the team's registered cases, and own registrations.
+    A draft (not yet sent) only for its author."""
     return visible(user, Casus.objects.all(), Cap.VIEW_CASE_DATA).filter(
         Q(is_draft=False) | Q(aanmelder=user)
+    )
+
+
+def case_scope(user, *, audience: str = TEAM) -> QuerySet[Casus]:
+    """The one selector behind every case-nested route (see cases.scoping)."""
+    queryset = cases_for(user)
+    if audience == TEAM:
+        queryset = queryset.filter(team__in=team_ids_with(user, Cap.VIEW_CASE_DATA))
+    return queryset.select_related(
+        "team",
+        "team__region",
+        "gemeente",
+        "aanmelder",
+        "aanmelder_organisation",
+        "casushouder",
+        "procesregisseur",
     )
 
 
@@ -94,15 +117,6 @@ def case_list(user, team, filters: CaseFilters, *, team_ids=None) -> QuerySet[Ca
 
 
 def case_detail_queryset(user) -> QuerySet[Casus]:
-    return (
-        cases_for(user)
-        .select_related(
-            "team",
-            "gemeente",
-            "aanmelder",
-            "aanmelder_organisation",
-            "casushouder",
-            "procesregisseur",
-        )
-        .prefetch_related("ouders", "consents__ouder", "reasons", "life_domains", "experts")
+    return case_scope(user, audience=OWNER).prefetch_related(
+        "ouders", "consents__ouder", "reasons", "life_domains", "experts"
     )

@@ -3,11 +3,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
-from passend.accounts.permissions import capabilities, get_visible_or_404, team_ids_with
+from passend.accounts.permissions import capabilities
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.regions.views import TeamMixin
@@ -23,29 +22,15 @@ from .forms import (
     WithdrawForm,
 )
 from .pdf import PdfUnavailable, render_consent_form
+from .scoping import OWNER, TEAM, CaseScopeMixin
 from .workflow import DEDICATED_TARGETS, TRANSITIONS, allowed_targets, consent_check
 
 
-class CaseMixin(TeamMixin):
-    team_capability = Cap.VIEW_TEAM
-    # False: only the team (VIEW_CASE_DATA), not the referrer who registered the case.
-    owner_may_view = True
+class CaseMixin(CaseScopeMixin):
+    """A case page of the team or, where `case_audience` is OWNER, also of its referrer."""
 
-    @cached_property
-    def casus(self):
-        queryset = selectors.case_detail_queryset(self.request.user).filter(team=self.team)
-        if not self.owner_may_view:
-            queryset = queryset.filter(
-                team__in=team_ids_with(self.request.user, Cap.VIEW_CASE_DATA)
-            )
-        return get_visible_or_404(
-            self.request,
-            queryset,
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
-            purpose="casus bekijken",
-            pk=self.kwargs["pk"],
-        )
+    team_capability = Cap.VIEW_TEAM
+    case_audience = OWNER
 
 
 # The tabs of a case: (key, label, url name, who sees it: "team" or "owner" = also the referrer).
@@ -78,7 +63,7 @@ class CaseSectionView(CaseMixin, AuditedView, TemplateView):
     """Base of a case tab: the case header (with the perspectief first) and the tabs."""
 
     case_tab = ""
-    owner_may_view = False
+    case_audience = TEAM
     audit_subject_type = "casus"
 
     def get_context_data(self, **kwargs):

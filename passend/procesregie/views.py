@@ -12,6 +12,7 @@ from django.views.generic import TemplateView, View
 from passend.accounts.permissions import get_visible_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
+from passend.cases.scoping import TEAM
 from passend.cases.views import CaseMixin, CaseSectionView
 from passend.regions.views import TeamMixin
 
@@ -198,7 +199,7 @@ class ActionDoneView(CaseMixin, AuditedView, View):
     """POST: mark an action done, from the case tab or from 'Mijn acties'."""
 
     http_method_names = ["post"]
-    owner_may_view = False
+    case_audience = TEAM
     audit_subject_type = "casus"
     audit_purpose = "plan van aanpak: actie gedaan"
 

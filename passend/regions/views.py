@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from passend.accounts.models import Membership
-from passend.accounts.permissions import capabilities, get_visible_or_404
+from passend.accounts.permissions import capabilities, get_visible_or_404, require_team_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 
@@ -24,11 +24,9 @@ class TeamMixin(LoginRequiredMixin):
 
     @cached_property
     def team(self) -> Team:
-        return get_visible_or_404(
+        return require_team_or_404(
             self.request,
-            Team.objects.select_related("region"),
             capability=self.team_capability,
-            subject_type="team",
             purpose=self.team_purpose,
             slug=self.kwargs["team"],
         )

@@ -1,12 +1,15 @@
 """Every API error as RFC 9457 application/problem+json: type, title, status, detail."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from passend.core.refusals import InvalidInput, Refusal, as_refusal
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -65,7 +68,31 @@ def _flatten(errors, prefix: str = "") -> list[dict]:
     return params
 
 
+def refusal_problem(refusal: Refusal, field_names: dict[str, str] | None = None) -> dict:
+    """The one API form of a service refusal: 400 with invalidParams, 403 or 409."""
+    if isinstance(refusal, InvalidInput) or refusal.errors:
+        names = field_names or {}
+        params = [
+            {
+                "name": to_camel(names.get(name, name)) if name else "nonFieldErrors",
+                "code": "invalid",
+                "reason": message,
+            }
+            for name, messages in refusal.errors.items()
+            for message in messages
+        ] or [{"name": "nonFieldErrors", "code": "invalid", "reason": refusal.message}]
+        return problem(400, refusal.message, invalidParams=params)
+    return problem(refusal.status, refusal.message)
+
+
 def exception_handler(exc, context):
+    if isinstance(exc, Refusal | DjangoValidationError):
+        view = context.get("view")
+        body = refusal_problem(as_refusal(exc), getattr(view, "api_field_names", None))
+        return Response(body, status=body["status"], content_type=PROBLEM_CONTENT_TYPE)
+    if isinstance(exc, RequestDataTooBig):
+        body = problem(413, _("Het verzoek is te groot."))
+        return Response(body, status=413, content_type=PROBLEM_CONTENT_TYPE)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
