@@ -5,10 +5,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passend.regions.models import AdviesStatus, Organisation, OrganisationType
+from passend.regions.models import Organisation, OrganisationType
 from passend.socialmap.models import Hulpvraag
 from passend.socialmap.picker import filter_offers, region_offers
 
+from .codes import AdviesStatus
 from .models import Decision, ImplementationStatus, Party
 from .services import content_errors
 

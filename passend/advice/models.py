@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedTextField
 
 from passend.cases.models import Casus
-from passend.regions.models import AdviesStatus, Organisation
+from passend.regions.models import Organisation
+
+from .codes import AdviesStatus
 
 
 class ImplementationStatus(models.TextChoices):

@@ -11,10 +11,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from passend.cases.pdf import PdfUnavailable
-from passend.regions.models import AdviesStatus
 from passend.socialmap.picker import offer_details
 
 from . import rules
+from .codes import AdviesStatus
 
 TEMPLATE = "advice/letter_pdf.html"
 

@@ -16,9 +16,9 @@ from passend.audit.services import log_case
 from passend.cases import services as case_services
 from passend.cases.codes import ACTIVE_STATES, CaseState
 from passend.cases.services import TransitionError
-from passend.regions.models import AdviesStatus
 
 from . import rules, selectors
+from .codes import AdviesStatus
 from .models import (
     CONTENT_FIELDS,
     Advies,

@@ -1,6 +1,6 @@
 """Reads of the analyse module: the timeline with its geometry and flags, the analysis steps.
 
-The flags come from ``passend.cases.timeline_rules`` (pure rules); this module only maps the
+The flags come from ``passend.analysis.timeline_rules`` (pure rules); this module only maps the
 stored episodes onto its ``Episode`` and computes where each bar goes on the visual timeline.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from passend.analysis.timeline_rules import Episode, TimelineFlags, flags
 from passend.cases.models import Casus
-from passend.cases.timeline_rules import Episode, TimelineFlags, flags
 
 from .models import AnalyseStap, AnalyseStep, TijdlijnEpisode
 

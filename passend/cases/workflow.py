@@ -10,19 +10,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from passend.accounts.roles import Cap
+from passend.core.refusals import StateConflict
 
 from .codes import COMPULSORY_FRAMEWORKS, CaseState
-from .consent_rules import GivenConsent, Signatory, check_exchange_consent
+from .consent_rules import ConsentCheck, GivenConsent, Signatory, check_exchange_consent
 
 S = CaseState
+
+
+def has_legal_basis(casus) -> bool:
+    """A compulsory framework (OTS, voogdij, jeugdreclassering, machtiging) with a recorded
+    reason is a basis for case work without consent."""
+    return casus.legal_framework in COMPULSORY_FRAMEWORKS and bool(casus.legal_basis_reason.strip())
 
 
 def consent_or_legal_basis(casus) -> str | None:
     """No case work without complete, unwithdrawn consent, unless a compulsory framework
     with a recorded reason is the basis. Returns the refusal message, or None."""
-    if casus.legal_framework in COMPULSORY_FRAMEWORKS and casus.legal_basis_reason.strip():
+    if has_legal_basis(casus):
         return None
     check = consent_check(casus)
     if check.valid:
@@ -32,6 +40,32 @@ def consent_or_legal_basis(casus) -> str | None:
         f"{check.message} Leg de toestemming vast, of leg bij OTS, voogdij, jeugdreclassering "
         "of machtiging de grondslag met een reden vast."
     )
+
+
+def case_work_refusal(casus, on=None) -> str | None:
+    """Why the team cannot record case work on this case now, or None (spec §2.1: no case
+    work, no sharing and no meetings without valid consent, unless a compulsory framework
+    with a reason is recorded). Valid consent is the consent the young person's age requires
+    today: at 12 the young person must consent too, from 16 the young person alone, so consent
+    can lapse on a birthday as well as be withdrawn. Reading the record stays possible."""
+    if has_legal_basis(casus):
+        return None
+    check = consent_check(casus, on)
+    if check.valid:
+        return None
+    return _(
+        "Er is geen geldige toestemming (meer) voor deze casus. %(reason)s Zolang die "
+        "ontbreekt, kan de casus niet op de agenda, legt het team geen verslag, analyse of "
+        "advies vast en deelt het geen informatie. Leg nieuwe toestemming vast, of leg bij "
+        "OTS, voogdij, jeugdreclassering of machtiging de grondslag met een reden vast."
+    ) % {"reason": check.message}
+
+
+def require_consent_for_case_work(casus, on=None) -> None:
+    """Raise StateConflict (409 in the API, a message on the page) when case_work_refusal."""
+    refusal = case_work_refusal(casus, on)
+    if refusal:
+        raise StateConflict(refusal)
 
 
 def consent_check(casus, on=None):
@@ -48,8 +82,6 @@ def consent_check(casus, on=None):
         for c in casus.consents.all()
     ]
     if casus.birth_date is None:
-        from .consent_rules import ConsentCheck
-
         return ConsentCheck(
             valid=False,
             missing=("jeugdige",),

@@ -20,9 +20,9 @@ from django.utils import timezone
 
 from passend.accounts.models import Membership
 from passend.accounts.roles import Cap, roles_with
-from passend.cases import casusregie
 from passend.cases.codes import CaseState
 from passend.cases.models import Casus
+from passend.procesregie import casusregie
 from passend.procesregie.codes import (
     DOUBLE_CHECK_FIELDS,
     ActionStatus,

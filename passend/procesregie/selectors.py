@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from passend.accounts.models import Membership
 from passend.accounts.permissions import visible
 from passend.accounts.roles import Cap
-from passend.cases import casusregie
 from passend.cases.models import Casus
+from passend.procesregie import casusregie
 
 from .codes import OPEN_STATUSES, Term
 from .models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan

@@ -4,6 +4,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passend.advice.codes import AdviesStatus
+
 
 class Region(models.Model):
     """A jeugdregio: the municipalities that commission youth care together."""
@@ -41,11 +43,6 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class AdviesStatus(models.TextChoices):
-    ZWAARWEGEND = "zwaarwegend", _("zwaarwegend")
-    BINDEND = "bindend", _("bindend")
 
 
 class Team(models.Model):

@@ -251,7 +251,7 @@ SPECTACULAR_SETTINGS = {
         "DoubleCheckAnswerEnum": "passend.procesregie.codes.Answer",
         "MeetingStatusEnum": "passend.meetings.codes.MeetingStatus",
         "AttendanceStatusEnum": "passend.meetings.codes.AttendanceStatus",
-        "AdviceStatusEnum": "passend.regions.models.AdviesStatus",
+        "AdviceStatusEnum": "passend.advice.codes.AdviesStatus",
         "AnalysisStepEnum": "passend.analysis.models.AnalyseStep",
         "ClosureOutcomeEnum": "passend.cases.codes.ClosureOutcome",
     },

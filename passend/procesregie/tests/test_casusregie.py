@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from passend.cases.casusregie import (
+from passend.procesregie.casusregie import (
     AgeAlert,
     CaseDirector,
     age_alerts,

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from passend.cases.timeline_rules import Episode, flags
+from passend.analysis.timeline_rules import Episode, flags
 
 TODAY = date(2026, 1, 1)
 
