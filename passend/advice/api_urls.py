@@ -4,11 +4,6 @@ from django.urls import path
 
 from .api import LETTER_RENDERERS, AdviceViewSet, CaseAdviceViewSet, ClarificationViewSet
 
-
-def register(router) -> None:
-    """Register this module's viewsets on the shared API router (none: explicit paths)."""
-
-
 urlpatterns: list = [
     path(
         "cases/<int:caseId>/advices",

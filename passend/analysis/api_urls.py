@@ -4,11 +4,6 @@ from django.urls import path
 
 from .api import AnalysisStepViewSet, EpisodeViewSet, TimelineFlagsViewSet
 
-
-def register(router) -> None:
-    """Register this module's viewsets on the shared API router (none: explicit paths)."""
-
-
 CASE = "cases/<int:caseId>"
 urlpatterns: list = [
     path(

@@ -4,11 +4,6 @@ from django.urls import path
 
 from . import api
 
-
-def register(router) -> None:
-    """This module uses explicit paths (below), not the shared router."""
-
-
 MEETING = "meetings/<int:meetingId>"
 urlpatterns = [
     path(

@@ -4,11 +4,6 @@ from django.urls import path
 
 from . import api
 
-
-def register(router) -> None:
-    """This module mounts explicit paths (below) instead of router viewsets."""
-
-
 CASE = "cases/<int:caseId>/"
 LIST = {"get": "list", "post": "create"}
 DETAIL = {"get": "retrieve", "patch": "partial_update"}

@@ -3,12 +3,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import exceptions, mixins, viewsets
 
 from passend.accounts.models import Membership, User
-from passend.accounts.permissions import get_visible_or_404, has_capability
+from passend.accounts.permissions import get_visible_or_404, has_capability, require_team_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
 
 from . import selectors, services
-from .models import OrganisationType, Team
+from .models import OrganisationType
 from .serializers import (
     OrganisationSerializer,
     RegionSerializer,
@@ -25,6 +25,7 @@ from .serializers import (
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     personal_data = False
     serializer_class = RegionSerializer
+    lookup_url_kwarg = "regionId"
 
     def get_queryset(self):
         return (
@@ -49,18 +50,17 @@ class TeamViewSet(
     personal_data = False
     serializer_class = TeamSerializer
     http_method_names = ["get", "patch", "head", "options"]
+    lookup_url_kwarg = "teamId"
 
     def get_queryset(self):
         return selectors.teams_for(self.request.user).prefetch_related("gemeenten").order_by("name")
 
     def get_object(self):
-        return get_visible_or_404(
+        return require_team_or_404(
             self.request,
-            self.get_queryset(),
             capability=Cap.VIEW_TEAM,
-            subject_type="team",
             purpose="expertteam openen",
-            pk=self.kwargs["pk"],
+            pk=self.kwargs["teamId"],
         )
 
     def perform_update(self, serializer):
@@ -89,6 +89,7 @@ class TeamViewSet(
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     personal_data = False
     serializer_class = OrganisationSerializer
+    lookup_url_kwarg = "organisationId"
 
     def get_queryset(self):
         params = self.request.query_params
@@ -110,11 +111,9 @@ class TeamMemberViewSet(AuditedAPIView, viewsets.ReadOnlyModelViewSet):
 
     @cached_property
     def team(self):
-        return get_visible_or_404(
+        return require_team_or_404(
             self.request,
-            Team.objects.all(),
             capability=Cap.VIEW_MEMBERS,
-            subject_type="team",
             purpose=self.audit_purpose,
             pk=self.kwargs["teamId"],
         )
@@ -137,6 +136,8 @@ class TeamMemberViewSet(AuditedAPIView, viewsets.ReadOnlyModelViewSet):
             capability=Cap.VIEW_MEMBERS,
             subject_type="medewerker",
             purpose=self.audit_purpose,
+            subject_id=self.kwargs["userId"],
+            team=self.team,
             user_id=self.kwargs["userId"],
         )
         self.audit(membership.user)

@@ -91,6 +91,7 @@ class TeamMemberDetailView(TeamMixin, AuditedView, TemplateView):
             capability=Cap.VIEW_MEMBERS,
             subject_type="medewerker",
             purpose=self.audit_purpose,
+            subject_id=self.kwargs["user_id"],
             user_id=self.kwargs["user_id"],
         )
         self.audit(first)

@@ -3,9 +3,4 @@
 from .api_urls_beheer import urlpatterns as beheer
 from .api_urls_search import urlpatterns as search
 
-
-def register(router) -> None:
-    """No router viewsets: the routes are explicit paths under socialmap/."""
-
-
 urlpatterns = [*search, *beheer]
