@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from passend.core.api.problems import problem_response
 
-from .services import second_factor_required
+from .services import has_confirmed_device, second_factor_required
 
 OPEN_PREFIXES = ("/static/", "/healthz", "/i18n/", "/api/v1/auth/")
 
@@ -28,17 +28,18 @@ class SecondFactorMiddleware:
             and not user.is_verified()
             and second_factor_required(user)
         ):
+            has_device = has_confirmed_device(user)
+            # Enrolment only without an authenticator: a password never replaces the code.
             allowed = {
                 reverse("accounts:otp-verify"),
-                reverse("accounts:otp-setup"),
                 reverse("accounts:logout"),
+                *([] if has_device else [reverse("accounts:otp-setup")]),
             }
             if request.path not in allowed:
                 if request.path.startswith("/api/"):
                     return problem_response(
                         403, _("Log in met tweestapsverificatie om deze gegevens te zien.")
                     )
-                has_device = user.totpdevice_set.filter(confirmed=True).exists()
                 return redirect("accounts:otp-verify" if has_device else "accounts:otp-setup")
         return self.get_response(request)
 

@@ -58,7 +58,10 @@ class OtpVerifyView(View):
 
 
 class OtpSetupView(View):
-    """Enrol an authenticator app (TOTP): scan the QR code, confirm with one code."""
+    """Enrol an authenticator app (TOTP): scan the QR code, confirm with one code.
+
+    Only for a user without a confirmed authenticator, or in a session verified with it (to
+    replace it by a new phone): with a password alone an enrolled user goes to the code step."""
 
     personal_data = False
     template_name = "accounts/otp_setup.html"
@@ -69,24 +72,25 @@ class OtpSetupView(View):
             "form": form,
             "qr_svg": services.device_qr_svg(device),
             "secret": services.device_secret(device),
+            "replacing": services.has_confirmed_device(request.user),
         }
 
-    def get(self, request):
+    def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect("accounts:login")
-        if request.user.is_verified():
-            messages.info(request, _("Tweestapsverificatie is al ingesteld."))
-            return redirect("home")
+        if not services.may_enrol(request.user):
+            return redirect("accounts:otp-verify")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
         return render(request, self.template_name, self._context(request, TokenForm()))
 
     @method_decorator(sensitive_post_parameters("token"))
     def post(self, request):
-        if not request.user.is_authenticated:
-            return redirect("accounts:login")
         form = TokenForm(request.POST)
         if form.is_valid():
             device = services.pending_device(request.user)
-            if services.confirm_device(request, device, form.cleaned_data["token"]):
+            if services.confirm_device(device, token=form.cleaned_data["token"], request=request):
                 messages.success(request, _("Tweestapsverificatie is ingesteld."))
                 return redirect("home")
             form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon."))

@@ -1,6 +1,47 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+# Passend uses none of these browser features; no page (or anything it embeds) may.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class PrivacyHeadersMiddleware:
+    """Nothing Passend serves (pages, PDFs, downloads, API answers) is kept in a browser or
+    proxy cache: they may hold personal data of children, on a shared computer too. Static
+    files are served before this middleware (WhiteNoise) and keep their long cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_cache_control(response, no_store=True, private=True)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
 
 
 class ApiVersionMiddleware:
@@ -13,7 +54,6 @@ class ApiVersionMiddleware:
         response = self.get_response(request)
         if request.path.startswith("/api/"):
             response["API-Version"] = settings.API_VERSION
-            response.setdefault("Cache-Control", "no-store")
         return response
 
 

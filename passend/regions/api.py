@@ -1,9 +1,9 @@
 from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import mixins, viewsets
 
 from passend.accounts.models import Membership, User
-from passend.accounts.permissions import get_visible_or_404, has_capability, require_team_or_404
+from passend.accounts.permissions import get_visible_or_404, require_team_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
 
@@ -64,9 +64,12 @@ class TeamViewSet(
         )
 
     def perform_update(self, serializer):
-        if not has_capability(self.request.user, Cap.MANAGE_TEAM, serializer.instance):
-            raise exceptions.PermissionDenied("Alleen de beheerder wijzigt de teaminstellingen.")
-        services.update_team_settings(self.request, serializer.instance, serializer.validated_data)
+        serializer.instance = services.update_team_settings(
+            serializer.instance,
+            changes=serializer.validated_data,
+            actor=self.request.user,
+            request=self.request,
+        )
 
 
 @extend_schema_view(

@@ -1,9 +1,14 @@
 """Writes for regions."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from passend.accounts.permissions import has_capability
+from passend.accounts.roles import Cap
 from passend.audit.models import Action
 from passend.audit.services import log_access
+from passend.core.refusals import InvalidInput, NotAllowed
 
 from .models import Team
 
@@ -20,11 +25,18 @@ SETTINGS_FIELDS = [
 
 
 @transaction.atomic
-def update_team_settings(request, team: Team, changes: dict) -> Team:
+def update_team_settings(team: Team, *, changes: dict, actor, request=None) -> Team:
+    """Change the team settings (MANAGE_TEAM: the team's beheerder)."""
+    if not has_capability(actor, Cap.MANAGE_TEAM, team):
+        raise NotAllowed(_("Alleen de beheerder wijzigt de teaminstellingen."))
+    team = Team.objects.select_for_update().get(pk=team.pk)
     changed = [name for name in SETTINGS_FIELDS if name in changes]
     for name in changed:
         setattr(team, name, changes[name])
-    team.full_clean()
+    try:
+        team.full_clean()
+    except ValidationError as invalid:
+        raise InvalidInput.from_validation_error(invalid) from invalid
     team.save(update_fields=changed or None)
     # Settings are not personal data, but who changed a retention term matters: keep a trace.
     log_access(

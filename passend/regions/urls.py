@@ -11,6 +11,11 @@ urlpatterns = [
         views.TeamMemberDetailView.as_view(),
         name="team-member",
     ),
+    path(
+        "teams/<slug:team>/leden/<int:user_id>/tweede-factor-resetten/",
+        views.TeamMemberSecondFactorResetView.as_view(),
+        name="team-member-second-factor-reset",
+    ),
     path("teams/<slug:team>/instellingen/", views.TeamSettingsView.as_view(), name="team-settings"),
     path("organisaties/", views.OrganisationListView.as_view(), name="organisations"),
     path("organisaties/<int:pk>/", views.OrganisationDetailView.as_view(), name="organisation"),

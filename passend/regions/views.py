@@ -4,12 +4,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
+from passend.accounts import services as accounts_services
 from passend.accounts.models import Membership
 from passend.accounts.permissions import capabilities, get_visible_or_404, require_team_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
+from passend.core.refusals import Refusal, RefusalFormMixin, add_message
 
 from . import selectors, services
 from .forms import TeamSettingsForm
@@ -102,7 +104,44 @@ class TeamMemberDetailView(TeamMixin, AuditedView, TemplateView):
         return context
 
 
-class TeamSettingsView(TeamMixin, FormView):
+class TeamMemberSecondFactorResetView(TeamMixin, View):
+    """A beheerder removes a member's authenticator (lost phone); POST from the member page."""
+
+    personal_data = True  # an account change; the service writes the access-log entry
+    http_method_names = ["post"]
+    team_capability = Cap.MANAGE_TEAM
+    team_purpose = "tweede factor resetten"
+
+    def post(self, request, *args, **kwargs):
+        membership = get_visible_or_404(
+            request,
+            Membership.objects.filter(team=self.team, active=True).select_related("user"),
+            capability=Cap.VIEW_MEMBERS,
+            subject_type="medewerker",
+            purpose=self.team_purpose,
+            subject_id=self.kwargs["user_id"],
+            user_id=self.kwargs["user_id"],
+        )
+        user = membership.user
+        try:
+            accounts_services.second_factor_reset(
+                user, actor=request.user, team=self.team, request=request
+            )
+        except Refusal as refusal:
+            add_message(request, refusal)
+        else:
+            messages.success(
+                request,
+                _(
+                    "De tweede factor van %(name)s is gereset; bij de volgende login koppelt "
+                    "%(name)s een nieuwe authenticator."
+                )
+                % {"name": user.get_full_name() or user.username},
+            )
+        return redirect("regions:team-member", team=self.team.slug, user_id=user.pk)
+
+
+class TeamSettingsView(TeamMixin, RefusalFormMixin, FormView):
     personal_data = False
     template_name = "regions/team_settings.html"
     form_class = TeamSettingsForm
@@ -115,7 +154,9 @@ class TeamSettingsView(TeamMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        services.update_team_settings(self.request, self.team, form.cleaned_data)
+        services.update_team_settings(
+            self.team, changes=form.cleaned_data, actor=self.request.user, request=self.request
+        )
         messages.success(self.request, _("De teaminstellingen zijn opgeslagen."))
         return redirect("regions:team-settings", team=self.team.slug)
 

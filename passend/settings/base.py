@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "passend.core.middleware.PrivacyHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "passend.core.middleware.ChosenLanguageMiddleware",
@@ -211,9 +212,13 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "JSON_UNDERSCOREIZE": {"no_underscore_before_number": True},
 }
+# An API token lives like a session: it lapses after the idle timeout without use and, however
+# often it is used, at most SESSION_COOKIE_AGE (8 hours) after it was issued.
 REST_KNOX = {
-    "TOKEN_TTL": timedelta(hours=8),
+    "TOKEN_TTL": timedelta(seconds=PASSEND_IDLE_TIMEOUT_SECONDS),
     "AUTO_REFRESH": True,
+    "AUTO_REFRESH_MAX_TTL": timedelta(seconds=SESSION_COOKIE_AGE),
+    "MIN_REFRESH_INTERVAL": 60,
     "USER_SERIALIZER": None,
 }
 

@@ -113,3 +113,23 @@ def test_unknown_page_is_dutch_404_and_api_404_is_problem_json(client):
     assert api.json()["status"] == 404
     slash = client.get("/api/v1/teams/")
     assert slash.status_code == 404, "no trailing slashes in the API"
+
+
+def test_nothing_with_personal_data_is_cached_and_no_browser_feature_is_allowed(tenancy, as_user):
+    from passend.cases.tests.factories import CasusFactory
+
+    casus = CasusFactory(team=tenancy.a.team)
+    client = as_user(tenancy.a.users[Role.VOORZITTER])
+    slug = tenancy.a.team.slug
+    for url in (
+        f"/teams/{slug}/casussen/{casus.pk}/",
+        f"/teams/{slug}/casussen/{casus.pk}/toestemmingsformulier.pdf",
+        f"/api/v1/cases/{casus.pk}",
+        "/inloggen/",
+    ):
+        response = client.get(url)
+        assert response.status_code in (200, 302, 503), url
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert {"no-store", "private"} <= directives, url
+        policy = response["Permissions-Policy"]
+        assert "camera=()" in policy and "geolocation=()" in policy and "microphone=()" in policy
