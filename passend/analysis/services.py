@@ -75,6 +75,12 @@ def state_refusal(casus: Casus, what: str = TIMELINE) -> str | None:
     return _not_worked_on(casus, what) or case_work_refusal(casus)
 
 
+def may_record(user, casus: Casus) -> bool:
+    """What the page offers: the right, and the case allows the work now (check_may_work's
+    rule)."""
+    return may_work(user, casus) and state_refusal(casus) is None
+
+
 def check_may_work(casus: Casus, *, actor, what: str = TIMELINE) -> None:
     """Refuse unless `actor` may change `what` (TIMELINE, ANALYSIS) of this case now:
     NotAllowed without the right, StateConflict when the team does not work on the case or

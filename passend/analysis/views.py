@@ -74,7 +74,7 @@ class CaseAnalyseView(AnalysisMixin, CaseSectionView):
         active = services.is_worked_on(casus)
         consent_refusal = case_work_refusal(casus) if active else None
         steps = selectors.latest_steps(casus)
-        editable = may_work and active and consent_refusal is None
+        editable = services.may_record(self.request.user, casus)
         for view in steps:
             if posted_form is not None and posted_form.step == view.step:
                 view.form = posted_form
