@@ -141,15 +141,15 @@ def test_api_referrer_sees_sent_advice_only_and_asks_clarification(world, as_use
 
     a = world.a
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
     )
     referrer = as_user(a.users[Role.AANMELDER])
     assert referrer.get(f"/api/v1/cases/{a.casus.pk}/advices").json() == []
     assert referrer.get(f"/api/v1/advices/{advies.pk}").status_code == 404
-    services.approve(advies, actor=a.users[Role.VOORZITTER])
-    services.send_advice(advies, a.users[Role.VOORZITTER])
+    services.approve_advice(advies, actor=a.users[Role.VOORZITTER])
+    services.send_advice(advies, actor=a.users[Role.VOORZITTER])
     referrer = as_user(a.users[Role.AANMELDER])
     listed = referrer.get(f"/api/v1/cases/{a.casus.pk}/advices").json()
     assert [x["id"] for x in listed] == [advies.pk] and listed[0]["conflicts"] == []

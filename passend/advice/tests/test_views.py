@@ -99,7 +99,7 @@ def test_approval_refused_with_message_while_a_conflict_is_open(world, as_user):
     works_for(a.users[Role.TEAMLID], a.team, a.provider)
     as_user(a.users[Role.TEAMLID])
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
         providers=[a.provider],
@@ -145,7 +145,7 @@ def test_approval_refused_with_message_while_a_conflict_is_open(world, as_user):
 def test_only_the_chair_gets_the_approval_button_and_may_post_it(world, as_user):
     a, base = world.a, urls(world)
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
     )
@@ -159,18 +159,18 @@ def test_only_the_chair_gets_the_approval_button_and_may_post_it(world, as_user)
 def sent(world):
     a = world.a
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data={**FULL, "short_term_solution": "Logeerhuis in het weekend"},
     )
-    services.approve(advies, actor=a.users[Role.VOORZITTER])
-    return services.send_advice(advies, a.users[Role.VOORZITTER])
+    services.approve_advice(advies, actor=a.users[Role.VOORZITTER])
+    return services.send_advice(advies, actor=a.users[Role.VOORZITTER])
 
 
 def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification(world, as_user):
     a, base = world.a, urls(world)
     draft = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
     )
@@ -180,8 +180,8 @@ def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification
     assert "nog geen advies verstuurd" in page
     assert client.get(f"{base}{draft.pk}/brief.pdf").status_code == 404
     assert client.get(f"{base}{draft.pk}/bewerken/").status_code == 405, "team only"
-    services.approve(draft, actor=a.users[Role.VOORZITTER])
-    services.send_advice(draft, a.users[Role.VOORZITTER])
+    services.approve_advice(draft, actor=a.users[Role.VOORZITTER])
+    services.send_advice(draft, actor=a.users[Role.VOORZITTER])
     page = client.get(base).content.decode()
     assert FULL["most_fitting_care"] in page
     assert "Goedkeuren" not in page and "Belangenverstrengeling" not in page
