@@ -59,7 +59,7 @@ SECTION_LABELS = {
     "acties": _("Mijn acties over de deadline"),
     "leeftijd": _("Signalen rond 16,5 en 17,5 jaar"),
     "verslag": _("Besprekingen zonder verslag"),
-    "toestemming": _("Toestemming ingetrokken"),
+    "toestemming": _("Toestemming ingetrokken of verlopen"),
 }
 
 
