@@ -15,6 +15,7 @@ from passend.core.tests.factories import OrganisationFactory, RegionFactory
 from passend.socialmap.models import Aanbiederprofiel, Aanbod, Hulpvraag, Wachttijd
 
 from .conftest import FULL, works_for
+from .test_api import camel
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -182,8 +183,6 @@ def test_letter_shows_current_waiting_times_and_never_an_outdated_one_as_current
 
 
 def test_api_chosen_offers_writable_on_drafts_with_details_and_region_check(world, offers, as_user):
-    from .test_api import camel
-
     a = world.a
     client = as_user(a.users[Role.TEAMLID])
     response = client.post(

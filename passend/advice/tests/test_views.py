@@ -1,16 +1,20 @@
 """The advice pages through plain HTML forms (Django test client)."""
 
 import datetime as dt
+import shutil
+import subprocess
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from passend.accounts.roles import Role
 from passend.advice import services
 from passend.advice.models import Advies
-from passend.advice.pdf import letter_context
+from passend.advice.pdf import letter_context, render_letter
 from passend.audit.models import AccessLogEntry, Outcome
 from passend.cases.codes import CaseState
+from passend.core.tests.factories import MembershipFactory, UserFactory
 
 from .conftest import FULL, works_for
 
@@ -215,8 +219,6 @@ def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification
 def test_other_referrer_and_policy_adviser_see_nothing(world, as_user):
     a, base = world.a, urls(world)
     advies = sent(world)
-    from passend.core.tests.factories import MembershipFactory, UserFactory
-
     stranger = UserFactory(username="andere.verwijzer")
     MembershipFactory(user=stranger, team=a.team, role=Role.AANMELDER)
     for user in (stranger, a.users[Role.BELEIDSADVISEUR]):
@@ -242,8 +244,6 @@ def test_letter_speaks_plain_dutch_to_the_family(world):
     assert context["short_term"]["end"] == advies.short_term_end_date.strftime("%d-%m-%Y")
     assert [s["label"] for s in context["scenarios"]] == ["Plan A", "Plan B"]
     assert "Marloes Fictief" in context["addressees"]
-    from django.template.loader import render_to_string
-
     html = render_to_string("advice/letter_pdf.html", context)
     for text in (
         "Wat wij adviseren",
@@ -268,12 +268,6 @@ def test_bindend_letter_says_so(world):
 
 
 def test_letter_pdf_contains_the_sections_when_weasyprint_works(world):
-    pytest.importorskip("weasyprint")
-    import shutil
-    import subprocess
-
-    from passend.advice.pdf import render_letter
-
     pdf = render_letter(sent(world))
     assert pdf.startswith(b"%PDF")
     if shutil.which("pdftotext"):
