@@ -29,6 +29,7 @@ TEAM_PATHS: dict[str, str] = {
     "analysis.analysestap": "casus__team",
     "meetings.overleg": "team",
     "meetings.casusbespreking": "overleg__team",
+    "meetings.gast": "overleg__team",
     "advice.advies": "casus__team",
     "advice.toelichtingsverzoek": "advies__casus__team",
     "advice.belangenverklaring": "advies__casus__team",

@@ -7,6 +7,8 @@ from passend.cases.codes import CaseState
 from passend.cases.tests.factories import CasusFactory
 from passend.meetings.models import Overleg
 
+from .consent import give_consent
+
 
 def at(day, hour=10):
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
@@ -14,7 +16,7 @@ def at(day, hour=10):
 
 @pytest.fixture
 def active_case(tenancy):
-    return CasusFactory(
+    casus = CasusFactory(
         team=tenancy.a.team,
         state=CaseState.IN_BEHANDELING,
         first_name="Sanne",
@@ -22,6 +24,8 @@ def active_case(tenancy):
         youth_struggle="Niemand luistert naar mij.",
         family_wish="Rust in huis.",
     )
+    give_consent(casus)
+    return casus
 
 
 @pytest.fixture
