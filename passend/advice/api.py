@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from passend.accounts.permissions import get_visible_or_404, has_capability
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
-from passend.cases.api import Conflict
 from passend.cases.models import Casus
 from passend.core.api.renderers import PdfRenderer
+from passend.core.refusals import StateConflict as Conflict
 
 from . import selectors, services
 from .models import Advies, Toelichtingsverzoek

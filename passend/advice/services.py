@@ -15,7 +15,7 @@ from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases import services as case_services
 from passend.cases.codes import ACTIVE_STATES, CaseState
-from passend.cases.services import TransitionError
+from passend.core.refusals import Refusal as TransitionError
 
 from . import rules, selectors
 from .codes import AdviesStatus
@@ -273,7 +273,7 @@ def send_advice(advies: Advies, actor, request=None, *, recipients=None) -> Advi
     advies.save()
     case_services.transition(
         advies.casus,
-        CaseState.ADVIES_UITGEBRACHT,
+        to=CaseState.ADVIES_UITGEBRACHT,
         actor=actor,
         reason=f"advies versie {advies.version} verstuurd ({AdviesStatus(advies.status).label})",
         request=request,
@@ -435,7 +435,11 @@ def record_follow_up(
     ):
         label = ImplementationStatus(implementation_status).label
         case_services.transition(
-            casus, CaseState.FOLLOW_UP, actor=actor, reason=f"follow-up: {label}", request=request
+            casus,
+            to=CaseState.FOLLOW_UP,
+            actor=actor,
+            reason=f"follow-up: {label}",
+            request=request,
         )
         moved = True
     log_case(request, casus, Action.UPDATE, "follow-up advies vastleggen")

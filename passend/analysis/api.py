@@ -14,8 +14,8 @@ from rest_framework.response import Response
 from passend.accounts.permissions import get_visible_or_404, team_ids_with
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
-from passend.cases.api import Conflict
 from passend.cases.models import Casus
+from passend.core.refusals import StateConflict as Conflict
 
 from . import selectors, services
 from .models import TijdlijnEpisode

@@ -12,7 +12,7 @@ from passend.accounts.permissions import get_visible_or_404, has_capability, tea
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
 from passend.audit.services import log_denied
-from passend.cases.api import Conflict
+from passend.core.refusals import StateConflict as Conflict
 from passend.regions.models import Team
 
 from . import selectors, services

@@ -337,7 +337,7 @@ class CaseFuturePlanViewSet(ProcesregieAPIView):
         )
 
     def create(self, request, caseId=None):
-        from passend.cases.api import Conflict
+        from passend.core.refusals import StateConflict as Conflict
 
         self.casus  # noqa: B018 - resolve the case (404) before reading the input
         serializer = FuturePlanSerializer(data=request.data)

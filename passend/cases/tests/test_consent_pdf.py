@@ -5,12 +5,15 @@ text assertions are skipped. The block selection is also checked on the template
 needs no PDF tools.
 """
 
+import io
 import shutil
 import subprocess
 import sys
 from datetime import date
 
 import pytest
+from django.utils import timezone
+from pypdf import PdfReader
 
 from passend.cases.pdf import PdfUnavailable, consent_form_context, render_consent_form
 from passend.cases.tests.factories import CasusFactory, OuderFactory
@@ -75,9 +78,20 @@ def test_output_is_a_pdf(team):
     assert pdf.startswith(b"%PDF")
 
 
+def text_of(pdf: bytes) -> str:
+    """The PDF's text read with pypdf (always installed: no skip), whitespace collapsed."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
+
+
 @pytest.mark.django_db
 def test_default_date_is_today(team):
-    assert render_consent_form(family(team, age=10)).startswith(b"%PDF")
+    today = timezone.localdate()
+    assert f"Datum formulier: {today:%d-%m-%Y}" in text_of(
+        render_consent_form(family(team, age=10))
+    )
+    dated = text_of(render_consent_form(family(team, age=10), on=ON))
+    assert f"Datum formulier: {ON:%d-%m-%Y}" in dated and f"{today:%d-%m-%Y}" not in dated
 
 
 @pytest.mark.django_db
