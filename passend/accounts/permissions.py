@@ -24,6 +24,8 @@ TEAM_PATHS: dict[str, str] = {
     "accounts.membership": "team",
     "audit.accesslogentry": "team",
     "cases.casus": "team",
+    "cases.bijlage": "casus__team",
+    "cases.toestemming": "casus__team",
     # Case work (issue 4): everything hangs off a case or a team meeting.
     "analysis.tijdlijnepisode": "casus__team",
     "analysis.analysestap": "casus__team",
@@ -46,6 +48,8 @@ TEAM_PATHS: dict[str, str] = {
 # (VIEW_OWN_CASES) wherever the team's roles would need VIEW_CASE_DATA.
 OWNER_PATHS: dict[str, str] = {
     "cases.casus": "aanmelder",
+    "cases.bijlage": "casus__aanmelder",
+    "cases.toestemming": "casus__aanmelder",
     "advice.advies": "casus__aanmelder",
     "advice.toelichtingsverzoek": "advies__casus__aanmelder",
     "advice.opvolging": "advies__casus__aanmelder",

@@ -333,7 +333,7 @@ def send_advice(advies: Advies, *, actor, request=None, recipients=None) -> Advi
     advies.save()
     case_services.transition(
         advies.casus,
-        CaseState.ADVIES_UITGEBRACHT,
+        to=CaseState.ADVIES_UITGEBRACHT,
         actor=actor,
         reason=f"advies versie {advies.version} verstuurd ({AdviesStatus(advies.status).label})",
         request=request,
@@ -528,7 +528,11 @@ def record_follow_up(
     ):
         label = ImplementationStatus(implementation_status).label
         case_services.transition(
-            casus, CaseState.FOLLOW_UP, actor=actor, reason=f"follow-up: {label}", request=request
+            casus,
+            to=CaseState.FOLLOW_UP,
+            actor=actor,
+            reason=f"follow-up: {label}",
+            request=request,
         )
         moved = True
     log_case(request, casus, Action.UPDATE, "follow-up advies vastleggen")

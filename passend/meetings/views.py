@@ -510,7 +510,13 @@ class CaseOverlegView(CaseSectionView):
         context["first_discussed"] = selectors.first_discussion_at(self.casus)
         if self.may_plan():
             context.setdefault("agenda_form", self.agenda_form())
-            context["agenda_problem"] = services.agenda_problem_for_case(self.casus)
+            problem = services.agenda_problem_for_case(self.casus)
+            if problem and problem == context.get("case_work_refusal"):  # shown at the top
+                problem = _(
+                    "Zolang de toestemming ontbreekt (zie bovenaan), kan de casus niet op "
+                    "de agenda."
+                )
+            context["agenda_problem"] = problem
         return context
 
     def post(self, request, *args, **kwargs):

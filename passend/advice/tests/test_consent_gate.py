@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 def withdraw(casus):
     """The parent withdraws consent (a 14-year-old's case needs the parents' consent too)."""
     consent = casus.consents.exclude(ouder=None).get()
-    withdraw_consent(consent, on=timezone.localdate())
+    screener = casus.team.memberships.get(role=Role.SCREENER).user
+    withdraw_consent(consent, actor=screener, withdrawn_on=timezone.localdate())
     return case_work_refusal(casus)
 
 

@@ -250,7 +250,7 @@ def test_referrer_records_a_follow_up_without_moving_the_case(world):
     a.casus.refresh_from_db()
     assert not moved and a.casus.state == CaseState.ADVIES_UITGEBRACHT
     # The procesregisseur can then move it on through the case's status form.
-    transition(a.casus, CaseState.FOLLOW_UP, actor=a.users[Role.PROCESREGISSEUR])
+    transition(a.casus, to=CaseState.FOLLOW_UP, actor=a.users[Role.PROCESREGISSEUR])
 
 
 def test_clarification_only_on_sent_advice_and_answered_by_the_team(world):

@@ -13,10 +13,9 @@ from passend.advice import services as advice
 from passend.advice.models import Advies
 from passend.audit.models import AccessLogEntry, Outcome
 from passend.cases.codes import CaseState
-from passend.cases.tests.factories import CasusFactory
+from passend.cases.tests.factories import CasusFactory, with_consent
 from passend.cases.workflow import case_work_refusal
 from passend.meetings.models import Casusbespreking, Overleg
-from passend.meetings.tests.consent import give_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +42,7 @@ def test_withdrawn_consent_blocks_agenda_minutes_and_advice_until_new_consent(te
         casushouder=referrer,
         birth_date=dt.date(today.year - 14, 1, 1),
     )
-    give_consent(casus)
+    with_consent(casus)
     held = Overleg.objects.create(team=team, starts_at=noon(today))
     item = Casusbespreking.objects.create(overleg=held, casus=casus, order=1)
     upcoming = Overleg.objects.create(team=team, starts_at=noon(today + dt.timedelta(days=7)))

@@ -4,10 +4,8 @@ import pytest
 from django.utils import timezone
 
 from passend.cases.codes import CaseState
-from passend.cases.tests.factories import CasusFactory
+from passend.cases.tests.factories import CasusFactory, with_consent
 from passend.meetings.models import Overleg
-
-from .consent import give_consent
 
 
 def at(day, hour=10):
@@ -24,7 +22,7 @@ def active_case(tenancy):
         youth_struggle="Niemand luistert naar mij.",
         family_wish="Rust in huis.",
     )
-    give_consent(casus)
+    with_consent(casus)
     return casus
 
 

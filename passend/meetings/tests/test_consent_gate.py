@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from passend.accounts.roles import Role
 from passend.cases.codes import CaseState
-from passend.cases.services import record_consent, withdraw_consent
-from passend.cases.tests.factories import CasusFactory, OuderFactory
+from passend.cases.services import withdraw_consent
+from passend.cases.tests.factories import CasusFactory, OuderFactory, ToestemmingFactory
 from passend.cases.workflow import case_work_refusal
 from passend.core.refusals import StateConflict
 from passend.meetings import services
@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 def withdraw(casus):
     consent = casus.consents.get(ouder=None)
-    withdraw_consent(consent, on=timezone.localdate())
+    screener = casus.team.memberships.get(role=Role.SCREENER).user
+    withdraw_consent(consent, actor=screener, withdrawn_on=timezone.localdate())
     return case_work_refusal(casus)
 
 
@@ -115,7 +116,7 @@ def test_parents_consent_alone_lapses_on_the_twelfth_birthday(tenancy, as_user, 
     for days, expected in ((1, 201), (0, 409)):  # 11 years 364 days; 12 today
         casus = _case_of_age(team, 12, days)
         ouder = OuderFactory(casus=casus, has_gezag=True)
-        record_consent(casus, ouder=ouder, method="digitaal", given_on=given)
+        ToestemmingFactory(casus=casus, ouder=ouder, given_on=given)
         response = _agenda(client, future_meeting, casus)
         assert response.status_code == expected, (days, response.json())
         if expected == 409:
@@ -129,7 +130,7 @@ def test_from_sixteen_the_young_persons_consent_alone_suffices(tenancy, as_user,
     for days, expected in ((1, 409), (0, 201)):  # 15 years 364 days; 16 today
         casus = _case_of_age(team, 16, days)
         OuderFactory(casus=casus, has_gezag=True)
-        record_consent(casus, ouder=None, method="digitaal", given_on=given)
+        ToestemmingFactory(casus=casus, ouder=None, given_on=given)
         assert _agenda(client, future_meeting, casus).status_code == expected, days
 
 

@@ -2,9 +2,9 @@ import datetime as dt
 
 import factory
 
-from passend.cases.codes import CaseState, ConsentMethod
-from passend.cases.models import Casus, Toestemming
-from passend.cases.tests.factories import CasusFactory, OuderFactory
+from passend.cases.codes import CaseState
+from passend.cases.models import Casus
+from passend.cases.tests.factories import CasusFactory, with_consent
 from passend.procesregie.models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan
 
 
@@ -48,27 +48,6 @@ class ToekomstplanFactory(factory.django.DjangoModelFactory):
         model = Toekomstplan
 
     dream = "Zelfstandig wonen en een opleiding in de techniek."
-
-
-class ToestemmingFactory(factory.django.DjangoModelFactory):
-    """A consent for information exchange (ouder=None: the young person's own)."""
-
-    class Meta:
-        model = Toestemming
-
-    method = ConsentMethod.DIGITAAL
-    given_on = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=30))
-    scope_exchange = True
-
-
-def with_consent(casus: Casus) -> Casus:
-    """Complete consent for any age: the young person and every parent with gezag (a mother
-    with gezag is added when none is recorded)."""
-    parents = list(casus.ouders.filter(has_gezag=True)) or [OuderFactory(casus=casus)]
-    for parent in parents:
-        ToestemmingFactory(casus=casus, ouder=parent)
-    ToestemmingFactory(casus=casus, ouder=None)
-    return casus
 
 
 def case_at_work(team, state=CaseState.IN_BEHANDELING, *, consent: bool = True, **fields):

@@ -10,11 +10,11 @@ from django.utils import timezone
 from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry, Outcome
 from passend.cases.models import Casus
-from passend.cases.tests.factories import OuderFactory
+from passend.cases.tests.factories import OuderFactory, ToestemmingFactory
 from passend.cases.workflow import case_work_refusal
 from passend.procesregie.models import Escalatie, Regiegesprek, Toekomstplan
 
-from .factories import EscalatieFactory, ToestemmingFactory, case_at_work
+from .factories import EscalatieFactory, case_at_work
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"

@@ -1,6 +1,10 @@
+"""The pages of cases (``app_name = "cases"``); the API routes are in ``urls.api``."""
+
 from django.urls import path
 
-from . import casework_views, public, registration, views
+from ..views import case as views
+from ..views import casework as casework_views
+from ..views import public, registration
 
 app_name = "cases"
 urlpatterns = [

@@ -1,12 +1,16 @@
+"""Forms of the case pages: the case list filter, status, screening, attachment, consent.
+
+The rules themselves live in the services; a refusal lands on these forms through
+``passend.core.refusals.add_to_form`` (``refusal_field_names`` maps a service's names).
+"""
+
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passend.accounts.models import User
 from passend.regions.models import Gemeente
 
-from .codes import CaseState, ConsentMethod, ReferrerType, ScreeningOutcome
-from .selectors import AGE_GROUPS, CaseFilters
+from ..codes import CaseState, ConsentMethod, ReferrerType, ScreeningOutcome
+from ..selectors import AGE_GROUPS, CaseFilters, assignable
 
 
 class CaseFilterForm(forms.Form):
@@ -95,29 +99,12 @@ class ScreeningForm(forms.Form):
         label=_("Experts"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, team, casus, **kwargs):
+    def __init__(self, *args, casus, **kwargs):
         super().__init__(*args, **kwargs)
-        members = User.objects.filter(memberships__team=team, memberships__active=True).distinct()
-        self.fields["casushouder"].queryset = User.objects.filter(
-            pk__in=[*members.values_list("pk", flat=True), casus.aanmelder_id or 0]
-        )
-        self.fields["procesregisseur"].queryset = members.filter(
-            memberships__role__in=["procesregisseur", "voorzitter", "teamlid"]
-        ).distinct()
-        self.fields["experts"].queryset = members.filter(
-            memberships__role__in=["teamlid", "procesregisseur"]
-        ).distinct()
-        self.initial.setdefault("casushouder", casus.aanmelder_id)
-
-    def clean(self):
-        data = super().clean()
-        outcome = data.get("outcome")
-        needs_reason = outcome in (ScreeningOutcome.NIET_GESCHIKT, ScreeningOutcome.CRISIS)
-        if needs_reason and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Geef de reden op."))
-        if outcome == ScreeningOutcome.CRISIS and not (data.get("redirected_to") or "").strip():
-            self.add_error("redirected_to", _("Vul in naar wie is doorverwezen (crisisdienst)."))
-        return data
+        for name in ("casushouder", "procesregisseur", "experts"):
+            self.fields[name].queryset = assignable(casus, name)
+        if assignable(casus, "casushouder").filter(pk=casus.aanmelder_id).exists():
+            self.initial.setdefault("casushouder", casus.aanmelder_id)
 
 
 class AttachmentForm(forms.Form):
@@ -157,6 +144,8 @@ class ConsentForm(forms.Form):
         label=_("Geanonimiseerd gebruik om te leren"), required=False
     )
 
+    refusal_field_names = {"ouder": "person"}
+
     def __init__(self, *args, casus, **kwargs):
         super().__init__(*args, **kwargs)
         self.parents = {str(o.pk): o for o in casus.ouders.all()}
@@ -164,16 +153,6 @@ class ConsentForm(forms.Form):
             (pk, f"{o.first_name} {o.last_name} ({o.get_relation_display()})")
             for pk, o in self.parents.items()
         ]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("method") == ConsentMethod.MONDELING and not data.get("witness"):
-            self.add_error("witness", _("Bij mondelinge toestemming hoort een getuige."))
-        if data.get("given_on") and data["given_on"] > timezone.localdate():
-            self.add_error("given_on", _("De datum ligt in de toekomst."))
-        if not data.get("scope_exchange") and not data.get("scope_learning"):
-            self.add_error("scope_exchange", _("Kies ten minste één onderdeel."))
-        return data
 
     def record_fields(self) -> dict:
         data = dict(self.cleaned_data)

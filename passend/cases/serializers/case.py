@@ -1,21 +1,15 @@
-"""API representation of cases. Field names are camelCased by the renderer."""
+"""API representation of a case, its list filters and its status changes. Field names are
+camelCased by the renderer; the rules (who may register, assign, which people may be
+assigned, the informed flags) are the services'."""
 
-from django.utils import timezone
 from rest_framework import serializers
 
 from passend.regions.models import Gemeente, Organisation
 
-from .codes import CaseState
-from .models import (
-    Bijlage,
-    Casus,
-    LifeDomain,
-    Ouder,
-    RegistrationReason,
-    Statuswijziging,
-    Toestemming,
-)
-from .validators import clean_bsn, validate_birth_date
+from .. import selectors
+from ..codes import CaseState, ReferrerType
+from ..models import Casus, LifeDomain, Ouder, RegistrationReason, Statuswijziging
+from ..validators import clean_bsn, validate_birth_date
 
 
 class ParentSerializer(serializers.ModelSerializer):
@@ -33,7 +27,7 @@ class ParentSerializer(serializers.ModelSerializer):
         ]
 
 
-# Case-work facts: shown with the case, changed through their own routes (casework_api).
+# Case-work facts: shown with the case, changed through their own routes (api.casework).
 CASE_WORK_FIELDS = [
     "consultation_type",
     "youth_wish",
@@ -133,9 +127,7 @@ class CaseSerializer(serializers.ModelSerializer):
         }
 
     def get_previously_registered(self, casus) -> list[str]:
-        from .services import previously_registered
-
-        return [c.reference for c in previously_registered(casus).only("reference")]
+        return [c.reference for c in selectors.previously_registered(casus).only("reference")]
 
     def validate_bsn(self, value):
         return clean_bsn(value)
@@ -154,56 +146,11 @@ class CaseSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(
                 {"gemeente": "Deze gemeente hoort niet bij het werkgebied van dit team."}
             )
-        for flag in ("youth_informed", "parents_informed"):
-            value = attrs.get(flag, getattr(self.instance, flag, False))
-            if not value:
-                raise serializers.ValidationError(
-                    {flag: "De jeugdige en de ouders moeten weten van de aanmelding."}
-                )
-        return attrs
-
-
-class ConsentSerializer(serializers.ModelSerializer):
-    parent = serializers.PrimaryKeyRelatedField(
-        source="ouder",
-        queryset=Ouder.objects.none(),
-        allow_null=True,
-        required=False,
-        help_text="Id van de ouder/verzorger; leeg of null: de jeugdige zelf.",
-    )
-
-    class Meta:
-        model = Toestemming
-        fields = [
-            "id",
-            "parent",
-            "method",
-            "witness",
-            "given_on",
-            "scope_exchange",
-            "scope_learning",
-            "withdrawn_on",
-            "recorded_at",
-        ]
-        read_only_fields = ["id", "withdrawn_on", "recorded_at"]
-
-    def __init__(self, *args, casus=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if casus is not None:
-            self.fields["parent"].queryset = casus.ouders.all()
-
-    def validate(self, attrs):
-        if attrs.get("method") == "mondeling" and not attrs.get("witness"):
+        if self.instance is not None and "ouders" in attrs:
             raise serializers.ValidationError(
-                {"witness": "Bij mondelinge toestemming hoort een getuige."}
+                {"parents": "Ouders wijzigt u hier niet, maar in de aanmelding."}
             )
-        if attrs.get("given_on") and attrs["given_on"] > timezone.localdate():
-            raise serializers.ValidationError({"given_on": "De datum ligt in de toekomst."})
         return attrs
-
-
-class WithdrawalSerializer(serializers.Serializer):
-    withdrawn_on = serializers.DateField(help_text="Datum van intrekken.")
 
 
 class TransitionRequestSerializer(serializers.Serializer):
@@ -220,18 +167,35 @@ class TransitionSerializer(serializers.ModelSerializer):
         fields = ["id", "from_state", "to_state", "actor", "at", "reason"]
 
 
-class AttachmentSerializer(serializers.ModelSerializer):
-    file = serializers.FileField(write_only=True, help_text="PDF, DOCX, JPEG of PNG; max. 10 MB.")
+class CaseQuerySerializer(serializers.Serializer):
+    teamId = serializers.IntegerField(required=False, min_value=1, help_text="Expertteam.")
+    state = serializers.ChoiceField(required=False, choices=CaseState.choices, help_text="Status.")
+    gemeenteId = serializers.IntegerField(required=False, min_value=1, help_text="Woongemeente.")
+    referrerType = serializers.ChoiceField(
+        required=False, choices=ReferrerType.choices, help_text="Soort verwijzer (COD327)."
+    )
+    ageGroup = serializers.ChoiceField(
+        required=False, choices=list(selectors.AGE_GROUPS), help_text="Leeftijdsgroep."
+    )
+    mine = serializers.BooleanField(
+        required=False, help_text="Alleen casussen waar ik bij betrokken ben."
+    )
+    waitingDays = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=3650,
+        help_text="Wacht langer dan N dagen op screening.",
+    )
+    name = serializers.CharField(required=False, max_length=100, help_text="Naam van de jeugdige.")
 
-    class Meta:
-        model = Bijlage
-        fields = [
-            "id",
-            "file",
-            "original_name",
-            "description",
-            "content_type",
-            "size",
-            "uploaded_at",
-        ]
-        read_only_fields = ["id", "original_name", "content_type", "size", "uploaded_at"]
+    def filters(self) -> selectors.CaseFilters:
+        params = self.validated_data
+        return selectors.CaseFilters(
+            state=params.get("state", ""),
+            gemeente=params.get("gemeenteId"),
+            referrer_type=params.get("referrerType", ""),
+            age_group=params.get("ageGroup", ""),
+            mine=params.get("mine", False),
+            waiting_days=params.get("waitingDays"),
+            name=params.get("name", ""),
+        )

@@ -1,28 +1,19 @@
-"""Self-registration (zelfmelding) by a young person or a parent, for teams that allow it.
-
-Anonymous pages. Spam is kept out without a CAPTCHA (which many people cannot use): a honeypot
-field that people never see or hear, a signed timestamp that refuses forms sent back within a
-few seconds or after hours, and a rate limit per address. Nothing is stored when a check fails.
-"""
+"""The self-registration form (zelfmelding) and its spam protection without a CAPTCHA (which
+many people cannot use): a honeypot field that people never see or hear, and a signed
+timestamp that refuses forms sent back within a few seconds or after hours."""
 
 import time
 
 from django import forms
 from django.core import signing
 from django.core.validators import RegexValidator
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import View
-from django_ratelimit.decorators import ratelimit
 
 from passend.regions.models import Gemeente, Team
 
-from . import services
-from .codes import ParentRelation, ReferrerType
-from .models import Casus, Ouder
-from .validators import clean_bsn, validate_birth_date
+from ..codes import ParentRelation, ReferrerType
+from ..models import Casus, Ouder
+from ..validators import clean_bsn, validate_birth_date
 
 CLOSED_MESSAGE = _(
     "Dit expertteam neemt geen zelfmeldingen aan. Vraag de huisarts, het wijkteam of de school "
@@ -48,7 +39,6 @@ TOKEN_SALT = "passend.cases.public.registration"
 TOKEN_MIN_SECONDS = 3
 TOKEN_MAX_SECONDS = 2 * 60 * 60
 HONEYPOT = "website"
-SESSION_REFERENCE = "passend_public_reference"
 
 FILLED_IN_BY = [
     ("jeugdige", _("Ik ben de jeugdige (het kind of de jongere zelf)")),
@@ -300,68 +290,3 @@ class PublicRegistrationForm(forms.Form):
             email=data["contact_email"] or None,
         )
         return casus, parent
-
-
-class PublicTeamMixin:
-    """The team from the URL: 404 when unknown, the 'closed' page when it takes no
-    self-registrations."""
-
-    personal_data = False
-    closed_template = "cases/public_registration_closed.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.team = get_object_or_404(Team, slug=kwargs["team"])
-        if not self.team.self_registration_enabled:
-            return render(
-                request, self.closed_template, {"team": self.team, "message": CLOSED_MESSAGE}
-            )
-        return super().dispatch(request, *args, **kwargs)
-
-
-@method_decorator(ratelimit(key="ip", rate="5/h", method="POST", block=False), name="post")
-class PublicRegistrationView(PublicTeamMixin, View):
-    """The self-registration form. Shows no stored personal data, only what was just typed."""
-
-    personal_data = False
-    http_method_names = ["get", "head", "post"]
-    template_name = "cases/public_registration.html"
-
-    def get(self, request, *args, **kwargs):
-        form = PublicRegistrationForm(team=self.team, initial=self.fresh_initial())
-        return self.render_form(form)
-
-    def post(self, request, *args, **kwargs):
-        if getattr(request, "limited", False):
-            kept = {
-                name: request.POST.get(name)
-                for name in PublicRegistrationForm.KEPT
-                if request.POST.get(name) not in (None, "")
-            }
-            form = PublicRegistrationForm(team=self.team, initial=self.fresh_initial(**kept))
-            return self.render_form(form, refusal=RATE_LIMITED_MESSAGE, status=429)
-        form = PublicRegistrationForm(request.POST, team=self.team)
-        if not form.is_valid():
-            return self.render_form(form.refreshed())
-        casus, parent = form.build()
-        services.register(casus, parents=[parent], request=request)
-        request.session[SESSION_REFERENCE] = casus.reference
-        return redirect("cases:public-registration-done", team=self.team.slug)
-
-    def fresh_initial(self, **values) -> dict:
-        return {**values, "form_token": make_form_token(self.team)}
-
-    def render_form(self, form, *, refusal=None, status=200) -> HttpResponse:
-        context = {"team": self.team, "form": form, "refusal": refusal}
-        return render(self.request, self.template_name, context, status=status)
-
-
-class PublicRegistrationDoneView(PublicTeamMixin, View):
-    """Thank-you page: what happens next. Echoes no personal data; the reference at most once."""
-
-    personal_data = False
-    http_method_names = ["get", "head"]
-    template_name = "cases/public_registration_done.html"
-
-    def get(self, request, *args, **kwargs):
-        reference = request.session.pop(SESSION_REFERENCE, None)
-        return render(request, self.template_name, {"team": self.team, "reference": reference})

@@ -2,46 +2,46 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
+from passend.core.refusals import NotAllowed, Refusal, add_to_form
 
-from . import services
-from .casework_forms import CaseDirectionForm, ClosureForm, PerspectiveForm
-from .codes import CaseState
-from .views import CaseSectionView
-from .workflow import TRANSITIONS
+from .. import services
+from ..codes import CaseState
+from ..forms.casework import CaseDirectionForm, ClosureForm, PerspectiveForm
+from ..workflow import TRANSITIONS
+from .base import CaseSectionView
 
 
 class CaseFormView(CaseSectionView):
-    """A form page of a case; needs `capability`, shows the form again with errors."""
+    """A form page of a case. The page is for who holds `capability` (405 for others); the
+    service decides on the POST, and its refusal is shown on the form with what was entered."""
 
     case_tab = "overzicht"
     capability = Cap.WORK_ON_CASES
     form_class = None
 
-    def allowed(self) -> bool:
-        """The case must be visible (404 and a denied log otherwise), then the capability."""
-        return self.casus is not None and has_capability(
-            self.request.user, self.capability, self.team
-        )
+    def may_open(self) -> bool:
+        """The case first (404 and a denied entry when out of scope), then the capability."""
+        return bool(self.casus) and has_capability(self.request.user, self.capability, self.team)
 
     def get(self, request, *args, **kwargs):
-        if not self.allowed():
+        if not self.may_open():
             return self.http_method_not_allowed(request)
         return self.render_to_response(self.get_context_data(form=self.initial_form()))
 
     def post(self, request, *args, **kwargs):
-        if not self.allowed():
-            return self.http_method_not_allowed(request)
         form = self.form_class(request.POST)
         if form.is_valid():
             try:
                 self.save(form.cleaned_data)
-            except services.TransitionError as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                return redirect("cases:detail", team=self.team.slug, pk=self.casus.pk)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
+                status = 403 if isinstance(refusal, NotAllowed) else 200
+                return self.render_to_response(self.get_context_data(form=form), status=status)
+            return redirect("cases:detail", team=self.team.slug, pk=self.casus.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -62,7 +62,7 @@ class PerspectiveView(CaseFormView):
 
     def save(self, data):
         services.save_perspective(self.casus, actor=self.request.user, request=self.request, **data)
-        messages.success(self.request, "Het perspectief is vastgelegd.")
+        messages.success(self.request, _("Het perspectief is vastgelegd."))
 
 
 class CaseDirectionView(CaseFormView):
@@ -87,27 +87,19 @@ class CaseDirectionView(CaseFormView):
         services.save_case_direction(
             self.casus, actor=self.request.user, request=self.request, **data
         )
-        messages.success(self.request, "Traject en casusregie zijn vastgelegd.")
+        messages.success(self.request, _("Traject en casusregie zijn vastgelegd."))
 
 
 class CaseClosureView(CaseFormView):
-    """Close the case with its outcome; only where the workflow allows closing."""
+    """Close the case with its outcome; the form only where the workflow allows closing."""
 
     template_name = "cases/case_closure_form.html"
     audit_purpose = "casus afsluiten"
     capability = Cap.DIRECT_PROCESS
     form_class = ClosureForm
 
-    def closable(self) -> bool:
-        return (self.casus.state, CaseState.AFGESLOTEN) in TRANSITIONS
-
     def initial_form(self):
-        return ClosureForm() if self.closable() else None
-
-    def post(self, request, *args, **kwargs):
-        if self.allowed() and not self.closable():
-            return self.render_to_response(self.get_context_data(form=None))
-        return super().post(request, *args, **kwargs)
+        return ClosureForm() if (self.casus.state, CaseState.AFGESLOTEN) in TRANSITIONS else None
 
     def save(self, data):
         services.close_case(
@@ -118,4 +110,4 @@ class CaseClosureView(CaseFormView):
             reason=data["reason"],
             request=self.request,
         )
-        messages.success(self.request, "De casus is afgesloten.")
+        messages.success(self.request, _("De casus is afgesloten."))

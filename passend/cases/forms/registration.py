@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Casus, LifeDomain, Ouder, RegistrationReason
-from .validators import clean_bsn, validate_birth_date
+from ..models import Casus, LifeDomain, Ouder, RegistrationReason
+from ..validators import clean_bsn, validate_birth_date
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -122,16 +122,11 @@ class BackgroundForm(forms.ModelForm):
 
 
 class SubmitForm(forms.ModelForm):
+    """Sending: the young person and the parents must know (the rule is the service's)."""
+
     class Meta:
         model = Casus
         fields = ["youth_informed", "parents_informed"]
-
-    def clean(self):
-        data = super().clean()
-        for name in self.Meta.fields:
-            if not data.get(name):
-                self.add_error(name, _("Verstuur pas als de jeugdige en de ouders ervan weten."))
-        return data
 
 
 STEPS = [

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .codes import ClosureOutcome, ConsultationType
-from .workflow import closure_problems
+from ..codes import ClosureOutcome, ConsultationType
+from ..workflow import closure_problems
 
 
 class PerspectiveForm(forms.Form):
