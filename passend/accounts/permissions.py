@@ -7,6 +7,8 @@ these. A model joins the scheme by adding its path to its team in TEAM_PATHS.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -217,6 +219,20 @@ def get_visible_or_404(
         subject_id=str(subject_id)[:64],
         purpose=purpose,
         team=team if team is not None else (team_of(target) if target is not None else None),
+    )
+    raise Http404
+
+
+def deny_404(request, *, subject_type: str, subject_id, purpose: str, team=None) -> NoReturn:
+    """Refuse a record outside a scope that `visible()` does not express (the regional sociale
+    kaart: an offer of another region, a provider's other organisation): one denied entry, as
+    `get_visible_or_404` writes it, and 404."""
+    log_denied(
+        request,
+        subject_type=subject_type,
+        subject_id=str(subject_id)[:64],
+        purpose=purpose,
+        team=team,
     )
     raise Http404
 

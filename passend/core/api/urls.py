@@ -22,7 +22,7 @@ API_URL_MODULES = [
     "passend.advice.api_urls",
     "passend.procesregie.api_urls",
     "passend.inbox.api_urls",
-    "passend.socialmap.api_urls",
+    "passend.socialmap.urls.api",
     "passend.cases.urls.api",
 ]
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from passend.cases.codes import Hulpvorm, Productcategorie
 from passend.regions.models import Gemeente
 
-from .models import Aandachtspunt, Hulpvraag
-from .search import Criteria
+from ..models import Aandachtspunt, Hulpvraag
+from ..search import Criteria
 
 MAX_AGE = 27
 MAX_WEEKS = 260

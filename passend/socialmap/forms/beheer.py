@@ -1,7 +1,7 @@
 """Forms of the beheer pages: profile, location, offer and the waiting-time confirmation.
 
 Plain forms built from the model fields (labels and help texts stay in one place); the rules
-themselves are in services.py, whose messages are put back on the fields.
+themselves are in services.py; a refusal lands on the fields it names (`core.refusals.add_to_form`).
 """
 
 from django import forms
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from passend.cases.models import LifeDomain
 from passend.regions.models import Gemeente
 
-from .models import Aanbiederprofiel, Aanbod, Aandachtspunt, Expertisegebied, Hulpvraag, Locatie
+from ..models import Aanbiederprofiel, Aanbod, Aandachtspunt, Expertisegebied, Hulpvraag, Locatie
 
 PROFILE_FIELDS = [
     "description",
@@ -43,13 +43,6 @@ OFFER_FIELDS = [
 ]
 MULTI = forms.CheckboxSelectMultiple
 TEXT = forms.Textarea(attrs={"rows": 4})
-
-
-def put_errors(form: forms.Form, invalid) -> None:
-    """Show a service's MapInvalid messages on the form's fields (or above the form)."""
-    for name, messages in invalid.message_dict.items():
-        for message in messages:
-            form.add_error(name if name in form.fields else None, message)
 
 
 def _fields(model, names, widgets):
@@ -191,10 +184,3 @@ class WaitingTimeForm(forms.Form):
             "note": data.get("note", ""),
             "confirmed_on": data.get("confirmed_on"),
         }
-
-
-def put_waiting_errors(form: WaitingTimeForm, invalid) -> None:
-    for name, messages in invalid.message_dict.items():
-        field = {"locatie": "location"}.get(name, name)
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)

@@ -1,12 +1,15 @@
-"""Forms of the sociale kaart import."""
+"""Forms of the sociale kaart import. Whether the file can be read is the importer's rule; its
+refusal lands on the file field (`refusal_field_names`)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .importer import MAX_BYTES, ImportFileError, file_kind
+from ..io.importer import MAX_BYTES
 
 
 class ImportUploadForm(forms.Form):
+    refusal_field_names = {"content": "bestand"}
+
     bestand = forms.FileField(
         label=_("Bestand met aanbieders en aanbod"),
         help_text=_("CSV (UTF-8, gescheiden door ; of ,) of Excel (.xlsx), hoogstens 2 MB."),
@@ -20,17 +23,12 @@ class ImportUploadForm(forms.Form):
 
     def clean_bestand(self):
         uploaded = self.cleaned_data["bestand"]
-        if uploaded.size > MAX_BYTES:
+        if uploaded.size > MAX_BYTES:  # before reading it
             raise forms.ValidationError(
                 _("Het bestand is te groot (%(size)s kB); het maximum is %(max)s kB.")
                 % {"size": uploaded.size // 1024, "max": MAX_BYTES // 1024}
             )
-        content = uploaded.read()
-        try:
-            file_kind(uploaded.name, content)
-        except ImportFileError as refused:
-            raise forms.ValidationError(str(refused)) from refused
-        self.content = content
+        self.content = uploaded.read()
         return uploaded
 
 

@@ -8,7 +8,6 @@ so they hold no personal data.
 """
 
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -18,39 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from passend.accounts.roles import Cap
+from passend.core.refusals import Refusal, add_message, add_to_form
 from passend.regions.models import Organisation
 
-from . import services
-from .forms_beheer import (
-    OFFER_M2M,
-    LocationForm,
-    OfferForm,
-    ProfileForm,
-    WaitingTimeForm,
-    put_errors,
-    put_waiting_errors,
-)
+from .. import selectors, services
+from ..forms.beheer import OFFER_M2M, LocationForm, OfferForm, ProfileForm, WaitingTimeForm
+from ..models import Aanbiederprofiel, Aanbod, Locatie
+from ..picker import region_offers
+from ..waiting import current_waiting_times
 from .mixins import MapTeamMixin
-from .models import Aanbiederprofiel, Aanbod, Herinnering, Locatie
-from .waiting import current_waiting_times, is_outdated
-
-
-def _waiting_rows(offers, team, today=None) -> list[dict]:
-    """Per offer: its current entries (outdated marked) and the locations without one."""
-    today = today or timezone.localdate()
-    offers = list(offers)
-    current = current_waiting_times([o.pk for o in offers], today, team.waiting_time_stale_weeks)
-    rows = []
-    for offer in offers:
-        entries = current.get(offer.pk, [])
-        covered = {c.entry.locatie_id for c in entries}
-        missing = (
-            []
-            if None in covered
-            else [loc for loc in offer.locaties.all() if loc.pk not in covered]
-        )
-        rows.append({"offer": offer, "entries": entries, "missing": missing})
-    return rows
 
 
 class CoordinatorMixin(MapTeamMixin):
@@ -59,12 +34,9 @@ class CoordinatorMixin(MapTeamMixin):
 
     @cached_property
     def organisation(self) -> Organisation:
-        found = Organisation.objects.filter(
-            regions=self.team.region_id, pk=self.kwargs["organisation"]
-        ).first()
-        if found is None:
-            self.refuse("organisatie", self.kwargs["organisation"])
-        return found
+        return self.find(
+            selectors.region_organisations(self.team), "organisatie", self.kwargs["organisation"]
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -79,26 +51,7 @@ class BeheerOverviewView(CoordinatorMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("zoek", "").strip()[:100]
-        organisations = Organisation.objects.filter(regions=self.team.region_id).annotate(
-            offer_count=Count("aanbod", filter=Q(aanbod__active=True), distinct=True)
-        )
-        if query:
-            organisations = organisations.filter(name__icontains=query)
-        stale = services.stale_items(self.team)
-        counts: dict[int, list[int]] = {}
-        for item in stale:
-            pair = counts.setdefault(item.offer.organisation_id, [0, 0])
-            pair[0 if item.missing else 1] += 1
-        rows = [
-            {
-                "organisation": org,
-                "offers": org.offer_count,
-                "missing": counts.get(org.pk, [0, 0])[0],
-                "outdated": counts.get(org.pk, [0, 0])[1],
-            }
-            for org in organisations.order_by("-offer_count", "name")
-        ]
-        context.update(rows=rows, zoek=query, stale_total=len(stale))
+        context.update(selectors.beheer_overview(self.team, query=query), zoek=query)
         return context
 
 
@@ -111,12 +64,12 @@ class StaleListView(CoordinatorMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         groups: dict[int, dict] = {}
-        for item in services.stale_items(self.team):
+        for item in selectors.stale_items(self.team):
             org = item.offer.organisation
             group = groups.setdefault(org.pk, {"organisation": org, "items": []})
-            label = services.confirmed_by_label(item.entry) if item.entry else ""
+            label = selectors.confirmed_by_label(item.entry) if item.entry else ""
             group["items"].append({"item": item, "confirmed_by": label})
-        reminders = services.last_reminders(groups)
+        reminders = selectors.last_reminders(groups)
         today = timezone.localdate()
         for pk, group in groups.items():
             group["reminder"] = reminders.get(pk)
@@ -132,27 +85,25 @@ class SendReminderView(CoordinatorMixin, View):
 
     def post(self, request, *args, **kwargs):
         organisation = self.organisation
-        if not services.reminder_recipients(organisation):
+        org = {"org": organisation.name}
+        if not selectors.reminder_recipients(organisation):
             messages.error(
                 request,
                 _("Van %(org)s is geen e-mailadres bekend. Vul het contact voor verwijzers in.")
-                % {"org": organisation.name},
+                % org,
             )
-        elif Herinnering.objects.filter(
-            organisation=organisation, sent_on=timezone.localdate()
-        ).exists():
-            messages.info(
-                request, _("%(org)s is vandaag al herinnerd.") % {"org": organisation.name}
-            )
-        elif services.send_reminder(organisation, team=self.team, actor=request.user):
-            messages.success(
-                request, _("De herinnering aan %(org)s is verstuurd.") % {"org": organisation.name}
-            )
+        elif selectors.reminded_today(organisation):
+            messages.info(request, _("%(org)s is vandaag al herinnerd.") % org)
         else:
-            messages.info(
-                request,
-                _("De wachttijden van %(org)s zijn actueel.") % {"org": organisation.name},
-            )
+            try:
+                sent = services.send_reminder(organisation, team=self.team, actor=request.user)
+            except Refusal as refusal:
+                add_message(request, refusal)
+            else:
+                if sent:
+                    messages.success(request, _("De herinnering aan %(org)s is verstuurd.") % org)
+                else:
+                    messages.info(request, _("De wachttijden van %(org)s zijn actueel.") % org)
         return redirect("socialmap:beheer-stale", team=self.team.slug)
 
 
@@ -184,8 +135,8 @@ class OrganisationBeheerView(CoordinatorMixin, TemplateView):
                     contracted_by=contracted,
                     **data,
                 )
-            except services.MapInvalid as invalid:
-                put_errors(form, invalid)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 messages.success(request, _("Het profiel is opgeslagen."))
                 return redirect(
@@ -199,7 +150,7 @@ class OrganisationBeheerView(CoordinatorMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         offers = self.organisation.aanbod.prefetch_related("locaties").order_by("-active", "name")
         context["locations"] = self.organisation.locaties.select_related("gemeente")
-        context["rows"] = _waiting_rows(offers, self.team)
+        context["rows"] = selectors.waiting_rows(offers, self.team)
         return context
 
 
@@ -210,10 +161,7 @@ class LocationFormView(CoordinatorMixin, TemplateView):
     def location(self) -> Locatie:
         if "location" not in self.kwargs:
             return Locatie(organisation=self.organisation)
-        found = self.organisation.locaties.filter(pk=self.kwargs["location"]).first()
-        if found is None:
-            self.refuse("locatie", self.kwargs["location"])
-        return found
+        return self.find(self.organisation.locaties.all(), "locatie", self.kwargs["location"])
 
     def get(self, request, *args, **kwargs):
         initial = {f: getattr(self.location, f) for f in ("name", "address", "postcode")}
@@ -230,8 +178,8 @@ class LocationFormView(CoordinatorMixin, TemplateView):
                 setattr(location, name, value)
             try:
                 services.save_location(location, actor=request.user)
-            except services.MapInvalid as invalid:
-                put_errors(form, invalid)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 messages.success(request, _("De locatie is opgeslagen."))
                 return redirect(
@@ -252,10 +200,7 @@ class OfferFormView(CoordinatorMixin, TemplateView):
     def offer(self) -> Aanbod:
         if "offer" not in self.kwargs:
             return Aanbod(organisation=self.organisation)
-        found = self.organisation.aanbod.filter(pk=self.kwargs["offer"]).first()
-        if found is None:
-            self.refuse("aanbod", self.kwargs["offer"])
-        return found
+        return self.find(self.organisation.aanbod.all(), "aanbod", self.kwargs["offer"])
 
     def get(self, request, *args, **kwargs):
         form = OfferForm(initial=OfferForm.initial_for(self.offer), organisation=self.organisation)
@@ -270,8 +215,8 @@ class OfferFormView(CoordinatorMixin, TemplateView):
                 setattr(offer, name, value)
             try:
                 services.save_offer(offer, actor=request.user, **m2m)
-            except services.MapInvalid as invalid:
-                put_errors(form, invalid)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 messages.success(
                     request, _("Het aanbod '%(name)s' is opgeslagen.") % {"name": offer.name}
@@ -322,8 +267,8 @@ class WaitingTimeFormMixin:
         if form.is_valid():
             try:
                 services.confirm_waiting_time(offer, actor=request.user, **form.service_kwargs())
-            except services.MapInvalid as invalid:
-                put_waiting_errors(form, invalid)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 messages.success(
                     request, _("De wachttijd van '%(name)s' is opgeslagen.") % {"name": offer.name}
@@ -340,8 +285,8 @@ class WaitingTimeFormMixin:
                 raise Http404
         try:
             services.confirm_unchanged(self.offer, actor=self.request.user, location=location)
-        except services.MapInvalid as invalid:
-            messages.error(self.request, " ".join(invalid.messages))
+        except Refusal as refusal:
+            add_message(self.request, refusal)
             return redirect(self.request.path)
         messages.success(
             self.request,
@@ -352,20 +297,10 @@ class WaitingTimeFormMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        stale_weeks = self.team.waiting_time_stale_weeks
-        history = []
-        for entry in self.offer.wachttijden.select_related("locatie", "aanbod__organisation")[:20]:
-            history.append(
-                {
-                    "entry": entry,
-                    "outdated": is_outdated(entry.confirmed_on, today, stale_weeks),
-                    "confirmed_by": services.confirmed_by_label(entry),
-                }
-            )
         context.update(
             offer=self.offer,
-            row=_waiting_rows([self.offer], self.team, today)[0],
-            history=history,
+            row=selectors.waiting_rows([self.offer], self.team, today=today)[0],
+            history=selectors.waiting_history(self.offer, self.team, today=today),
             back_url=self.back_url(),
             confirm_url=self.request.path,
         )
@@ -377,16 +312,8 @@ class CoordinatorWaitingTimeView(CoordinatorMixin, WaitingTimeFormMixin, Templat
 
     @cached_property
     def offer(self) -> Aanbod:
-        found = (
-            Aanbod.objects.filter(
-                organisation__regions=self.team.region_id, pk=self.kwargs["offer"]
-            )
-            .select_related("organisation")
-            .first()
-        )
-        if found is None:
-            self.refuse("aanbod", self.kwargs["offer"])
-        return found
+        offers = region_offers(self.team, active_only=False)
+        return self.find(offers, "aanbod", self.kwargs["offer"])
 
     def back_url(self):
         if self.request.POST.get("terug") == "verouderd":
@@ -403,12 +330,7 @@ class ProviderMixin(MapTeamMixin):
 
     @cached_property
     def own_offers(self):
-        own = services.own_organisation_ids(self.request.user, self.team)
-        return (
-            Aanbod.objects.filter(organisation__in=own)
-            .select_related("organisation")
-            .prefetch_related("locaties")
-        )
+        return selectors.own_offers(self.request.user, self.team)
 
 
 class ProviderOverviewView(ProviderMixin, TemplateView):
@@ -417,7 +339,7 @@ class ProviderOverviewView(ProviderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         offers = self.own_offers.order_by("organisation__name", "-active", "name")
-        context["rows"] = _waiting_rows(offers, self.team)
+        context["rows"] = selectors.waiting_rows(offers, self.team)
         context["stale_weeks"] = self.team.waiting_time_stale_weeks
         return context
 
@@ -425,10 +347,7 @@ class ProviderOverviewView(ProviderMixin, TemplateView):
 class ProviderWaitingTimeView(ProviderMixin, WaitingTimeFormMixin, TemplateView):
     @cached_property
     def offer(self) -> Aanbod:
-        found = self.own_offers.filter(pk=self.kwargs["offer"]).first()
-        if found is None:
-            self.refuse("aanbod", self.kwargs["offer"])
-        return found
+        return self.find(self.own_offers, "aanbod", self.kwargs["offer"])
 
     def back_url(self):
         return reverse("socialmap:provider", kwargs={"team": self.team.slug})

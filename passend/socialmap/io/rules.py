@@ -1,5 +1,7 @@
 """The row checks of the sociale kaart import: every problem in a row becomes one Dutch message
-naming the row and the column. Used by importer.validate(); nothing here writes."""
+naming the row and the column, and every row that passes becomes part of the plan. Used by the
+importer's dry run and import; nothing here writes. What the services refuse while writing is
+reported on the column the refused field came from (ORGANISATION_COLUMNS, OFFER_COLUMNS)."""
 
 from __future__ import annotations
 
@@ -8,15 +10,16 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passend.cases.codes import HULPVORMEN_MET_VERBLIJF, Hulpvorm, Productcategorie
 from passend.cases.models import LifeDomain
 from passend.regions.models import Gemeente, Organisation
 
-from .importer import OfferPlan, OrgPlan, RowError, today
-from .io_format import BY_KEY, OFFER, WAIT
-from .models import Aanbod, Aandachtspunt, Expertisegebied, Hulpvraag, Wachttijd
+from ..models import Aanbod, Aandachtspunt, Expertisegebied, Hulpvraag, Wachttijd
+from .format import BY_KEY, OFFER, WAIT
+from .planning import OfferPlan, OrgPlan, RowError
 
 TRUE = {"ja", "j", "yes", "y", "waar", "true", "1", "x"}
 FALSE = {"nee", "n", "no", "onwaar", "false", "0"}
@@ -41,6 +44,41 @@ OFFER_M2M = {
     "aandachtspunten": "aandachtspunten",
     "life_domains": "life_domains",
     "offer_expertise": "expertise",
+}
+WAITING_FIELDS = {
+    "weeks_registration": "weeks_to_registration",
+    "weeks_intake": "weeks_to_intake",
+    "weeks_treatment": "weeks_to_treatment",
+    "confirmed_on": "confirmed_on",
+    "confirmed_by": "confirmed_by_name",
+}
+OFFER_VALUES = (
+    "name",
+    "description",
+    "productcategorie",
+    "hulpvorm",
+    "voorliggend_veld",
+    "with_stay",
+    "age_min",
+    "age_max",
+    "referral_needed",
+    "beschikking_needed",
+    "active",
+    "gemeenten",
+)
+# Field of a service (save_organisation, save_profile; save_offer, confirm_waiting_time) ->
+# the column it came from.
+ORGANISATION_COLUMNS = {
+    "name": "org_name",
+    **{f: c for c, f in ORG_FIELDS.items()},
+    **{f: c for c, f in PROFILE_FIELDS.items()},
+    "expertise": "org_expertise",
+    "contracted_by": "contracted_by",
+}
+OFFER_COLUMNS = {
+    **{f: f for f in OFFER_VALUES},
+    **{f: c for c, f in OFFER_M2M.items()},
+    **{f: c for c, f in WAITING_FIELDS.items()},
 }
 
 
@@ -91,7 +129,7 @@ class RowChecker:
     def __init__(self, team):
         self.team = team
         self.region = team.region
-        self.today = today()
+        self.today = timezone.localdate()
         self.errors: list[RowError] = []
         self.organisations: dict[str, OrgPlan] = {}
         self.offers: list[OfferPlan] = []

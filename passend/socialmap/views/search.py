@@ -11,10 +11,10 @@ from django.views.generic import TemplateView
 
 from passend.accounts.roles import Cap
 
-from . import selectors
-from .forms_search import SearchForm
+from .. import selectors
+from ..forms.search import SearchForm
+from ..models import Locatie
 from .mixins import MapTeamMixin
-from .models import Locatie
 
 RESULTS_PER_PAGE = 20
 
@@ -83,15 +83,11 @@ class OrganisationDetailView(SocialMapMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pk = self.kwargs["organisation"]
-        organisation = (
-            selectors.organisations_for(self.request.user, self.team)
-            .select_related("gemeente")
-            .filter(pk=pk)
-            .first()
+        organisation = self.find(
+            selectors.organisations_for(self.request.user, self.team).select_related("gemeente"),
+            "organisatie",
+            self.kwargs["organisation"],
         )
-        if organisation is None:
-            self.refuse("organisatie", pk)
         profiel = getattr(organisation, "profiel", None)
         offers = selectors.offers_for(self.request.user, self.team).filter(
             organisation=organisation
@@ -116,10 +112,11 @@ class OfferDetailView(SocialMapMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pk = self.kwargs["offer"]
-        offer = selectors.offer_detail_queryset(self.request.user, self.team).filter(pk=pk).first()
-        if offer is None:
-            self.refuse("aanbod", pk)
+        offer = self.find(
+            selectors.offer_detail_queryset(self.request.user, self.team),
+            "aanbod",
+            self.kwargs["offer"],
+        )
         result = selectors.results_for_offers([offer], self.team, self.today)[0]
         context.update(
             offer=offer,

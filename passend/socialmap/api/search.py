@@ -3,19 +3,19 @@ search, ranking, reasons and waiting-time freshness as the search page."""
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.response import Response
 
-from passend.accounts.permissions import get_visible_or_404, teams_with
+from passend.accounts.permissions import deny_404, require_team_or_404, teams_with
 from passend.accounts.roles import Cap
-from passend.audit.services import log_denied
 from passend.regions.models import Organisation, Team
 
-from . import selectors
-from .models import Aanbod, Locatie
-from .search import Criteria
-from .serializers_search import (
+from .. import selectors
+from ..models import Aanbod, Locatie
+from ..search import Criteria
+from ..serializers.search import (
     DetailQuerySerializer,
     MapOfferDetailSerializer,
     MapOfferSerializer,
@@ -32,13 +32,8 @@ class SocialMapAPIMixin:
     personal_data = False
 
     def team_from(self, team_id) -> Team:
-        return get_visible_or_404(
-            self.request,
-            Team.objects.select_related("region"),
-            capability=Cap.VIEW_SOCIAL_MAP,
-            subject_type="team",
-            purpose=PURPOSE,
-            pk=team_id,
+        return require_team_or_404(
+            self.request, capability=Cap.VIEW_SOCIAL_MAP, purpose=PURPOSE, pk=team_id
         )
 
     def detail_teams(self) -> list[Team]:
@@ -50,15 +45,16 @@ class SocialMapAPIMixin:
         teams = teams_with(self.request.user, Cap.VIEW_SOCIAL_MAP).select_related("region")
         return list(teams.order_by("waiting_time_stale_weeks", "pk"))
 
-    def refuse(self, subject_type: str, subject_id, teams) -> None:
-        log_denied(
+    def refuse(self, subject_type: str, subject_id, teams):
+        """Not on the map of the team(s) asked for: 404 and one denied entry (on the team,
+        when one was asked for or the user has only one)."""
+        deny_404(
             self.request,
             subject_type=subject_type,
-            subject_id=str(subject_id)[:64],
+            subject_id=subject_id,
             purpose=PURPOSE,
             team=teams[0] if len(teams) == 1 else None,
         )
-        raise exceptions.NotFound()
 
 
 def _organisation_queryset(qs):
@@ -143,7 +139,7 @@ class OfferViewSet(
         gemeente = params.get("gemeenteId")
         if gemeente is not None and not team.region.gemeenten.filter(pk=gemeente).exists():
             raise exceptions.ValidationError(
-                {"gemeenteId": ["Deze gemeente hoort niet bij de jeugdregio van het team."]}
+                {"gemeenteId": [_("Deze gemeente hoort niet bij de jeugdregio van het team.")]}
             )
         criteria = Criteria(
             hulpvragen=tuple(params.get("needs", ())),

@@ -1,8 +1,9 @@
 """Import and export pages of the sociale kaart.
 
 Import (coördinator sociale kaart, MANAGE_SOCIAL_MAP in the team): upload -> dry run that lists
-every problem and imports nothing -> confirm, which re-validates the same upload (kept in the
-session under a random token, size-limited) and writes it in one transaction.
+every problem (the row checks and the services' own refusals) and imports nothing -> confirm,
+which runs the same upload again (kept in the session under a random, single-use token,
+size-limited) and keeps it only when nothing is refused, in one transaction.
 Export (VIEW_SOCIAL_MAP): the team region's map in the import format, CSV or XLSX.
 
 The map is about organisations: these pages show no people's names (personal_data = False).
@@ -21,20 +22,19 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from passend.accounts.roles import Cap
-from passend.regions.views import TeamMixin
+from passend.core.refusals import Refusal, add_message, add_to_form
 
-from . import exporter, importer
-from .forms_io import ImportConfirmForm, ImportUploadForm
-from .io_format import COLUMNS
+from ..forms.io import ImportConfirmForm, ImportUploadForm
+from ..io import exporter, importer
+from ..io.format import COLUMNS
+from .mixins import MapTeamMixin
 
 SESSION_KEY = "socialmap-import-{team}"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class IoTeamMixin(TeamMixin):
+class IoTeamMixin(MapTeamMixin):
     """Resolve the team (404 + one denied log entry) before anything else is read."""
-
-    personal_data = False
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -62,9 +62,11 @@ class ImportView(IoTeamMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         uploaded = form.cleaned_data["bestand"]
         try:
-            plan = importer.validate(uploaded.name, form.content, self.team)
-        except importer.ImportFileError as refused:
-            form.add_error("bestand", str(refused))
+            plan = importer.dry_run(
+                form.content, file_name=uploaded.name, team=self.team, actor=request.user
+            )
+        except Refusal as refusal:
+            add_to_form(form, refusal)
             return self.render_to_response(self.get_context_data(form=form))
         context = {"plan": plan, "file_name": uploaded.name}
         if plan.clean:
@@ -101,21 +103,21 @@ class ImportConfirmView(IoTeamMixin, TemplateView):
             )
             return redirect("socialmap:import", team=self.team.slug)
         content = base64.b64decode(stored["content"])
+        request.session.pop(key, None)
         try:
-            plan = importer.validate(stored["name"], content, self.team)
-            if plan.clean:
-                counts = importer.apply(plan, self.team, request.user)
-        except (importer.ImportFileError, importer.ImportApplyError) as refused:
-            messages.error(request, _("Er is niets ingelezen: %(reason)s") % {"reason": refused})
+            plan = importer.run(
+                content, file_name=stored["name"], team=self.team, actor=request.user
+            )
+        except Refusal as refusal:
+            add_message(request, refusal)
             return redirect("socialmap:import", team=self.team.slug)
         if not plan.clean:  # the map changed since the dry run: show why, import nothing
-            request.session.pop(key, None)
             context = self.get_context_data(
                 plan=plan, file_name=stored["name"], form=ImportUploadForm()
             )
             context["columns"] = COLUMNS
             return self.render_to_response(context)
-        request.session.pop(key, None)
+        counts = plan.counts
         messages.success(
             request,
             _(

@@ -2,21 +2,31 @@
 renderer makes them lowerCamelCase. No person's name leaves the API: who confirmed a waiting
 time is given as an organisation or role."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from passend.cases.codes import Hulpvorm, Productcategorie
 from passend.regions.models import Organisation
 
-from . import search as rules
-from .forms_search import MAX_AGE, MAX_WEEKS
-from .models import Aandachtspunt, Hulpvraag
+from .. import search as rules
+from ..forms.search import MAX_AGE, MAX_WEEKS
+from ..models import Aandachtspunt, Hulpvraag
+
+# The largest id a row can have (a 64-bit key): a larger one is bad input, not an unknown id.
+MAX_ID = 2**63 - 1
+# At most this many codes in one list parameter (there are about thirty of each).
+MAX_CODES = 50
 
 
 class CodeListField(serializers.ListField):
     """Codes as a repeated parameter (needs=a&needs=b) or comma-separated (needs=a,b)."""
 
     child = serializers.CharField(max_length=40)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", MAX_CODES)
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         values = super().to_internal_value(data)
@@ -26,6 +36,7 @@ class CodeListField(serializers.ListField):
 class OfferQuerySerializer(serializers.Serializer):
     teamId = serializers.IntegerField(
         min_value=1,
+        max_value=MAX_ID,
         help_text="Expertteam; bepaalt de jeugdregio en wanneer een wachttijd verouderd is.",
     )
     needs = CodeListField(
@@ -45,7 +56,10 @@ class OfferQuerySerializer(serializers.Serializer):
         required=False, min_value=0, max_value=MAX_AGE, help_text="Leeftijd van de jeugdige."
     )
     gemeenteId = serializers.IntegerField(
-        required=False, min_value=1, help_text="Woongemeente (een gemeente van de jeugdregio)."
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="Woongemeente (een gemeente van de jeugdregio).",
     )
     maxWeeks = serializers.IntegerField(
         required=False,
@@ -73,7 +87,9 @@ class OfferQuerySerializer(serializers.Serializer):
         )
         unknown = [v for v in values if v not in known]
         if unknown:
-            raise serializers.ValidationError(f"Onbekende {label}: {', '.join(unknown)}.")
+            raise serializers.ValidationError(
+                _("Onbekende %(list)s: %(codes)s.") % {"list": label, "codes": ", ".join(unknown)}
+            )
         return values
 
     def validate_needs(self, values):
@@ -85,7 +101,9 @@ class OfferQuerySerializer(serializers.Serializer):
 
 class TeamQuerySerializer(serializers.Serializer):
     teamId = serializers.IntegerField(
-        min_value=1, help_text="Expertteam; bepaalt de jeugdregio van de sociale kaart."
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="Expertteam; bepaalt de jeugdregio van de sociale kaart.",
     )
 
 
@@ -93,6 +111,7 @@ class DetailQuerySerializer(serializers.Serializer):
     teamId = serializers.IntegerField(
         required=False,
         min_value=1,
+        max_value=MAX_ID,
         help_text="Expertteam voor de regio en de actualiteit van wachttijden. Weggelaten: uw "
         "team met de strengste termijn voor verouderde wachttijden.",
     )

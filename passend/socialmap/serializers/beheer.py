@@ -1,10 +1,21 @@
 """Serializers of the waiting-time API (snake_case here, lowerCamelCase on the wire)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from . import services
-from .models import Wachttijd
-from .waiting import is_outdated
+from ..models import Wachttijd
+from ..selectors import confirmed_by_label
+from ..waiting import is_outdated
+from .search import MAX_ID
+
+
+class WaitingTimeQuerySerializer(serializers.Serializer):
+    teamId = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="Expertteam waarvoor u werkt; bepaalt wanneer een wachttijd verouderd is.",
+    )
 
 
 class WaitingTimeEntrySerializer(serializers.ModelSerializer):
@@ -47,7 +58,7 @@ class WaitingTimeEntrySerializer(serializers.ModelSerializer):
         return obj.locatie.name if obj.locatie_id else None
 
     def get_confirmed_by(self, obj) -> str:
-        return services.confirmed_by_label(obj)
+        return confirmed_by_label(obj)
 
     def get_outdated(self, obj) -> bool:
         return is_outdated(obj.confirmed_on, self.context["today"], self.context["stale_weeks"])
@@ -59,6 +70,8 @@ class WaitingTimeEntryInputSerializer(serializers.Serializer):
     location_id = serializers.IntegerField(
         required=False,
         allow_null=True,
+        min_value=1,
+        max_value=MAX_ID,
         help_text="Locatie van het aanbod; weglaten voor alle locaties.",
     )
     weeks_to_registration = serializers.IntegerField(
@@ -76,3 +89,12 @@ class WaitingTimeEntryInputSerializer(serializers.Serializer):
     confirmed_on = serializers.DateField(
         required=False, help_text="Datum van bevestiging; weglaten voor vandaag."
     )
+
+    def validate_location_id(self, value):
+        """The location (of the offer in the context), or None for all its locations."""
+        if value is None:
+            return None
+        location = self.context["offer"].locaties.filter(pk=value).first()
+        if location is None:
+            raise serializers.ValidationError(_("Dit aanbod wordt niet op deze locatie gegeven."))
+        return location

@@ -1,7 +1,7 @@
 """Export of a region's sociale kaart in the import format (CSV or XLSX), and the empty
 template with its explanation and code lists.
 
-No people's names: "bevestigd door" is the organisation or role (services.confirmed_by_label),
+No people's names: "bevestigd door" is the organisation or role (selectors.confirmed_by_label),
 and waiting times entered by import leave it empty. Cells that a spreadsheet would evaluate as
 a formula get an apostrophe in front (CSV injection); the import strips it again.
 """
@@ -14,15 +14,18 @@ import io
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 from passend.cases.codes import Hulpvorm, Productcategorie
 from passend.cases.models import LifeDomain
 from passend.regions.models import Gemeente, Organisation
 
-from .io_format import COLUMNS, LIST_SEPARATOR, escape_cell
-from .models import Aanbiederprofiel, Aanbod, Aandachtspunt, Expertisegebied, Hulpvraag
-from .services import confirmed_by_label
-from .waiting import current_entries
+from ..models import Aanbiederprofiel, Aanbod, Aandachtspunt, Expertisegebied, Hulpvraag
+from ..selectors import confirmed_by_label
+from ..waiting import current_entries
+from .format import COLUMNS, LIST_SEPARATOR, escape_cell
 
 SHEET_TITLE = "sociale kaart"
 HEADERS = [c.header for c in COLUMNS]
@@ -154,9 +157,6 @@ def to_csv(table: list[list], headers=HEADERS) -> bytes:
 
 
 def _sheet(workbook, title: str, headers, table):
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     sheet = workbook.create_sheet(title)
     bold = Font(bold=True)
     header_cells = []
@@ -182,8 +182,6 @@ def _sheet(workbook, title: str, headers, table):
 
 
 def to_xlsx(table: list[list], extra_sheets=()) -> bytes:
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
     _sheet(workbook, SHEET_TITLE, HEADERS, table)
     for title, headers, extra in extra_sheets:

@@ -1,11 +1,12 @@
-"""API paths of the sociale kaart (search part), combined in api_urls.py. Paths start with
-"socialmap/"."""
+"""API routes of the sociale kaart under /api/v1/socialmap/, named once in
+passend.core.api.urls (API_URL_MODULES)."""
 
 from django.urls import path
 
-from .api_search import OfferViewSet, OrganisationViewSet
+from ..api.beheer import WaitingTimeViewSet
+from ..api.search import OfferViewSet, OrganisationViewSet
 
-urlpatterns: list = [
+urlpatterns = [
     path(
         "socialmap/organisations",
         OrganisationViewSet.as_view({"get": "list"}),
@@ -21,5 +22,10 @@ urlpatterns: list = [
         "socialmap/offers/<int:offerId>",
         OfferViewSet.as_view({"get": "retrieve"}),
         name="socialmap-offer-detail",
+    ),
+    path(
+        "socialmap/offers/<int:offerId>/waiting-times",
+        WaitingTimeViewSet.as_view({"get": "list", "post": "create"}),
+        name="socialmap-offer-waiting-times",
     ),
 ]

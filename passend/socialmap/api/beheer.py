@@ -10,32 +10,32 @@ role, not by name: no personal data.
 from django.utils import timezone
 from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.response import Response
 
-from passend.accounts.permissions import team_ids_with
+from passend.accounts.permissions import (
+    deny_404,
+    may_update_waiting_times,
+    may_view_waiting_times,
+    team_ids_with,
+)
 from passend.accounts.roles import Cap
-from passend.audit.services import log_denied
 from passend.regions.models import Team
 
-from . import services
-from .models import Aanbod, Wachttijd
-from .serializers_beheer import WaitingTimeEntryInputSerializer, WaitingTimeEntrySerializer
-from .waiting import DEFAULT_STALE_WEEKS
+from .. import services
+from ..models import Aanbod, Wachttijd
+from ..serializers.beheer import (
+    WaitingTimeEntryInputSerializer,
+    WaitingTimeEntrySerializer,
+    WaitingTimeQuerySerializer,
+)
+from ..waiting import DEFAULT_STALE_WEEKS
 
 MAP_CAPS = (Cap.VIEW_SOCIAL_MAP, Cap.MANAGE_SOCIAL_MAP, Cap.UPDATE_OWN_WAITING_TIMES)
 OFFER_ID = OpenApiParameter("offerId", int, OpenApiParameter.PATH, description="Id van het aanbod.")
 
 
-class TeamQuerySerializer(serializers.Serializer):
-    teamId = serializers.IntegerField(
-        required=False,
-        min_value=1,
-        help_text="Expertteam waarvoor u werkt; bepaalt wanneer een wachttijd verouderd is.",
-    )
-
-
-@extend_schema(tags=["Sociale kaart"], parameters=[OFFER_ID, TeamQuerySerializer])
+@extend_schema(tags=["Sociale kaart"], parameters=[OFFER_ID, WaitingTimeQuerySerializer])
 @extend_schema_view(
     list=extend_schema(
         summary="Wachttijden van een aanbod",
@@ -49,7 +49,7 @@ class TeamQuerySerializer(serializers.Serializer):
         description=(
             "Legt een nieuwe bevestiging vast (dezelfde of nieuwe waarden). Voor de aanbieder "
             "van het aanbod en de coördinator sociale kaart van de regio. Aanmelding ≤ intake ≤ "
-            "start hulp; de datum ligt niet in de toekomst."
+            "start hulp; de datum ligt niet in de toekomst en niet vóór 2000."
         ),
         request=WaitingTimeEntryInputSerializer,
         responses={201: WaitingTimeEntrySerializer},
@@ -59,6 +59,7 @@ class WaitingTimeViewSet(viewsets.GenericViewSet):
     personal_data = False
     serializer_class = WaitingTimeEntrySerializer
     purpose = "wachttijden aanbod"
+    api_field_names = {"location": "location_id"}
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
@@ -67,42 +68,41 @@ class WaitingTimeViewSet(viewsets.GenericViewSet):
 
     @cached_property
     def team(self) -> Team | None:
-        query = TeamQuerySerializer(data=self.request.query_params)
+        """The `teamId` asked for (a team in which the user works with the map; any other is
+        404 with one denied entry), else the user's first such team."""
+        query = WaitingTimeQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
         allowed = sorted({t for cap in MAP_CAPS for t in team_ids_with(self.request.user, cap)})
         team_id = query.validated_data.get("teamId")
         if team_id is not None and team_id not in allowed:
-            log_denied(
+            deny_404(
                 self.request,
                 subject_type="team",
                 subject_id=team_id,
                 purpose=self.purpose,
                 team=Team.objects.filter(pk=team_id).first(),
             )
-            raise exceptions.NotFound()
         team_id = team_id or next(iter(allowed), None)
         return Team.objects.filter(pk=team_id).first() if team_id else None
 
     @cached_property
     def offer(self) -> Aanbod:
+        """The offer of the URL when the user may read (GET) or write (POST) its waiting
+        times, else 404 with one denied entry. The service checks the write again."""
         team = self.team
         offer = (
             Aanbod.objects.select_related("organisation").filter(pk=self.kwargs["offerId"]).first()
         )
         user, scope = self.request.user, team if "teamId" in self.request.query_params else None
-        if self.request.method == "POST":
-            allowed = offer is not None and services.may_update_waiting_times(user, offer, scope)
-        else:
-            allowed = offer is not None and services.may_view_waiting_times(user, offer, scope)
-        if not allowed:
-            log_denied(
+        may = may_update_waiting_times if self.request.method == "POST" else may_view_waiting_times
+        if offer is None or not may(user, offer, scope):
+            deny_404(
                 self.request,
                 subject_type="aanbod",
                 subject_id=self.kwargs["offerId"],
                 purpose=self.purpose,
                 team=team,
             )
-            raise exceptions.NotFound()
         return offer
 
     def get_serializer_context(self):
@@ -119,34 +119,18 @@ class WaitingTimeViewSet(viewsets.GenericViewSet):
 
     def create(self, request, *args, **kwargs):
         offer = self.offer
-        data = WaitingTimeEntryInputSerializer(data=request.data)
+        data = WaitingTimeEntryInputSerializer(data=request.data, context={"offer": offer})
         data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        location = None
-        if values.get("location_id") is not None:
-            location = offer.locaties.filter(pk=values["location_id"]).first()
-            if location is None:
-                raise exceptions.ValidationError(
-                    {"location_id": ["Dit aanbod wordt niet op deze locatie gegeven."]}
-                )
-        try:
-            entry = services.confirm_waiting_time(
-                offer,
-                actor=request.user,
-                location=location,
-                weeks_to_registration=values["weeks_to_registration"],
-                weeks_to_intake=values["weeks_to_intake"],
-                weeks_to_treatment=values["weeks_to_treatment"],
-                note=values.get("note", ""),
-                confirmed_on=values.get("confirmed_on"),
-            )
-        except services.MapInvalid as invalid:
-            errors = {
-                {"locatie": "location_id"}.get(name, name): messages
-                for name, messages in invalid.message_dict.items()
-            }
-            raise exceptions.ValidationError(errors) from invalid
-        except services.MapRefused as refused:
-            raise exceptions.NotFound() from refused
+        values = data.validated_data
+        entry = services.confirm_waiting_time(
+            offer,
+            actor=request.user,
+            location=values.get("location_id"),
+            weeks_to_registration=values["weeks_to_registration"],
+            weeks_to_intake=values["weeks_to_intake"],
+            weeks_to_treatment=values["weeks_to_treatment"],
+            note=values.get("note", ""),
+            confirmed_on=values.get("confirmed_on"),
+        )
         body = self.get_serializer(entry).data
         return Response(body, status=status.HTTP_201_CREATED)
