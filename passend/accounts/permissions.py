@@ -213,20 +213,20 @@ def get_visible_or_404(
         target = None
     if subject_id is None:
         subject_id = target.pk if target is not None else next(iter(lookup.values()), "")
-    log_denied(
+    deny_404(
         request,
         subject_type=subject_type,
-        subject_id=str(subject_id)[:64],
+        subject_id=subject_id,
         purpose=purpose,
         team=team if team is not None else (team_of(target) if target is not None else None),
     )
-    raise Http404
 
 
 def deny_404(request, *, subject_type: str, subject_id, purpose: str, team=None) -> NoReturn:
-    """Refuse a record outside a scope that `visible()` does not express (the regional sociale
-    kaart: an offer of another region, a provider's other organisation): one denied entry, as
-    `get_visible_or_404` writes it, and 404."""
+    """The one way to refuse a record as not found: one denied entry and 404. Used by
+    `get_visible_or_404`, and directly where `visible()` does not express the scope (the
+    regional sociale kaart: an offer of another region, a provider's other organisation; a
+    registration that may no longer be edited)."""
     log_denied(
         request,
         subject_type=subject_type,

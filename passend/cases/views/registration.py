@@ -8,9 +8,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from passend.accounts.permissions import deny_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
-from passend.audit.services import log_denied
 from passend.core.refusals import NotAllowed, Refusal, add_to_form
 
 from .. import services
@@ -42,14 +42,13 @@ class RegistrationView(CaseScopeMixin, AuditedView, TemplateView):
             return services.new_draft(self.team, actor=self.request.user)
         casus = self.casus
         if not services.may_edit_registration(self.request.user, casus):
-            log_denied(
+            deny_404(
                 self.request,
                 subject_type="casus",
                 subject_id=casus.pk,
                 purpose=self.audit_purpose,
                 team=casus.team,
             )
-            raise Http404
         return casus
 
     def build_form(self, data=None):
