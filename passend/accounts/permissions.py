@@ -7,6 +7,8 @@ these. A model joins the scheme by adding its path to its team in TEAM_PATHS.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -24,11 +26,14 @@ TEAM_PATHS: dict[str, str] = {
     "accounts.membership": "team",
     "audit.accesslogentry": "team",
     "cases.casus": "team",
+    "cases.bijlage": "casus__team",
+    "cases.toestemming": "casus__team",
     # Case work (issue 4): everything hangs off a case or a team meeting.
     "analysis.tijdlijnepisode": "casus__team",
     "analysis.analysestap": "casus__team",
     "meetings.overleg": "team",
     "meetings.casusbespreking": "overleg__team",
+    "meetings.gast": "overleg__team",
     "advice.advies": "casus__team",
     "advice.toelichtingsverzoek": "advies__casus__team",
     "advice.belangenverklaring": "advies__casus__team",
@@ -45,6 +50,8 @@ TEAM_PATHS: dict[str, str] = {
 # (VIEW_OWN_CASES) wherever the team's roles would need VIEW_CASE_DATA.
 OWNER_PATHS: dict[str, str] = {
     "cases.casus": "aanmelder",
+    "cases.bijlage": "casus__aanmelder",
+    "cases.toestemming": "casus__aanmelder",
     "advice.advies": "casus__aanmelder",
     "advice.toelichtingsverzoek": "advies__casus__aanmelder",
     "advice.opvolging": "advies__casus__aanmelder",
@@ -206,12 +213,26 @@ def get_visible_or_404(
         target = None
     if subject_id is None:
         subject_id = target.pk if target is not None else next(iter(lookup.values()), "")
+    deny_404(
+        request,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        purpose=purpose,
+        team=team if team is not None else (team_of(target) if target is not None else None),
+    )
+
+
+def deny_404(request, *, subject_type: str, subject_id, purpose: str, team=None) -> NoReturn:
+    """The one way to refuse a record as not found: one denied entry and 404. Used by
+    `get_visible_or_404`, and directly where `visible()` does not express the scope (the
+    regional sociale kaart: an offer of another region, a provider's other organisation; a
+    registration that may no longer be edited)."""
     log_denied(
         request,
         subject_type=subject_type,
         subject_id=str(subject_id)[:64],
         purpose=purpose,
-        team=team if team is not None else (team_of(target) if target is not None else None),
+        team=team,
     )
     raise Http404
 

@@ -1,18 +1,22 @@
 """API of the advice module: the same services, permission checks and Dutch refusals as the
-pages. A refused step answers 409 (problem+json) with the reason."""
+pages. Refusals propagate to the one problem+json mapping: a refused step 409, a missing right
+403, bad input 400 on the field."""
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.response import Response
 
 from passend.accounts.permissions import get_visible_or_404, has_capability
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
-from passend.cases.api import Conflict
-from passend.cases.models import Casus
+from passend.cases.scoping import OWNER, CaseScopeAPIMixin
 from passend.core.api.renderers import PdfRenderer
+from passend.core.refusals import NotAllowed
+from passend.meetings.selectors import team_members
+from passend.regions.models import Organisation
 
 from . import selectors, services
 from .models import Advies, Toelichtingsverzoek
@@ -25,40 +29,21 @@ from .serializers import (
     FollowUpRequestSerializer,
     FollowUpSerializer,
 )
+from .views import letter_response
 
 TAG = ["Advies"]
 
 
-def refused(call):
-    try:
-        return call()
-    except services.AdviceError as refusal:
-        raise Conflict(str(refusal)) from refusal
-    except services.TransitionError as refusal:
-        raise Conflict(str(refusal)) from refusal
-
-
-class _AdviceAPI(AuditedAPIView, viewsets.GenericViewSet):
+class _AdviceData:
     audit_subject_type = "casus"
     audit_purpose = "advies bekijken"
     serializer_class = AdviceSerializer
     pagination_class = None
+    # The services' names where the API's differ (save_advice(providers=..., offers=...)).
+    api_field_names = {"providers": "candidate_providers", "offers": "chosen_offers"}
 
     def get_queryset(self):
         return Advies.objects.none()
-
-    @cached_property
-    def advies(self) -> Advies:
-        advies = get_visible_or_404(
-            self.request,
-            selectors.advice_scope(self.request.user).select_related("casus__team"),
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="advies",
-            purpose=self.audit_purpose,
-            pk=self.kwargs["adviceId"],
-        )
-        self.audit(advies.casus)
-        return advies
 
     def can(self, capability, casus) -> bool:
         return has_capability(self.request.user, capability, casus.team)
@@ -73,23 +58,43 @@ class _AdviceAPI(AuditedAPIView, viewsets.GenericViewSet):
     def advice_data(self, advies) -> dict:
         return AdviceSerializer(advies, context=self.advice_context(advies.casus)).data
 
+    def save_from(self, advies, serializer) -> Advies:
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        return services.save_advice(
+            advies,
+            actor=self.request.user,
+            data=data,
+            providers=data.pop("candidate_providers", None),
+            offers=data.pop("chosen_offers", None),
+            request=self.request,
+        )
 
-@extend_schema(tags=TAG)
-class CaseAdviceViewSet(_AdviceAPI):
-    """/cases/{caseId}/advices"""
+
+class _AdviceAPI(_AdviceData, AuditedAPIView, viewsets.GenericViewSet):
+    """Routes under /advices/{adviceId}: the advice through the permission module (refused:
+    one denied entry naming the advice); what is shown is logged as its case."""
 
     @cached_property
-    def casus(self) -> Casus:
-        casus = get_visible_or_404(
+    def advies(self) -> Advies:
+        advies = get_visible_or_404(
             self.request,
-            Casus.objects.filter(is_draft=False).select_related("team"),
+            selectors.advice_scope(self.request.user).select_related("casus__team"),
             capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
+            subject_type="advies",
             purpose=self.audit_purpose,
-            pk=self.kwargs["caseId"],
+            pk=self.kwargs["adviceId"],
         )
-        self.audit(casus)
-        return casus
+        self.audit(advies.casus)
+        return advies
+
+
+@extend_schema(tags=TAG)
+class CaseAdviceViewSet(_AdviceData, CaseScopeAPIMixin, viewsets.GenericViewSet):
+    """/cases/{caseId}/advices: the case through the one case scope (the referrer reaches
+    own cases, and sees only sent advices)."""
+
+    case_audience = OWNER
 
     @extend_schema(
         summary="Adviezen van een casus",
@@ -98,6 +103,7 @@ class CaseAdviceViewSet(_AdviceAPI):
     )
     def list(self, request, caseId=None):
         casus = self.casus
+        self.audit(casus)
         advices = selectors.advices_of_case(request.user, casus)
         context = self.advice_context(casus)
         return Response(AdviceSerializer(advices, many=True, context=context).data)
@@ -113,24 +119,10 @@ class CaseAdviceViewSet(_AdviceAPI):
     )
     def create(self, request, caseId=None):
         casus = self.casus
-        if not self.can(Cap.WORK_ON_CASES, casus):
-            raise exceptions.PermissionDenied("Alleen teamleden stellen een advies op.")
+        self.audit(casus)
+        advies = services.new_advice(casus, actor=request.user)
         serializer = AdviceSerializer(data=request.data, context=self.advice_context(casus))
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        providers = data.pop("candidate_providers", None)
-        offers = data.pop("chosen_offers", None)
-        advies = services.new_advice(casus, request.user)
-        refused(
-            lambda: services.save_advice(
-                advies,
-                actor=request.user,
-                data=data,
-                providers=providers,
-                offers=offers,
-                request=request,
-            )
-        )
+        self.save_from(advies, serializer)
         return Response(self.advice_data(advies), status=status.HTTP_201_CREATED)
 
 
@@ -150,25 +142,11 @@ class AdviceViewSet(_AdviceAPI):
     )
     def partial_update(self, request, adviceId=None):
         advies = self.advies
-        if not self.can(Cap.WORK_ON_CASES, advies.casus):
-            raise exceptions.PermissionDenied("Alleen teamleden wijzigen een advies.")
+        services.check_may_draft(advies.casus, actor=request.user)
         serializer = AdviceSerializer(
             advies, data=request.data, partial=True, context=self.advice_context(advies.casus)
         )
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        providers = data.pop("candidate_providers", None)
-        offers = data.pop("chosen_offers", None)
-        refused(
-            lambda: services.save_advice(
-                advies,
-                actor=request.user,
-                data=data,
-                providers=providers,
-                offers=offers,
-                request=request,
-            )
-        )
+        self.save_from(advies, serializer)
         return Response(self.advice_data(advies))
 
     @extend_schema(
@@ -181,30 +159,29 @@ class AdviceViewSet(_AdviceAPI):
         responses={201: AdviceSerializer},
     )
     def approve(self, request, adviceId=None):
-        advies = self.advies
-        if not self.can(Cap.APPROVE_ADVICE, advies.casus):
-            raise exceptions.PermissionDenied("Alleen de voorzitter keurt een advies goed.")
-        advies = refused(lambda: services.approve(advies, actor=request.user, request=request))
+        advies = services.approve_advice(self.advies, actor=request.user, request=request)
         return Response(self.advice_data(advies), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Advies versturen",
         description=(
             "Legt vast dat de brief aan de ontvangers is verstuurd (Passend mailt niet zelf), "
-            "zet de casus op 'advies uitgebracht' en plant de follow-up."
+            "zet de casus op 'advies uitgebracht' en plant de follow-up. Zonder de toestemming "
+            "die de leeftijd van de jeugdige vraagt (en zonder gedwongen kader met reden): 409."
         ),
         request=DispatchSerializer,
         responses={201: AdviceSerializer},
     )
     def send(self, request, adviceId=None):
         advies = self.advies
-        if not self.can(Cap.APPROVE_ADVICE, advies.casus):
-            raise exceptions.PermissionDenied("Alleen de voorzitter verstuurt een advies.")
+        services.check_may_send(advies.casus, actor=request.user)
         serializer = DispatchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        recipients = serializer.validated_data.get("recipients")
-        advies = refused(
-            lambda: services.send_advice(advies, request.user, request, recipients=recipients)
+        advies = services.send_advice(
+            advies,
+            actor=request.user,
+            request=request,
+            recipients=serializer.validated_data.get("recipients"),
         )
         return Response(self.advice_data(advies), status=status.HTTP_201_CREATED)
 
@@ -226,24 +203,27 @@ class AdviceViewSet(_AdviceAPI):
     )
     def declarations(self, request, adviceId=None):
         advies = self.advies
-        if not self.can(Cap.VIEW_CASE_DATA, advies.casus):
-            raise exceptions.PermissionDenied("Alleen het team ziet belangenverklaringen.")
+        casus = advies.casus
+        if not self.can(Cap.VIEW_CASE_DATA, casus):
+            raise NotAllowed(_("Alleen het team ziet belangenverklaringen."))
         if request.method == "GET":
             data = advies.belangenverklaringen.all()
             return Response(ConflictDeclarationSerializer(data, many=True).data)
-        serializer = ConflictDeclarationSerializer(data=request.data)
+        serializer = ConflictDeclarationSerializer(
+            data=request.data,
+            experts=team_members(casus.team),
+            organisations=Organisation.objects.filter(regions=casus.team.region_id),
+        )
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        declaration = refused(
-            lambda: services.declare_interest(
-                advies,
-                actor=request.user,
-                user=data["user"],
-                organisation=data["organisation"],
-                decision=data["decision"],
-                explanation=data.get("explanation") or "",
-                request=request,
-            )
+        declaration = services.declare_interest(
+            advies,
+            actor=request.user,
+            user=data["user"],
+            organisation=data["organisation"],
+            decision=data["decision"],
+            explanation=data.get("explanation") or "",
+            request=request,
         )
         return Response(
             ConflictDeclarationSerializer(declaration).data, status=status.HTTP_201_CREATED
@@ -269,14 +249,12 @@ class AdviceViewSet(_AdviceAPI):
         serializer = ClarificationRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        verzoek = refused(
-            lambda: services.ask_clarification(
-                advies,
-                actor=request.user,
-                party=data.get("party", ""),
-                question=data.get("question") or "",
-                request=request,
-            )
+        verzoek = services.ask_clarification(
+            advies,
+            actor=request.user,
+            party=data.get("party", ""),
+            question=data.get("question") or "",
+            request=request,
         )
         return Response(
             ClarificationRequestSerializer(verzoek).data, status=status.HTTP_201_CREATED
@@ -301,21 +279,13 @@ class AdviceViewSet(_AdviceAPI):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         if "implementation_status" not in data:
-            if not self.can(Cap.DIRECT_PROCESS, advies.casus):
-                raise exceptions.PermissionDenied("Alleen de procesregisseur plant een follow-up.")
-            follow_up = refused(
-                lambda: services.plan_follow_up(
-                    advies, actor=request.user, due_on=data["due_on"], request=request
-                )
+            follow_up = services.plan_follow_up(
+                advies, actor=request.user, due_on=data["due_on"], request=request
             )
         else:
-            if not services.may_record_follow_up(request.user, advies.casus):
-                raise exceptions.PermissionDenied("U mag deze follow-up niet vastleggen.")
             data.pop("due_on", None)
-            follow_up, _moved = refused(
-                lambda: services.record_follow_up(
-                    advies, actor=request.user, request=request, **data
-                )
+            follow_up, _moved = services.record_follow_up(
+                advies, actor=request.user, request=request, **data
             )
         return Response(FollowUpSerializer(follow_up).data, status=status.HTTP_201_CREATED)
 
@@ -325,8 +295,6 @@ class AdviceViewSet(_AdviceAPI):
         responses={(200, "application/pdf"): bytes},
     )
     def letter(self, request, adviceId=None):
-        from .views import letter_response
-
         self.audit_action = "print"
         self.audit_purpose = "adviesbrief afdrukken"
         return letter_response(self, self.advies)
@@ -352,17 +320,13 @@ class ClarificationViewSet(_AdviceAPI):
             pk=requestId,
         )
         casus = verzoek.advies.casus
-        if not self.can(Cap.WORK_ON_CASES, casus):
-            raise exceptions.PermissionDenied("Alleen teamleden beantwoorden een vraag.")
         serializer = AnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        refused(
-            lambda: services.answer_clarification(
-                verzoek,
-                actor=request.user,
-                answer=serializer.validated_data["answer"],
-                request=request,
-            )
+        services.answer_clarification(
+            verzoek,
+            actor=request.user,
+            answer=serializer.validated_data["answer"],
+            request=request,
         )
         self.audit(casus)
         return Response(ClarificationRequestSerializer(verzoek).data)

@@ -2,6 +2,7 @@
 need the database; content rules shared with the API live in services.content_errors."""
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +148,8 @@ class AdviesForm(forms.Form):
 
     # Not part of the advice: they only narrow the list of offers shown.
     FILTER_FIELDS = ("offer_text", "offer_need")
+    # The service's names for the two choices (save_advice(providers=..., offers=...)).
+    refusal_field_names = {"providers": "candidate_providers", "offers": "chosen_offers"}
 
     def __init__(self, *args, team, keep_offers=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -183,8 +186,6 @@ class AdviesForm(forms.Form):
 
     def without_errors(self):
         """Shown again after 'filter' (nothing saved): keep all input, show no errors yet."""
-        from django.forms.utils import ErrorDict
-
         self._errors = ErrorDict()
         return self
 

@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 # A reminder for a short-term solution goes out this many days before its end date, and the
 # solution stays on the work list this many days after it ended (so nobody misses it).
 REMINDER_DAYS_BEFORE = 14
@@ -87,3 +89,24 @@ def conflicts(
             if org_id is not None and org_id in candidates
         }
     )
+
+
+# Dates an advice or follow-up can have: not before 2000 (Passend did not exist), and not
+# more than ten years ahead (a typing error, and beyond any date arithmetic's reach).
+EARLIEST_DAY = dt.date(2000, 1, 1)
+YEARS_AHEAD = 10
+
+
+def latest_day(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=365 * YEARS_AHEAD)
+
+
+def plausible_day(day: dt.date, today: dt.date) -> bool:
+    return EARLIEST_DAY <= day <= latest_day(today)
+
+
+def implausible_day_message(today: dt.date) -> str:
+    return _("Kies een datum tussen %(first)s en %(last)s.") % {
+        "first": f"{EARLIEST_DAY:%d-%m-%Y}",
+        "last": f"{latest_day(today):%d-%m-%Y}",
+    }

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 
 from passend.accounts.models import Membership
 from passend.accounts.permissions import team_ids_with, visible
 from passend.accounts.roles import Cap
 from passend.cases.codes import ACTIVE_STATES, CaseState
+from passend.regions.models import Organisation
 
 from . import rules
 from .models import Advies, Belangenverklaring, Opvolging, Toelichtingsverzoek
@@ -24,10 +26,13 @@ DRAFTING_STATES = frozenset({CaseState.IN_BEHANDELING, CaseState.HEROPEND})
 
 
 def advice_scope(user) -> QuerySet:
-    """Advices `user` may read: all of the own teams, and sent advices of own cases."""
+    """Advices `user` may read: all of the own teams, and sent advices of own cases; never
+    one of another user's unsent registration (draft)."""
     team_ids = team_ids_with(user, Cap.VIEW_CASE_DATA)
-    return visible(user, Advies.objects.all(), Cap.VIEW_CASE_DATA).filter(
-        Q(casus__team__in=team_ids) | Q(sent_at__isnull=False)
+    return (
+        visible(user, Advies.objects.all(), Cap.VIEW_CASE_DATA)
+        .filter(Q(casus__team__in=team_ids) | Q(sent_at__isnull=False))
+        .filter(Q(casus__is_draft=False) | Q(casus__aanmelder=user))
     )
 
 
@@ -93,10 +98,6 @@ def conflict_flags(advies: Advies) -> list[Flag]:
     found = rules.conflicts(involved_experts(advies), candidate_ids)
     if not found:
         return []
-    from django.contrib.auth import get_user_model
-
-    from passend.regions.models import Organisation
-
     users = get_user_model().objects.in_bulk([f.user_id for f in found])
     orgs = Organisation.objects.in_bulk([f.organisation_id for f in found])
     declarations = {}
@@ -165,8 +166,6 @@ def open_clarification_requests(user, team) -> QuerySet:
 
 def awaiting_approval(user, team) -> QuerySet:
     """Unapproved newest versions on cases being worked on; only for who may approve."""
-    from django.db.models import Max, OuterRef, Subquery
-
     newest = (
         Advies.objects.filter(casus=OuterRef("casus"))
         .values("casus")

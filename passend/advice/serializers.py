@@ -1,5 +1,6 @@
 """API representation of advices. Field names are camelCased by the renderer."""
 
+from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -16,9 +17,7 @@ from .models import (
     Opvolging,
     Toelichtingsverzoek,
 )
-from .services import content_errors, offer_refusal
-
-RECIPIENT_CHOICES = ["verwijzer", "jeugdige", "ouders"]
+from .services import RECIPIENTS, content_errors, offer_refusal
 
 
 class ConflictFlagSerializer(serializers.Serializer):
@@ -166,18 +165,34 @@ class AdviceSerializer(serializers.ModelSerializer):
 
 class DispatchSerializer(serializers.Serializer):
     recipients = serializers.ListField(
-        child=serializers.ChoiceField(choices=RECIPIENT_CHOICES),
+        child=serializers.ChoiceField(choices=list(RECIPIENTS)),
         required=False,
         help_text="Ontvangers: verwijzer, jeugdige, ouders. Leeg: zoals in het advies.",
     )
 
 
 class ConflictDeclarationSerializer(serializers.ModelSerializer):
+    user = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.none(),
+        help_text="De gemelde expert: een actief lid van het team met een rol in het casuswerk.",
+    )
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.none(),
+        help_text="De organisatie van de expert (een organisatie in de jeugdregio).",
+    )
+
     class Meta:
         model = Belangenverklaring
         fields = ["id", "user", "organisation", "decision", "explanation", "recorded_by", "at"]
         read_only_fields = ["recorded_by", "at"]
         extra_kwargs = {"explanation": {"required": False, "allow_blank": True}}
+
+    def __init__(self, *args, experts=None, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if experts is not None:
+            self.fields["user"].queryset = experts
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
 
 
 class ClarificationRequestSerializer(serializers.ModelSerializer):

@@ -1,5 +1,10 @@
-"""All writes of the advice module. Views and API call these; refusals raise AdviceError with a
-Dutch message (a TransitionError, so callers that handle case refusals handle these too)."""
+"""All writes of the advice module. Views and API call these; nothing else writes.
+
+Refusals are the shared family (passend.core.refusals): NotAllowed without the right,
+StateConflict when the case, the advice or the consent does not allow the step now (no advice
+is drafted, approved, sent or explained without the consent the young person's age requires,
+unless a compulsory framework with a reason is recorded), InvalidInput on the fields.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
@@ -15,7 +21,9 @@ from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases import services as case_services
 from passend.cases.codes import ACTIVE_STATES, CaseState
-from passend.cases.services import TransitionError
+from passend.cases.workflow import case_work_refusal, require_consent_for_case_work
+from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
+from passend.socialmap.picker import region_offers
 
 from . import rules, selectors
 from .codes import AdviesStatus
@@ -30,9 +38,7 @@ from .models import (
     Toelichtingsverzoek,
 )
 
-
-class AdviceError(TransitionError):
-    """A refused advice action; the message is shown to the user (Dutch)."""
+EDITABLE_FIELDS = (*CONTENT_FIELDS, "status", "status_reason")
 
 
 def _fresh(advies: Advies) -> Advies:
@@ -46,20 +52,37 @@ def _copy(source: Advies, target: Advies, *names: str) -> None:
 
 
 def _require(actor, capability: Cap, casus, message: str) -> None:
-    if not has_capability(actor, capability, casus.team):
-        raise AdviceError(message)
+    if actor is None or not has_capability(actor, capability, casus.team):
+        raise NotAllowed(message)
+
+
+def check_may_draft(casus, *, actor) -> None:
+    """NotAllowed unless `actor` drafts advice in the case's team."""
+    _require(actor, Cap.WORK_ON_CASES, casus, _("Alleen teamleden stellen een advies op."))
+
+
+def check_may_approve(casus, *, actor) -> None:
+    """NotAllowed unless `actor` approves and sends the team's advice (the voorzitter)."""
+    _require(actor, Cap.APPROVE_ADVICE, casus, _("Alleen de voorzitter keurt een advies goed."))
+
+
+def check_may_send(casus, *, actor) -> None:
+    """NotAllowed unless `actor` sends the team's advice (the voorzitter)."""
+    _require(actor, Cap.APPROVE_ADVICE, casus, _("Alleen de voorzitter verstuurt een advies."))
 
 
 # -- Drafting ---------------------------------------------------------------------------------
 
 
 def drafting_refusal(casus) -> str | None:
+    """Why no advice can be drafted or changed on this case now, or None: the team is not
+    working on it, or the consent case work needs is missing."""
     if casus.state not in selectors.DRAFTING_STATES:
-        return (
+        return _(
             "Een advies opstellen of wijzigen kan alleen als de casus in behandeling of "
-            f"heropend is (nu: {CaseState(casus.state).label})."
-        )
-    return None
+            "heropend is (nu: %(state)s)."
+        ) % {"state": CaseState(casus.state).label}
+    return case_work_refusal(casus)
 
 
 def edit_refusal(advies: Advies) -> str | None:
@@ -68,11 +91,11 @@ def edit_refusal(advies: Advies) -> str | None:
     if refusal:
         return refusal
     if advies.is_approved:
-        return (
+        return _(
             "Dit advies is goedgekeurd en kan niet meer worden gewijzigd. Maak een nieuwe versie."
         )
     if advies.pk and not selectors.is_latest(advies):
-        return "Er is een nieuwere versie van dit advies; wijzig die."
+        return _("Er is een nieuwere versie van dit advies; wijzig die.")
     return None
 
 
@@ -82,16 +105,20 @@ def new_version_refusal(casus) -> str | None:
         return refusal
     latest = selectors.latest_advice(casus)
     if latest is not None and not latest.is_approved:
-        return "Er is al een concept-advies; werk dat bij in plaats van een nieuwe versie te maken."
+        return _(
+            "Er is al een concept-advies; werk dat bij in plaats van een nieuwe versie te maken."
+        )
     return None
 
 
-def new_advice(casus, actor) -> Advies:
-    """An unsaved next version: the team's default status, content copied from the last one."""
+def new_advice(casus, *, actor) -> Advies:
+    """An unsaved next version: the team's default status, content copied from the last one.
+    NotAllowed for who does not draft advice in the team."""
+    check_may_draft(casus, actor=actor)
     latest = selectors.latest_advice(casus)
     advies = Advies(casus=casus, drafted_by=actor, status=casus.team.advice_status_default)
     if latest is not None:
-        for name in (*CONTENT_FIELDS, "status", "status_reason"):
+        for name in EDITABLE_FIELDS:
             setattr(advies, name, getattr(latest, name))
         advies._copied_providers = list(latest.candidate_providers.all())
         advies._copied_offers = list(latest.chosen_offers.all())
@@ -100,15 +127,13 @@ def new_advice(casus, actor) -> Advies:
 
 def offer_refusal(team, offers) -> str | None:
     """Chosen offers come from the social map of the team's own region."""
-    from passend.socialmap.picker import region_offers
-
     allowed = set(region_offers(team, active_only=False).values_list("pk", flat=True))
     outside = [str(o) for o in offers if o.pk not in allowed]
     if outside:
-        return (
+        return _(
             "Kies aanbod van de sociale kaart van de eigen jeugdregio; dit aanbod hoort daar "
-            f"niet bij: {'; '.join(outside)}."
-        )
+            "niet bij: %(offers)s."
+        ) % {"offers": "; ".join(outside)}
     return None
 
 
@@ -116,21 +141,30 @@ def content_errors(team, data: dict) -> dict[str, str]:
     """Field -> Dutch message for content that does not hold together (form and API)."""
     errors = {}
     status = data.get("status") or team.advice_status_default
+    if status not in AdviesStatus.values:
+        errors["status"] = _("Kies zwaarwegend of bindend.")
+        status = team.advice_status_default
     if status != team.advice_status_default and not (data.get("status_reason") or "").strip():
-        errors["status_reason"] = (
-            f"Het team adviseert standaard '{AdviesStatus(team.advice_status_default).label}'. "
-            f"Geef de reden waarom dit advies '{AdviesStatus(status).label}' is."
-        )
+        errors["status_reason"] = _(
+            "Het team adviseert standaard '%(default)s'. Geef de reden waarom dit advies "
+            "'%(status)s' is."
+        ) % {
+            "default": AdviesStatus(team.advice_status_default).label,
+            "status": AdviesStatus(status).label,
+        }
     solution = (data.get("short_term_solution") or "").strip()
     start, end = data.get("short_term_start_date"), data.get("short_term_end_date")
+    for name in ("short_term_start_date", "short_term_end_date"):
+        if data.get(name) and not rules.plausible_day(data[name], timezone.localdate()):
+            errors[name] = rules.implausible_day_message(timezone.localdate())
     if not solution and (start or end):
-        errors["short_term_solution"] = (
+        errors["short_term_solution"] = _(
             "Beschrijf de kortetermijnoplossing, of laat de datums leeg."
         )
     if solution and start and end and end <= start:
-        errors["short_term_end_date"] = "De einddatum ligt na de startdatum."
+        errors["short_term_end_date"] = _("De einddatum ligt na de startdatum.")
     if data.get("double_indication") and not (data.get("double_indication_note") or "").strip():
-        errors["double_indication_note"] = (
+        errors["double_indication_note"] = _(
             "Licht toe welke indicaties er naast elkaar zijn en wie wat betaalt."
         )
     return errors
@@ -145,14 +179,15 @@ def save_advice(
     the social map (None: unchanged). A chosen offer's organisation becomes a candidate
     provider too, so the conflict-of-interest check covers it."""
     casus = advies.casus
-    _require(actor, Cap.WORK_ON_CASES, casus, "Alleen teamleden stellen een advies op.")
+    check_may_draft(casus, actor=actor)
+    _unknown(data)
     creating = advies.pk is None
     if creating:
         refusal = new_version_refusal(casus)
     else:  # judge the stored row: another request may have approved it meanwhile
         refusal = edit_refusal(Advies.objects.select_for_update().get(pk=advies.pk))
     if refusal:
-        raise AdviceError(refusal)
+        raise StateConflict(refusal)
     merged = {**_current(advies), **data}
     if not (merged.get("short_term_solution") or "").strip():
         # Clearing the solution clears its stored dates; dates sent along are still checked.
@@ -161,15 +196,13 @@ def save_advice(
                 merged[name] = advies.__dict__[name] = None
     errors = content_errors(casus.team, merged)
     if errors:
-        raise AdviceError(next(iter(errors.values())))
+        raise InvalidInput(errors=errors)
     if offers is not None:
         offers = list(offers)
         refusal = offer_refusal(casus.team, offers)
         if refusal:
-            raise AdviceError(refusal)
+            raise InvalidInput(errors={"offers": refusal})
     for name, value in data.items():
-        if name not in (*CONTENT_FIELDS, "status", "status_reason"):
-            raise ValueError(name)
         setattr(advies, name, value.strip() if isinstance(value, str) else value)
     if not advies.status:
         advies.status = casus.team.advice_status_default
@@ -182,7 +215,7 @@ def save_advice(
         advies.drafted_by = advies.drafted_by or actor
         advies.save()
     else:
-        advies.save(update_fields=[*CONTENT_FIELDS, "status", "status_reason", "updated_at"])
+        advies.save(update_fields=[*EDITABLE_FIELDS, "updated_at"])
     if providers is not None:
         advies.candidate_providers.set(providers)
     elif creating and getattr(advies, "_copied_providers", None):
@@ -194,6 +227,12 @@ def save_advice(
         advies.candidate_providers.add(*{o.organisation_id for o in offers})
     log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
     return advies
+
+
+def _unknown(data: dict) -> None:
+    unknown = sorted(set(data) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise InvalidInput(errors={name: _("Onbekend veld.") for name in unknown})
 
 
 def _current(advies: Advies) -> dict:
@@ -216,32 +255,34 @@ def _short_term_defaults(advies: Advies) -> None:
 def approval_refusal(advies: Advies) -> str | None:
     """Why the chair cannot approve this version now, or None (capability checked apart)."""
     if advies.is_approved:
-        return "Dit advies is al goedgekeurd."
+        return _("Dit advies is al goedgekeurd.")
     refusal = edit_refusal(advies)
     if refusal:
         return refusal
     if not (advies.most_fitting_care or "").strip():
-        return "Vul eerst de meest passende zorg in; een leeg advies kan niet worden goedgekeurd."
+        return _(
+            "Vul eerst de meest passende zorg in; een leeg advies kan niet worden goedgekeurd."
+        )
     errors = content_errors(advies.casus.team, _current(advies))
     if errors:
         return next(iter(errors.values()))
     open_flags = selectors.unresolved_conflicts(advies)
     if open_flags:
         names = "; ".join(f"{f.user} ({f.organisation})" for f in open_flags)
-        return (
-            f"Mogelijke belangenverstrengeling: {names}. De organisatie is beoogd aanbieder in "
+        return _(
+            "Mogelijke belangenverstrengeling: %(names)s. De organisatie is beoogd aanbieder in "
             "dit advies. Leg eerst vast of de expert betrokken blijft of terugtreedt."
-        )
+        ) % {"names": names}
     return None
 
 
 @transaction.atomic
-def approve(advies: Advies, *, actor, request=None) -> Advies:
-    _require(actor, Cap.APPROVE_ADVICE, advies.casus, "Alleen de voorzitter keurt een advies goed.")
+def approve_advice(advies: Advies, *, actor, request=None) -> Advies:
+    check_may_approve(advies.casus, actor=actor)
     given, advies = advies, _fresh(advies)
     refusal = approval_refusal(advies)
     if refusal:
-        raise AdviceError(refusal)
+        raise StateConflict(refusal)
     advies.approved_by, advies.approved_at = actor, timezone.now()
     advies.save(update_fields=["approved_by", "approved_at", "updated_at"])
     _copy(advies, given, "approved_by", "approved_at")
@@ -249,23 +290,42 @@ def approve(advies: Advies, *, actor, request=None) -> Advies:
     return advies
 
 
+def send_refusal(advies: Advies) -> str | None:
+    """Why this version cannot be sent now, or None. Sending shares the case's information
+    with the recipients: not without the consent case work needs."""
+    if not advies.is_approved:
+        return _("Het advies is nog niet goedgekeurd door de voorzitter.")
+    if advies.is_sent:
+        return _("Dit advies is al verstuurd.")
+    if not selectors.is_latest(advies):
+        return _("Er is een nieuwere versie van dit advies; verstuur die.")
+    if advies.casus.state not in selectors.DRAFTING_STATES:
+        return _(
+            "Een advies versturen kan alleen als de casus in behandeling of heropend is "
+            "(nu: %(state)s)."
+        ) % {"state": CaseState(advies.casus.state).label}
+    return case_work_refusal(advies.casus)
+
+
 @transaction.atomic
-def send_advice(advies: Advies, actor, request=None, *, recipients=None) -> Advies:
+def send_advice(advies: Advies, *, actor, request=None, recipients=None) -> Advies:
     """Record that the approved advice (the letter) went to its recipients, move the case to
     'advies uitgebracht' and plan the follow-up. A refused transition undoes everything."""
-    casus = advies.casus
-    _require(actor, Cap.APPROVE_ADVICE, casus, "Alleen de voorzitter verstuurt een advies.")
+    check_may_send(advies.casus, actor=actor)
     given, advies = advies, _fresh(advies)
-    if not advies.is_approved:
-        raise AdviceError("Het advies is nog niet goedgekeurd door de voorzitter.")
-    if advies.is_sent:
-        raise AdviceError("Dit advies is al verstuurd.")
-    if not selectors.is_latest(advies):
-        raise AdviceError("Er is een nieuwere versie van dit advies; verstuur die.")
+    refusal = send_refusal(advies)
+    if refusal:
+        raise StateConflict(refusal)
     if recipients is not None:
         chosen = set(recipients)
-        if not chosen:
-            raise AdviceError("Kies aan wie het advies gaat: verwijzer, jeugdige en/of ouders.")
+        if not chosen or not chosen <= set(RECIPIENTS):
+            raise InvalidInput(
+                errors={
+                    "recipients": _(
+                        "Kies aan wie het advies gaat: verwijzer, jeugdige en/of ouders."
+                    )
+                }
+            )
         advies.to_referrer = "verwijzer" in chosen
         advies.to_young_person = "jeugdige" in chosen
         advies.to_parents = "ouders" in chosen
@@ -273,7 +333,7 @@ def send_advice(advies: Advies, actor, request=None, *, recipients=None) -> Advi
     advies.save()
     case_services.transition(
         advies.casus,
-        CaseState.ADVIES_UITGEBRACHT,
+        to=CaseState.ADVIES_UITGEBRACHT,
         actor=actor,
         reason=f"advies versie {advies.version} verstuurd ({AdviesStatus(advies.status).label})",
         request=request,
@@ -288,6 +348,9 @@ def send_advice(advies: Advies, actor, request=None, *, recipients=None) -> Advi
     return advies
 
 
+RECIPIENTS = ("verwijzer", "jeugdige", "ouders")
+
+
 # -- Conflict of interest ---------------------------------------------------------------------
 
 
@@ -295,20 +358,31 @@ def send_advice(advies: Advies, actor, request=None, *, recipients=None) -> Advi
 def declare_interest(
     advies: Advies, *, actor, user, organisation, decision: str, explanation: str = "", request=None
 ) -> Belangenverklaring:
-    """The flagged expert (or the chair on their behalf) confirms or steps back. Stepping back
-    removes the expert from the case's experts."""
+    """The flagged expert (or the chair on their behalf) confirms or steps back. Only an
+    expert flagged for this advice (their organisation is a candidate provider) declares;
+    stepping back removes the expert from the case's experts."""
     advies = _fresh(advies)
     casus = advies.casus
+    _require(actor, Cap.VIEW_CASE_DATA, casus, _("Alleen teamleden leggen een belang vast."))
     if actor.pk != user.pk and not has_capability(actor, Cap.APPROVE_ADVICE, casus.team):
-        raise AdviceError("Alleen de expert zelf of de voorzitter legt deze keuze vast.")
-    _require(actor, Cap.VIEW_CASE_DATA, casus, "Alleen teamleden leggen een belang vast.")
+        raise NotAllowed(_("Alleen de expert zelf of de voorzitter legt deze keuze vast."))
     if decision not in Decision.values:
-        raise AdviceError("Kies: betrokken blijven (belang gemeld) of terugtreden.")
+        raise InvalidInput(
+            errors={"decision": _("Kies: betrokken blijven (belang gemeld) of terugtreden.")}
+        )
     flagged = {(f.user.pk, f.organisation.pk) for f in selectors.conflict_flags(advies)}
     if (user.pk, organisation.pk) not in flagged:
-        raise AdviceError("Voor deze expert en organisatie is geen belangenverstrengeling gemeld.")
+        raise InvalidInput(
+            errors={
+                "user": _("Voor deze expert en organisatie is geen belangenverstrengeling gemeld.")
+            }
+        )
     if decision == Decision.BEVESTIGD and not explanation.strip():
-        raise AdviceError("Licht toe waarom de expert betrokken blijft ondanks het belang.")
+        raise InvalidInput(
+            errors={
+                "explanation": _("Licht toe waarom de expert betrokken blijft ondanks het belang.")
+            }
+        )
     declaration = Belangenverklaring.objects.create(
         advies=advies,
         user=user,
@@ -344,15 +418,15 @@ def ask_clarification(
     casus = advies.casus
     team_member = has_capability(actor, Cap.WORK_ON_CASES, casus.team)
     if not team_member and not is_referrer(actor, casus):
-        raise AdviceError("Alleen de verwijzer of het team legt een vraag om toelichting vast.")
+        raise NotAllowed(_("Alleen de verwijzer of het team legt een vraag om toelichting vast."))
     if not advies.is_sent:
-        raise AdviceError("Om toelichting vragen kan pas als het advies is verstuurd.")
+        raise StateConflict(_("Om toelichting vragen kan pas als het advies is verstuurd."))
     if not question.strip():
-        raise AdviceError("Schrijf de vraag op.")
+        raise InvalidInput(errors={"question": _("Schrijf de vraag op.")})
     if not team_member:
         party = Party.VERWIJZER
     if party not in Party.values:
-        raise AdviceError("Kies wie om toelichting vraagt.")
+        raise InvalidInput(errors={"party": _("Kies wie om toelichting vraagt.")})
     verzoek = Toelichtingsverzoek.objects.create(
         advies=advies, asked_by=actor, party=party, question=question.strip()
     )
@@ -364,12 +438,15 @@ def ask_clarification(
 def answer_clarification(
     verzoek: Toelichtingsverzoek, *, actor, answer: str, request=None
 ) -> Toelichtingsverzoek:
+    """The team explains its advice to the party who asked: information sharing, so not
+    without the consent case work needs."""
     casus = verzoek.advies.casus
-    _require(actor, Cap.WORK_ON_CASES, casus, "Alleen teamleden beantwoorden een vraag.")
+    _require(actor, Cap.WORK_ON_CASES, casus, _("Alleen teamleden beantwoorden een vraag."))
     if verzoek.answered_at is not None:
-        raise AdviceError("Deze vraag is al beantwoord.")
+        raise StateConflict(_("Deze vraag is al beantwoord."))
+    require_consent_for_case_work(casus)
     if not answer.strip():
-        raise AdviceError("Schrijf het antwoord op.")
+        raise InvalidInput(errors={"answer": _("Schrijf het antwoord op.")})
     verzoek.answer, verzoek.answered_by, verzoek.answered_at = answer.strip(), actor, timezone.now()
     verzoek.save(update_fields=["answer", "answered_by", "answered_at"])
     log_case(request, casus, Action.UPDATE, "toelichting op advies geven")
@@ -381,6 +458,11 @@ def answer_clarification(
 
 def may_record_follow_up(user, casus) -> bool:
     return has_capability(user, Cap.DIRECT_PROCESS, casus.team) or is_referrer(user, casus)
+
+
+def _check_later_day(name: str, day: dt.date | None) -> None:
+    if day is not None and not rules.plausible_day(day, timezone.localdate()):
+        raise InvalidInput(errors={name: rules.implausible_day_message(timezone.localdate())})
 
 
 @transaction.atomic
@@ -401,21 +483,32 @@ def record_follow_up(
     given, advies = advies, _fresh(advies)
     casus = advies.casus
     if not may_record_follow_up(actor, casus):
-        raise AdviceError("Alleen de procesregisseur, de voorzitter of de verwijzer legt dit vast.")
+        raise NotAllowed(
+            _("Alleen de procesregisseur, de voorzitter of de verwijzer legt dit vast.")
+        )
     if not advies.is_sent:
-        raise AdviceError("Een follow-up hoort bij een verstuurd advies.")
+        raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
     if casus.state not in ACTIVE_STATES:
-        raise AdviceError(
-            "De casus is afgesloten; heropen de casus om nog een follow-up vast te leggen."
+        raise StateConflict(
+            _("De casus is afgesloten; heropen de casus om nog een follow-up vast te leggen.")
         )
     if implementation_status not in ImplementationStatus.values:
-        raise AdviceError("Kies hoe het advies is uitgevoerd.")
+        raise InvalidInput(
+            errors={"implementation_status": _("Kies hoe het advies is uitgevoerd.")}
+        )
     if done_on > timezone.localdate():
-        raise AdviceError("De datum van de follow-up kan niet in de toekomst liggen.")
+        raise InvalidInput(
+            errors={"done_on": _("De datum van de follow-up kan niet in de toekomst liggen.")}
+        )
     if done_on < timezone.localdate(advies.sent_at):
-        raise AdviceError("De follow-up kan niet vóór het versturen van het advies liggen.")
+        raise InvalidInput(
+            errors={"done_on": _("De follow-up kan niet vóór het versturen van het advies liggen.")}
+        )
     if next_due_on is not None and next_due_on <= done_on:
-        raise AdviceError("Een volgende follow-up ligt na deze follow-up.")
+        raise InvalidInput(
+            errors={"next_due_on": _("Een volgende follow-up ligt na deze follow-up.")}
+        )
+    _check_later_day("next_due_on", next_due_on)
     opvolging = advies.opvolgingen.filter(done_on__isnull=True).order_by("due_on").first()
     if opvolging is None:
         opvolging = Opvolging(advies=advies, due_on=done_on)
@@ -435,7 +528,11 @@ def record_follow_up(
     ):
         label = ImplementationStatus(implementation_status).label
         case_services.transition(
-            casus, CaseState.FOLLOW_UP, actor=actor, reason=f"follow-up: {label}", request=request
+            casus,
+            to=CaseState.FOLLOW_UP,
+            actor=actor,
+            reason=f"follow-up: {label}",
+            request=request,
         )
         moved = True
     log_case(request, casus, Action.UPDATE, "follow-up advies vastleggen")
@@ -446,11 +543,12 @@ def record_follow_up(
 def plan_follow_up(advies: Advies, *, actor, due_on: dt.date, request=None) -> Opvolging:
     advies = _fresh(advies)
     casus = advies.casus
-    _require(actor, Cap.DIRECT_PROCESS, casus, "Alleen de procesregisseur plant een follow-up.")
+    _require(actor, Cap.DIRECT_PROCESS, casus, _("Alleen de procesregisseur plant een follow-up."))
     if not advies.is_sent:
-        raise AdviceError("Een follow-up hoort bij een verstuurd advies.")
+        raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
     if due_on < timezone.localdate():
-        raise AdviceError("Plan de follow-up vandaag of later.")
+        raise InvalidInput(errors={"due_on": _("Plan de follow-up vandaag of later.")})
+    _check_later_day("due_on", due_on)
     opvolging = Opvolging.objects.create(advies=advies, due_on=due_on)
     log_case(request, casus, Action.CREATE, "follow-up advies plannen")
     return opvolging

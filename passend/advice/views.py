@@ -1,19 +1,23 @@
 """Pages of the advies module; thin: reads via selectors, writes via services."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.generic import View
 
-from passend.accounts.permissions import has_capability
+from passend.accounts.permissions import get_visible_or_404, has_capability
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
-from passend.audit.services import log_denied
 from passend.cases.pdf import PdfUnavailable
-from passend.cases.scoping import OWNER
+from passend.cases.scoping import OWNER, resolve_child
 from passend.cases.views import CaseMixin, CaseSectionView
+from passend.cases.workflow import case_work_refusal
+from passend.core.refusals import InvalidInput, Refusal, add_message, add_to_form
+from passend.meetings.selectors import team_members
+from passend.regions.models import Organisation
 from passend.socialmap.picker import offer_details
 
 from . import selectors, services
@@ -26,23 +30,21 @@ from .forms import (
     PlanFollowUpForm,
     SendForm,
 )
-from .models import Advies
+from .models import Advies, Toelichtingsverzoek
 from .pdf import render_letter
 
 
 def find_advice(view, pk) -> Advies:
-    """An advice of this case in the user's scope (the referrer: only sent ones), else 404."""
-    found = selectors.advice_scope(view.request.user).filter(casus=view.casus, pk=pk).first()
-    if found is None:
-        log_denied(
-            view.request,
-            subject_type="advies",
-            subject_id=str(pk)[:64],
-            purpose=view.audit_purpose,
-            team=view.casus.team,
-        )
-        raise Http404
-    return found
+    """An advice of this case in the user's scope (the referrer: only sent ones); else 404
+    and one denied entry naming the advice."""
+    return resolve_child(
+        view.request,
+        selectors.advice_scope(view.request.user).filter(casus=view.casus),
+        casus=view.casus,
+        subject_type="advies",
+        purpose=view.audit_purpose,
+        pk=pk,
+    )
 
 
 class AdviceSectionView(CaseSectionView):
@@ -95,8 +97,8 @@ class CaseAdviesView(AdviceSectionView):
             return self.http_method_not_allowed(request)
         if formulier == "goedkeuren":
             return self.run(
-                lambda: services.approve(advies, actor=request.user, request=request),
-                "Het advies is goedgekeurd.",
+                lambda: services.approve_advice(advies, actor=request.user, request=request),
+                _("Het advies is goedgekeurd."),
             )
         referrer = not self.can(Cap.WORK_ON_CASES)
         form_class = TAB_FORMS[formulier]
@@ -108,8 +110,8 @@ class CaseAdviesView(AdviceSectionView):
         if form.is_valid():
             try:
                 message = self.save(formulier, advies, form.cleaned_data)
-            except services.AdviceError as refusal:
-                form.add_error(None, str(refusal))
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 messages.success(request, message)
                 return self.back()
@@ -121,8 +123,8 @@ class CaseAdviesView(AdviceSectionView):
     def run(self, action, message):
         try:
             action()
-        except services.AdviceError as refusal:
-            messages.error(self.request, str(refusal))
+        except Refusal as refusal:
+            add_message(self.request, refusal)
         else:
             messages.success(self.request, message)
         return self.back()
@@ -130,32 +132,26 @@ class CaseAdviesView(AdviceSectionView):
     def save(self, formulier, advies, data) -> str:
         user, request = self.request.user, self.request
         if formulier == "versturen":
-            services.send_advice(advies, user, request, recipients=data["recipients"])
-            return (
+            services.send_advice(advies, actor=user, request=request, recipients=data["recipients"])
+            return _(
                 "Het advies is vastgelegd als verstuurd en de casus staat op 'advies "
                 "uitgebracht'. Download de brief en verstuur die aan de ontvangers."
             )
         if formulier == "belang":
-            flag = next(
-                (
-                    f
-                    for f in selectors.conflict_flags(advies)
-                    if f.user.pk == data["user"] and f.organisation.pk == data["organisation"]
-                ),
-                None,
-            )
-            if flag is None:
-                raise services.AdviceError("Voor deze expert is geen belang gemeld.")
+            expert = team_members(self.team).filter(pk=data["user"]).first()
+            organisation = Organisation.objects.filter(pk=data["organisation"]).first()
+            if expert is None or organisation is None:
+                raise InvalidInput(errors={"user": _("Voor deze expert is geen belang gemeld.")})
             services.declare_interest(
                 advies,
                 actor=user,
-                user=flag.user,
-                organisation=flag.organisation,
+                user=expert,
+                organisation=organisation,
                 decision=data["decision"],
                 explanation=data["explanation"],
                 request=request,
             )
-            return "De keuze over het belang is vastgelegd."
+            return _("De keuze over het belang is vastgelegd.")
         if formulier == "toelichting":
             services.ask_clarification(
                 advies,
@@ -164,19 +160,23 @@ class CaseAdviesView(AdviceSectionView):
                 question=data["question"],
                 request=request,
             )
-            return "De vraag om toelichting is vastgelegd. Het team beantwoordt die."
+            return _("De vraag om toelichting is vastgelegd. Het team beantwoordt die.")
         if formulier == "antwoord":
-            verzoek = advies.toelichtingsverzoeken.filter(
-                pk=request.POST.get("verzoek") or 0
-            ).first()
-            if verzoek is None:
-                raise services.AdviceError("Deze vraag hoort niet bij dit advies.")
+            verzoek = get_visible_or_404(
+                request,
+                Toelichtingsverzoek.objects.filter(advies=advies),
+                capability=Cap.VIEW_CASE_DATA,
+                subject_type="toelichtingsverzoek",
+                purpose="toelichting op advies geven",
+                team=self.casus.team,
+                pk=request.POST.get("verzoek"),
+            )
             services.answer_clarification(
                 verzoek, actor=user, answer=data["answer"], request=request
             )
-            return "Het antwoord is vastgelegd."
+            return _("Het antwoord is vastgelegd.")
         services.plan_follow_up(advies, actor=user, due_on=data["due_on"], request=request)
-        return "De follow-up is gepland."
+        return _("De follow-up is gepland.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -192,6 +192,7 @@ class CaseAdviesView(AdviceSectionView):
             can_approve=self.can(Cap.APPROVE_ADVICE),
             can_direct=self.can(Cap.DIRECT_PROCESS),
             new_version_refusal=services.new_version_refusal(casus),
+            work_refusal=case_work_refusal(casus) if team_member else None,
             is_referrer=services.is_referrer(user, casus),
             may_record_follow_up=services.may_record_follow_up(user, casus),
             today=timezone.localdate(),
@@ -212,6 +213,7 @@ class CaseAdviesView(AdviceSectionView):
             ),
             edit_refusal=services.edit_refusal(current),
             approval_refusal=services.approval_refusal(current) if team_member else None,
+            send_refusal=services.send_refusal(current) if team_member else None,
             clarifications=current.toelichtingsverzoeken.select_related("asked_by", "answered_by"),
             follow_ups=current.opvolgingen.select_related("done_by"),
             send_form=kwargs.get("versturen_form")
@@ -236,7 +238,7 @@ class AdviesEditView(AdviceSectionView):
     def advies(self) -> Advies:
         if "advies" in self.kwargs:
             return find_advice(self, self.kwargs["advies"])
-        return services.new_advice(self.casus, self.request.user)
+        return services.new_advice(self.casus, actor=self.request.user)
 
     def refusal(self):
         if self.advies.pk is None:
@@ -264,10 +266,14 @@ class AdviesEditView(AdviceSectionView):
                     offers=form.cleaned_data["chosen_offers"],
                     request=request,
                 )
-            except services.AdviceError as refusal:
-                form.add_error(None, str(refusal))
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, f"Advies versie {self.advies.version} is opgeslagen.")
+                messages.success(
+                    request,
+                    _("Advies versie %(version)d is opgeslagen.")
+                    % {"version": self.advies.version},
+                )
                 return self.back()
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -334,15 +340,15 @@ class FollowUpView(AdviceSectionView):
         form = FollowUpForm(request.POST)
         if form.is_valid():
             try:
-                _, moved = services.record_follow_up(
+                _follow_up, moved = services.record_follow_up(
                     self.advies, actor=request.user, request=request, **form.cleaned_data
                 )
-            except services.AdviceError as refusal:
-                form.add_error(None, str(refusal))
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                message = "De follow-up is vastgelegd."
+                message = _("De follow-up is vastgelegd.")
                 if moved:
-                    message += " De casus staat nu in follow-up."
+                    message += " " + _("De casus staat nu in follow-up.")
                 messages.success(request, message)
                 return self.back()
         return self.render_to_response(self.get_context_data(form=form))

@@ -1,21 +1,17 @@
 """API of the analyse module: a case's timeline episodes, its flags and the analysis steps.
 
 Only the case's team (VIEW_CASE_DATA) sees these, not the referrer; writes need WORK_ON_CASES.
-Same services and refusals as the pages: 403 without the capability, 409 when the case is not
-being worked on, 400 with invalidParams for invalid input.
+The case comes from the one case scope (``cases.scoping``); the services decide and refuse
+(``core.refusals``, mapped once to problem+json): 403 without the right, 409 when the case is
+not being worked on or its consent is missing, 400 with invalidParams for invalid input.
 """
 
 from django.utils import timezone
-from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
-from passend.accounts.permissions import get_visible_or_404, team_ids_with
-from passend.accounts.roles import Cap
-from passend.audit.mixins import AuditedAPIView
-from passend.cases.api import Conflict
-from passend.cases.models import Casus
+from passend.cases.scoping import CaseScopeAPIMixin
 
 from . import selectors, services
 from .models import TijdlijnEpisode
@@ -32,49 +28,15 @@ EPISODE_ID = OpenApiParameter(
 )
 
 
-API_NAMES = {"aanbod": "offer_id"}
+class CaseWorkAPIView(CaseScopeAPIMixin):
+    """The case of the URL for its team (not the referrer); the service's names as the API's."""
 
-
-def _raise(refusal: Exception):
-    if isinstance(refusal, services.AnalysisInvalid):
-        # The API calls the episode's offer offerId.
-        errors = {API_NAMES.get(k, k): v for k, v in refusal.errors.items()}
-        raise exceptions.ValidationError(errors) from refusal
-    if getattr(refusal, "permission", False):
-        raise exceptions.PermissionDenied(str(refusal)) from refusal
-    raise Conflict(str(refusal)) from refusal
-
-
-class CaseWorkAPIView(AuditedAPIView):
-    """Resolves the case of the URL for the team (not the referrer); 404 + denied log."""
-
-    audit_subject_type = "casus"
-    what = ""
-
-    @cached_property
-    def casus(self) -> Casus:
-        user = self.request.user
-        cases = Casus.objects.select_related("team").filter(
-            team__in=team_ids_with(user, Cap.VIEW_CASE_DATA), is_draft=False
-        )
-        return get_visible_or_404(
-            self.request,
-            cases,
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
-            purpose=self.audit_purpose,
-            pk=self.kwargs["caseId"],
-        )
-
-    def audit_subject_id(self, obj) -> str:
-        """The person behind a case's records is the case: log the case id."""
-        return str(getattr(obj, "casus_id", obj.pk))
+    api_field_names = {"aanbod": "offer_id"}  # the API calls the episode's offer offerId
+    what = services.TIMELINE
 
     def check_may_work(self) -> None:
-        try:
-            services.check_may_work_on(self.request.user, self.casus, self.what)
-        except services.AnalysisRefused as refusal:
-            _raise(refusal)
+        """Refuse a write before its input is read (the service checks again)."""
+        services.check_may_work(self.casus, actor=self.request.user, what=self.what)
 
 
 @extend_schema(tags=["Analyse"], parameters=[CASE_ID])
@@ -87,13 +49,21 @@ class CaseWorkAPIView(AuditedAPIView):
         summary="Periode van hulp toevoegen",
         description="Voegt een periode van hulp toe aan de tijdlijn (recht: werken aan casussen).",
     ),
-    retrieve=extend_schema(summary="Periode van hulp", parameters=[EPISODE_ID]),
+    retrieve=extend_schema(
+        summary="Periode van hulp",
+        description="Eén periode van hulp uit de tijdlijn.",
+        parameters=[EPISODE_ID],
+    ),
     partial_update=extend_schema(
         summary="Periode van hulp wijzigen",
         description="Wijzigt de opgegeven velden; de rest blijft.",
         parameters=[EPISODE_ID],
     ),
-    destroy=extend_schema(summary="Periode van hulp verwijderen", parameters=[EPISODE_ID]),
+    destroy=extend_schema(
+        summary="Periode van hulp verwijderen",
+        description="Verwijdert de periode uit de tijdlijn (recht: werken aan casussen).",
+        parameters=[EPISODE_ID],
+    ),
 )
 class EpisodeViewSet(
     CaseWorkAPIView,
@@ -108,7 +78,6 @@ class EpisodeViewSet(
     audit_purpose = "tijdlijn bekijken"
     lookup_url_kwarg = "episodeId"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    what = "de tijdlijn"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
@@ -120,28 +89,20 @@ class EpisodeViewSet(
         return super().list(request, *args, **kwargs)
 
     def get_object(self):
-        episode = get_visible_or_404(
-            self.request,
-            self.get_queryset(),
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="tijdlijnepisode",
-            purpose=self.audit_purpose,
-            pk=self.kwargs["episodeId"],
+        episode = self.case_child(
+            selectors.episodes_for(self.casus), subject_type="tijdlijnepisode", kwarg="episodeId"
         )
         if self.request.method == "GET":
-            self.audit(episode)
+            self.audit(episode)  # a write is logged by its service
         return episode
 
     def create(self, request, *args, **kwargs):
         self.check_may_work()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            episode = services.add_episode(
-                self.casus, actor=request.user, request=request, **serializer.validated_data
-            )
-        except (services.AnalysisRefused, services.AnalysisInvalid) as refusal:
-            _raise(refusal)
+        episode = services.episode_add(
+            self.casus, actor=request.user, request=request, **serializer.validated_data
+        )
         return Response(self.get_serializer(episode).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
@@ -149,21 +110,15 @@ class EpisodeViewSet(
         self.check_may_work()
         serializer = self.get_serializer(episode, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            episode = services.update_episode(
-                episode, actor=request.user, request=request, **serializer.validated_data
-            )
-        except (services.AnalysisRefused, services.AnalysisInvalid) as refusal:
-            _raise(refusal)
+        episode = services.episode_update(
+            episode, actor=request.user, request=request, **serializer.validated_data
+        )
         return Response(self.get_serializer(episode).data)
 
     def destroy(self, request, *args, **kwargs):
         episode = self.get_object()
         self.check_may_work()
-        try:
-            services.delete_episode(episode, actor=request.user, request=request)
-        except services.AnalysisRefused as refusal:
-            _raise(refusal)
+        services.episode_delete(episode, actor=request.user, request=request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -192,7 +147,7 @@ class AnalysisStepViewSet(CaseWorkAPIView, viewsets.GenericViewSet):
     serializer_class = AnalysisStepVersionSerializer
     audit_purpose = "verklarende analyse bekijken"
     pagination_class = None
-    what = "de verklarende analyse"
+    what = services.ANALYSIS
 
     @extend_schema(
         summary="Verklarende analyse",
@@ -215,10 +170,7 @@ class AnalysisStepViewSet(CaseWorkAPIView, viewsets.GenericViewSet):
         self.check_may_work()
         serializer = AnalysisStepVersionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            version = services.write_step(
-                self.casus, actor=request.user, request=request, **serializer.validated_data
-            )
-        except (services.AnalysisRefused, services.AnalysisInvalid) as refusal:
-            _raise(refusal)
+        version = services.step_write(
+            self.casus, actor=request.user, request=request, **serializer.validated_data
+        )
         return Response(AnalysisStepVersionSerializer(version).data, status=status.HTTP_201_CREATED)

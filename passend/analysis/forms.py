@@ -97,6 +97,7 @@ class EpisodeForm(forms.Form):
         field.queryset = offers
         field.choices = [("", field.empty_label), *grouped_choices(offers)]
         self.fields["start"].widget.attrs["max"] = f"{timezone.localdate():%Y-%m-%d}"
+        self.fields["start"].widget.attrs["min"] = f"{services.EARLIEST_DAY:%Y-%m-%d}"
 
     @classmethod
     def initial_for(cls, episode) -> dict:

@@ -1,7 +1,10 @@
 """All writes of the analyse module: timeline episodes and the verklarende analyse.
 
 Views and API call these; each checks the capability (WORK_ON_CASES in the case's team), the
-case state (the team works on the case) and logs the change in the access log.
+case state (the team works on the case), the consent the young person's age requires (no
+analysis without it, unless a compulsory framework with a reason is recorded) and logs the
+change in the access log. Refusals are ``passend.core.refusals``: NotAllowed (403),
+StateConflict (409), InvalidInput with the field names of these functions (400).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
@@ -18,7 +22,10 @@ from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases.codes import ACTIVE_STATES, HULPVORMEN_MET_VERBLIJF, CaseState
 from passend.cases.models import Casus
+from passend.cases.workflow import case_work_refusal, require_consent_for_case_work
+from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 from passend.regions.models import Organisation
+from passend.socialmap.picker import region_offers
 
 from .models import AnalyseStap, AnalyseStep, TijdlijnEpisode
 
@@ -37,42 +44,53 @@ EPISODE_FIELDS = (
     "with_stay",
 )
 MAX_STEP_LENGTH = 20000
+EARLIEST_DAY = dt.date(1900, 1, 1)  # no care history before this date
+# What a refusal names (translated when shown).
+TIMELINE = gettext_noop("de tijdlijn")
+ANALYSIS = gettext_noop("de verklarende analyse")
 
 
-class AnalysisRefused(Exception):
-    """The user may not do this, or not now (Dutch message, shown as is)."""
-
-    def __init__(self, message: str, *, permission: bool = False):
-        super().__init__(message)
-        self.permission = permission
-
-
-class AnalysisInvalid(ValueError):
-    """Invalid input: ``errors`` maps a field name to a Dutch message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
-
-
-def may_work_on(user, casus: Casus) -> bool:
+def may_work(user, casus: Casus) -> bool:
+    """Whether the user holds the right to change the timeline and the analysis."""
     return has_capability(user, Cap.WORK_ON_CASES, casus.team_id)
 
 
-def check_may_work_on(user, casus: Casus, what: str) -> None:
-    """Raise AnalysisRefused unless ``user`` may change ``what`` of this case now."""
-    if not may_work_on(user, casus):
-        raise AnalysisRefused(
-            _("U mag %(what)s van deze casus niet wijzigen.") % {"what": what}, permission=True
-        )
-    if casus.state not in ACTIVE_STATES:
-        raise AnalysisRefused(
-            _(
-                "De casus is %(state)s; %(what)s kan alleen worden gewijzigd zolang het team "
-                "aan de casus werkt."
-            )
-            % {"state": CaseState(casus.state).label, "what": what}
-        )
+def is_worked_on(casus: Casus) -> bool:
+    """The team works on the case: registered and taken on, not closed."""
+    return not casus.is_draft and casus.state in ACTIVE_STATES
+
+
+def _not_worked_on(casus: Casus, what: str) -> str | None:
+    if not is_worked_on(casus):
+        return _(
+            "De casus is %(state)s; %(what)s kan alleen worden gewijzigd zolang het team "
+            "aan de casus werkt."
+        ) % {"state": CaseState(casus.state).label, "what": _(what)}
+    return None
+
+
+def state_refusal(casus: Casus, what: str = TIMELINE) -> str | None:
+    """Why nobody can change `what` of this case now, or None: the team does not work on
+    the case (a draft, not yet taken on, closed), or the consent is missing."""
+    return _not_worked_on(casus, what) or case_work_refusal(casus)
+
+
+def may_record(user, casus: Casus) -> bool:
+    """What the page offers: the right, and the case allows the work now (check_may_work's
+    rule)."""
+    return may_work(user, casus) and state_refusal(casus) is None
+
+
+def check_may_work(casus: Casus, *, actor, what: str = TIMELINE) -> None:
+    """Refuse unless `actor` may change `what` (TIMELINE, ANALYSIS) of this case now:
+    NotAllowed without the right, StateConflict when the team does not work on the case or
+    the consent the young person's age requires is missing."""
+    if not may_work(actor, casus):
+        raise NotAllowed(_("U mag %(what)s van deze casus niet wijzigen.") % {"what": _(what)})
+    refusal = _not_worked_on(casus, what)
+    if refusal:
+        raise StateConflict(refusal)
+    require_consent_for_case_work(casus)
 
 
 def region_organisations(casus: Casus):
@@ -108,8 +126,6 @@ def fill_from_offer(data: dict) -> dict:
 
 
 def _offer_errors(casus: Casus, data: dict) -> dict[str, str]:
-    from passend.socialmap.picker import region_offers
-
     offer = data.get("aanbod")
     if offer is None:
         return {}
@@ -160,6 +176,8 @@ def episode_errors(casus: Casus, data: dict, *, today: dt.date | None = None) ->
         errors["start"] = _("Vul de datum in waarop de hulp begon.")
     elif start > today:
         errors["start"] = _("De begindatum kan niet in de toekomst liggen.")
+    elif start < EARLIEST_DAY:
+        errors["start"] = _("De begindatum kan niet vóór 1900 liggen.")
     elif casus.birth_date and start < casus.birth_date:
         errors["start"] = _("De begindatum ligt vóór de geboortedatum van de jeugdige.")
     if end is not None:
@@ -194,23 +212,23 @@ def _clean(data: dict) -> dict:
 
 
 @transaction.atomic
-def add_episode(casus: Casus, *, actor, request=None, **data) -> TijdlijnEpisode:
+def episode_add(casus: Casus, *, actor, request=None, **data) -> TijdlijnEpisode:
     """Add one period of help to the timeline. ``with_stay`` None: derived from the hulpvorm."""
-    check_may_work_on(actor, casus, _("de tijdlijn"))
+    check_may_work(casus, actor=actor, what=TIMELINE)
     data = fill_from_offer({name: data.get(name) for name in EPISODE_FIELDS})
     errors = episode_errors(casus, data)
     if errors:
-        raise AnalysisInvalid(errors)
+        raise InvalidInput(errors=errors)
     episode = TijdlijnEpisode.objects.create(casus=casus, created_by=actor, **_clean(data))
     log_case(request, casus, Action.CREATE, "tijdlijn bijwerken")
     return episode
 
 
 @transaction.atomic
-def update_episode(episode: TijdlijnEpisode, *, actor, request=None, **changes) -> TijdlijnEpisode:
+def episode_update(episode: TijdlijnEpisode, *, actor, request=None, **changes) -> TijdlijnEpisode:
     """Change an episode; fields not given keep their value."""
     casus = episode.casus
-    check_may_work_on(actor, casus, _("de tijdlijn"))
+    check_may_work(casus, actor=actor, what=TIMELINE)
     data = {name: getattr(episode, name) for name in EPISODE_FIELDS}
     if "hulpvorm" in changes and "with_stay" not in changes:
         data["with_stay"] = None  # follows the new hulpvorm
@@ -220,7 +238,7 @@ def update_episode(episode: TijdlijnEpisode, *, actor, request=None, **changes) 
     data = fill_from_offer(data)
     errors = episode_errors(casus, data)
     if errors:
-        raise AnalysisInvalid(errors)
+        raise InvalidInput(errors=errors)
     for name, value in _clean(data).items():
         setattr(episode, name, value)
     episode.save()
@@ -229,9 +247,9 @@ def update_episode(episode: TijdlijnEpisode, *, actor, request=None, **changes) 
 
 
 @transaction.atomic
-def delete_episode(episode: TijdlijnEpisode, *, actor, request=None) -> None:
+def episode_delete(episode: TijdlijnEpisode, *, actor, request=None) -> None:
     casus = episode.casus
-    check_may_work_on(actor, casus, _("de tijdlijn"))
+    check_may_work(casus, actor=actor, what=TIMELINE)
     episode.delete()
     log_case(request, casus, Action.DELETE, "tijdlijn bijwerken")
 
@@ -250,12 +268,12 @@ def step_errors(step, text: str) -> dict[str, str]:
 
 
 @transaction.atomic
-def write_step(casus: Casus, *, step: int, text: str, actor, request=None) -> AnalyseStap:
+def step_write(casus: Casus, *, actor, step: int, text: str, request=None) -> AnalyseStap:
     """Save a new version of one step of the verklarende analyse; earlier versions stay."""
-    check_may_work_on(actor, casus, _("de verklarende analyse"))
+    check_may_work(casus, actor=actor, what=ANALYSIS)
     errors = step_errors(step, text)
     if errors:
-        raise AnalysisInvalid(errors)
+        raise InvalidInput(errors=errors)
     version = AnalyseStap.objects.create(
         casus=casus, step=step, text=text.strip(), author=actor, written_at=timezone.now()
     )

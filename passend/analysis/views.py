@@ -1,4 +1,8 @@
-"""Pages of the analyse module; thin: reads via selectors, writes via services."""
+"""Pages of the analyse module; thin: reads via selectors, writes via services.
+
+A refusal of a service lands on the form that was sent (``add_to_form``) or, for the delete
+button, as a message on the next page (``add_message``): the same Dutch text as the API's.
+"""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -7,10 +11,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from passend.accounts.permissions import get_visible_or_404, has_capability
-from passend.accounts.roles import Cap
-from passend.cases.codes import ACTIVE_STATES
 from passend.cases.views import CaseSectionView
+from passend.cases.workflow import case_work_refusal
+from passend.core.refusals import Refusal, add_message, add_to_form
 
 from . import selectors, services
 from .forms import EpisodeForm, StepForm
@@ -18,12 +21,13 @@ from .models import AnalyseStep, TijdlijnEpisode
 
 
 class AnalysisMixin:
-    """Who may change the timeline and the analysis: WORK_ON_CASES in the case's team."""
+    """Who may change the timeline and the analysis: WORK_ON_CASES in the case's team (the
+    service's own predicate; the service checks again)."""
 
     case_tab = "analyse"
 
     def may_work(self) -> bool:
-        return has_capability(self.request.user, Cap.WORK_ON_CASES, self.team)
+        return services.may_work(self.request.user, self.casus)
 
     def case_url(self, anchor: str = "") -> str:
         url = reverse("analysis:case", kwargs={"team": self.team.slug, "pk": self.casus.pk})
@@ -48,15 +52,15 @@ class CaseAnalyseView(AnalysisMixin, CaseSectionView):
         form = StepForm(request.POST, step=step)
         if form.is_valid():
             try:
-                services.write_step(
+                services.step_write(
                     self.casus,
-                    step=step,
-                    text=form.cleaned_data["text"],
                     actor=request.user,
                     request=request,
+                    step=step,
+                    text=form.cleaned_data["text"],
                 )
-            except (services.AnalysisRefused, services.AnalysisInvalid) as refusal:
-                form.add_error(None, str(refusal))
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 messages.success(request, _("Stap %(step)d is vastgelegd.") % {"step": step})
                 return redirect(self.case_url(f"stap-{step}"))
@@ -67,8 +71,10 @@ class CaseAnalyseView(AnalysisMixin, CaseSectionView):
         casus = self.casus
         today = timezone.localdate()
         may_work = self.may_work()
+        active = services.is_worked_on(casus)
+        consent_refusal = case_work_refusal(casus) if active else None
         steps = selectors.latest_steps(casus)
-        editable = may_work and casus.state in ACTIVE_STATES
+        editable = services.may_record(self.request.user, casus)
         for view in steps:
             if posted_form is not None and posted_form.step == view.step:
                 view.form = posted_form
@@ -82,7 +88,8 @@ class CaseAnalyseView(AnalysisMixin, CaseSectionView):
             steps=steps,
             editable=editable,
             may_work=may_work,
-            active=casus.state in ACTIVE_STATES,
+            active=active,
+            consent_refusal=consent_refusal,
         )
         return context
 
@@ -108,11 +115,8 @@ class EpisodeFormView(AnalysisMixin, CaseSectionView):
         if form.is_valid():
             try:
                 self.save(form.episode_data)
-            except services.AnalysisRefused as refusal:
-                form.add_error(None, str(refusal))
-            except services.AnalysisInvalid as invalid:
-                for name, message in invalid.errors.items():
-                    form.add_error(name if name in form.fields else None, message)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 return redirect(self.case_url("tijdlijn"))
         return self.render_to_response(self.get_context_data(form=form))
@@ -125,26 +129,21 @@ class EpisodeFormView(AnalysisMixin, CaseSectionView):
 
 class EpisodeCreateView(EpisodeFormView):
     def save(self, data):
-        services.add_episode(self.casus, actor=self.request.user, request=self.request, **data)
+        services.episode_add(self.casus, actor=self.request.user, request=self.request, **data)
         messages.success(self.request, _("De periode van hulp is toegevoegd aan de tijdlijn."))
 
 
 class EpisodeMixin:
     @cached_property
     def episode(self) -> TijdlijnEpisode:
-        return get_visible_or_404(
-            self.request,
-            selectors.episodes_for(self.casus),
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="tijdlijnepisode",
-            purpose=self.audit_purpose,
-            pk=self.kwargs["episode"],
+        return self.case_child(
+            selectors.episodes_for(self.casus), subject_type="tijdlijnepisode", kwarg="episode"
         )
 
 
 class EpisodeUpdateView(EpisodeMixin, EpisodeFormView):
     def save(self, data):
-        services.update_episode(self.episode, actor=self.request.user, request=self.request, **data)
+        services.episode_update(self.episode, actor=self.request.user, request=self.request, **data)
         messages.success(self.request, _("De periode van hulp is gewijzigd."))
 
 
@@ -163,9 +162,9 @@ class EpisodeDeleteView(EpisodeMixin, AnalysisMixin, CaseSectionView):
         if not self.may_work():
             return self.http_method_not_allowed(request)
         try:
-            services.delete_episode(self.episode, actor=request.user, request=request)
-        except services.AnalysisRefused as refusal:
-            messages.error(request, str(refusal))
+            services.episode_delete(self.episode, actor=request.user, request=request)
+        except Refusal as refusal:
+            add_message(request, refusal)
         else:
             messages.success(request, _("De periode van hulp is verwijderd uit de tijdlijn."))
         return redirect(self.case_url("tijdlijn"))

@@ -11,10 +11,12 @@ the URL walk in the tests refuses views that declare neither.
 
 from collections import defaultdict
 
+from django.core.exceptions import PermissionDenied
+
 from passend.accounts.permissions import team_of
 
 from .models import Action
-from .services import log_access
+from .services import log_access, log_denied
 
 METHOD_ACTIONS = {
     "GET": Action.READ,
@@ -51,6 +53,34 @@ class _AuditBase:
 
     def audit_team(self, obj):
         return team_of(obj)
+
+    def log_refusal(self, request) -> None:
+        """One denied entry for a refused request: the case or record of the URL as far as it
+        was resolved, on its team. Called once per refusal (see ``refuse`` and the API's
+        exception handler)."""
+        if getattr(self, "_refusal_logged", False):
+            return
+        self._refusal_logged = True
+        resolved = self.__dict__
+        casus, team = resolved.get("casus"), resolved.get("team")
+        if casus is not None:
+            subject_type, subject_id, team = "casus", casus.pk, casus.team
+        else:
+            subject_type = self.audit_subject_type or "pagina"
+            kwargs = getattr(self, "kwargs", {}) or {}
+            subject_id = next((v for k, v in kwargs.items() if k != "team"), "")
+        log_denied(
+            request,
+            subject_type=subject_type,
+            subject_id=str(subject_id)[:64],
+            purpose=self.audit_purpose,
+            team=team,
+        )
+
+    def refuse(self):
+        """Refuse the request for lack of a right in a reachable team: 403, one denied entry."""
+        self.log_refusal(self.request)
+        raise PermissionDenied
 
     def _flush_audit(self, request, status_code: int) -> None:
         queue = getattr(self, "_audit_queue", [])

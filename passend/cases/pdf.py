@@ -11,6 +11,7 @@ at import time, and the rest of the app must keep running on machines without it
 
 from datetime import date
 
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -97,3 +98,14 @@ def render_consent_form(casus, *, on: date | None = None) -> bytes:
     context = consent_form_context(casus, on=on or timezone.localdate())
     html = render_to_string(TEMPLATE, context)
     return weasyprint.HTML(string=html, base_url=None).write_pdf()
+
+
+def consent_form_response(casus) -> HttpResponse:
+    """The consent form as an inline PDF, or 503 with the reason when PDFs cannot be made."""
+    try:
+        pdf = render_consent_form(casus)
+    except PdfUnavailable as problem:
+        return HttpResponse(str(problem), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="toestemming-{casus.reference}.pdf"'
+    return response

@@ -21,9 +21,17 @@ from passend.audit.mixins import AuditedAPIView
 from passend.regions.views import TeamMixin
 
 from .models import Casus
-from .selectors import OWNER, TEAM, case_scope
+from .selectors import AUDIENCE_CAPABILITY, AUDIT, OWNER, TEAM, case_scope
 
-__all__ = ["OWNER", "TEAM", "CaseScopeAPIMixin", "CaseScopeMixin", "resolve_case"]
+__all__ = [
+    "AUDIT",
+    "OWNER",
+    "TEAM",
+    "CaseScopeAPIMixin",
+    "CaseScopeMixin",
+    "resolve_case",
+    "resolve_child",
+]
 
 
 def resolve_case(request, case_id, *, audience: str = TEAM, team=None, purpose: str) -> Casus:
@@ -35,7 +43,7 @@ def resolve_case(request, case_id, *, audience: str = TEAM, team=None, purpose: 
     return get_visible_or_404(
         request,
         queryset,
-        capability=Cap.VIEW_CASE_DATA,
+        capability=AUDIENCE_CAPABILITY[audience],
         subject_type="casus",
         purpose=purpose,
         pk=case_id,
@@ -57,7 +65,7 @@ def resolve_child(request, queryset, *, casus: Casus, subject_type: str, purpose
 
 
 class _CaseScope:
-    case_audience = TEAM  # TEAM: the team's case workers; OWNER: also the referrer
+    case_audience = TEAM  # TEAM: the team's case workers; OWNER: also the referrer; AUDIT
     case_url_kwarg = ""
 
     def case_purpose(self) -> str:

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from passend.accounts.models import User
 from passend.accounts.permissions import team_ids_with, visible
-from passend.accounts.roles import Cap
+from passend.accounts.roles import Cap, Role
 
 from . import pseudonyms
 from .codes import CaseState
@@ -50,9 +51,16 @@ class CaseFilters:
 
 
 # Who a case route is for: TEAM = the team's case workers (VIEW_CASE_DATA); OWNER = also the
-# referrer who registered the case (VIEW_OWN_CASES).
+# referrer who registered the case (VIEW_OWN_CASES); AUDIT = who may read the case's access
+# log (VIEW_ACCESS_LOG: the chair, the beheerder), registered cases only.
 TEAM = "team"
 OWNER = "owner"
+AUDIT = "audit"
+AUDIENCE_CAPABILITY = {
+    TEAM: Cap.VIEW_CASE_DATA,
+    OWNER: Cap.VIEW_CASE_DATA,
+    AUDIT: Cap.VIEW_ACCESS_LOG,
+}
 
 
 def cases_for(user) -> QuerySet[Casus]:
@@ -65,6 +73,9 @@ def cases_for(user) -> QuerySet[Casus]:
 
 def case_scope(user, *, audience: str = TEAM) -> QuerySet[Casus]:
     """The one selector behind every case-nested route (see cases.scoping)."""
+    if audience == AUDIT:
+        queryset = visible(user, Casus.objects.all(), Cap.VIEW_ACCESS_LOG).filter(is_draft=False)
+        return queryset.select_related("team", "team__region")
     queryset = cases_for(user)
     if audience == TEAM:
         queryset = queryset.filter(team__in=team_ids_with(user, Cap.VIEW_CASE_DATA))
@@ -119,4 +130,36 @@ def case_list(user, team, filters: CaseFilters, *, team_ids=None) -> QuerySet[Ca
 def case_detail_queryset(user) -> QuerySet[Casus]:
     return case_scope(user, audience=OWNER).prefetch_related(
         "ouders", "consents__ouder", "reasons", "life_domains", "experts"
+    )
+
+
+def previously_registered(casus: Casus) -> QuerySet[Casus]:
+    """Other cases of the same young person in the same team ('eerder aangemeld')."""
+    match = Q(name_pseudonym=casus.name_pseudonym)
+    if casus.bsn_pseudonym:
+        match |= Q(bsn_pseudonym=casus.bsn_pseudonym)
+    return Casus.objects.filter(match, team=casus.team, is_draft=False).exclude(pk=casus.pk)
+
+
+# Who may fill a role in a case (the screening form and the API use this one rule): active
+# members of the case's team whose role there works on cases; the casushouder may also be the
+# case's own referrer, who usually stays responsible for carrying out the advice.
+ASSIGNABLE_ROLES = {
+    "casushouder": (Role.SCREENER, Role.VOORZITTER, Role.TEAMLID, Role.PROCESREGISSEUR),
+    "procesregisseur": (Role.PROCESREGISSEUR, Role.VOORZITTER, Role.TEAMLID),
+    "experts": (Role.TEAMLID, Role.PROCESREGISSEUR),
+}
+
+
+def assignable(casus: Casus, role_field: str) -> QuerySet[User]:
+    """The users who may be `role_field` (casushouder, procesregisseur, experts) of `casus`."""
+    in_role = Q(memberships__role__in=ASSIGNABLE_ROLES[role_field])
+    if role_field == "casushouder" and casus.aanmelder_id:
+        in_role |= Q(pk=casus.aanmelder_id)
+    return (
+        User.objects.filter(
+            in_role, is_active=True, memberships__team=casus.team_id, memberships__active=True
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
     )

@@ -9,6 +9,7 @@ eight-digit number is a BSN with a leading zero left off, so it is padded with o
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
@@ -69,8 +70,6 @@ def clean_bsn(value: str | None) -> str:
 
 def validate_birth_date(value):
     """A young person's birth date: not in the future, and within the team's age range."""
-    from django.utils import timezone
-
     if value is None:
         return value
     today = timezone.localdate()

@@ -9,13 +9,14 @@ closes only with a recorded outcome (services.close_case).
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passend.accounts.roles import Cap
 from passend.core.refusals import StateConflict
 
-from .codes import COMPULSORY_FRAMEWORKS, CaseState
+from .codes import COMPULSORY_FRAMEWORKS, CaseState, ClosureOutcome
 from .consent_rules import ConsentCheck, GivenConsent, Signatory, check_exchange_consent
 
 S = CaseState
@@ -102,9 +103,8 @@ def consent_check(casus, on=None):
 
 def advice_sent(casus) -> str | None:
     """The case moves to 'advies uitgebracht' only when an approved advice has been sent
-    (after the last reopening, if any)."""
-    from django.apps import apps
-
+    (after the last reopening, if any). The advice module builds on cases, so its model is
+    looked up by name here."""
     Advies = apps.get_model("advice", "Advies")
     sent = Advies.objects.filter(casus=casus, sent_at__isnull=False)
     reopened = casus.transitions.filter(to_state=S.HEROPEND).order_by("-at").first()
@@ -118,11 +118,12 @@ def advice_sent(casus) -> str | None:
     )
 
 
-def closure_problems(outcome: str, fitting_place_on, reason: str, today=None) -> dict[str, str]:
+def closure_problems(
+    outcome: str, fitting_place_on, reason: str, today=None, registered_on=None
+) -> dict[str, str]:
     """The closure rule, per field (form, API and the guard below use it): an outcome;
-    'passende plek bereikt' with a date that is not in the future; 'overig' with a reason."""
-    from .codes import ClosureOutcome
-
+    'passende plek bereikt' with a date that is not in the future (nor before the case was
+    registered, when `registered_on` is given); 'overig' with a reason."""
     today = today or timezone.localdate()
     problems = {}
     if outcome not in ClosureOutcome.values:
@@ -133,6 +134,10 @@ def closure_problems(outcome: str, fitting_place_on, reason: str, today=None) ->
         problems["fitting_place_on"] = (
             "De datum 'passende plek bereikt' kan niet in de toekomst liggen."
         )
+    elif fitting_place_on is not None and registered_on and fitting_place_on < registered_on:
+        problems["fitting_place_on"] = _(
+            "De datum 'passende plek bereikt' ligt vóór de aanmelding (%(day)s)."
+        ) % {"day": registered_on.strftime("%d-%m-%Y")}
     if outcome == ClosureOutcome.OVERIG and not (reason or "").strip():
         problems["reason"] = "Geef bij 'overig' de reden van afsluiten."
     return problems
@@ -140,7 +145,12 @@ def closure_problems(outcome: str, fitting_place_on, reason: str, today=None) ->
 
 def closure_recorded(casus) -> str | None:
     """Guard: the case's recorded closure must satisfy the closure rule."""
-    problems = closure_problems(casus.closure_outcome, casus.fitting_place_on, casus.closure_reason)
+    problems = closure_problems(
+        casus.closure_outcome,
+        casus.fitting_place_on,
+        casus.closure_reason,
+        registered_on=timezone.localdate(casus.registered_at),
+    )
     return next(iter(problems.values()), None)
 
 
@@ -181,7 +191,10 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
         "afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded
     ),
     (S.HEROPEND, S.AFGESLOTEN): Transition("afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded),
-    (S.AFGESLOTEN, S.HEROPEND): Transition("heropenen", Cap.DIRECT_PROCESS, needs_reason=True),
+    # Reopening starts case work again: like 'in behandeling', only with valid consent.
+    (S.AFGESLOTEN, S.HEROPEND): Transition(
+        "heropenen", Cap.DIRECT_PROCESS, needs_reason=True, guard=case_work_refusal
+    ),
 }
 
 # Transitions made by their own form (screening, closure) or by another module (sending an

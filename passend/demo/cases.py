@@ -284,8 +284,10 @@ def _spec(rng, ctx: TeamContext, state, age, codes, anchor, used_bsn) -> CaseSpe
         "legal_framework": framework,
         "legal_basis_reason": rng.choice(D.LEGAL_BASIS.get(framework, [""])),
         "urgency": _weighted(rng, D.URGENCY_WEIGHTS),
-        "youth_informed": age < 4 or rng.random() < 0.92,
-        "parents_informed": rng.random() < (0.7 if age >= 18 else 0.95),
+        # A sent registration always records that the young person and the parents know
+        # about it (spec §2.1; submit_registration refuses it otherwise).
+        "youth_informed": True,
+        "parents_informed": True,
     }
     if state == S.CRISIS_DOORVERWEZEN and fields["urgency"] == "normaal":
         fields["urgency"] = "zeer_hoog"
@@ -354,7 +356,7 @@ def _create(spec: CaseSpec, links: dict[str, list]) -> Casus:
     for name, related in M2M.items():  # many-to-many rows: one bulk insert per relation later
         through = getattr(Casus, name).through
         links[name] += [through(casus=casus, **{related: o}) for o in getattr(spec, name)]
-    submit_registration(casus)
+    submit_registration(casus, actor=casus.aanmelder)
     Casus.objects.filter(pk=casus.pk).update(registered_at=spec.registered_at)
     _backdate(casus.transitions.get(), spec.registered_at)
     screener = spec.ctx.users["screener"]
@@ -364,16 +366,18 @@ def _create(spec: CaseSpec, links: dict[str, list]) -> Casus:
         noon = timezone.make_aware(dt.datetime.combine(c["given_on"], dt.time(12)))
         ouder = None if parent is None else ouders[parent]
         recorded_at = min(noon, timezone.now())
-        consents.append(record_consent(casus, ouder=ouder, recorded_at=recorded_at, **fields))
+        consents.append(
+            record_consent(casus, actor=screener, ouder=ouder, recorded_at=recorded_at, **fields)
+        )
     for target, at, reason in spec.steps:
         redirect = spec.redirected_to if target == spec.state else ""
-        entry = transition(casus, target, actor=screener, reason=reason, redirected_to=redirect)
+        entry = transition(casus, to=target, actor=screener, reason=reason, redirected_to=redirect)
         _backdate(entry, at)
     if spec.assignment:
         assign(casus, actor=screener, **spec.assignment)
     if spec.withdrawal:
         index, day = spec.withdrawal
-        withdraw_consent(consents[index], on=day)
+        withdraw_consent(consents[index], actor=screener, withdrawn_on=day)
     last = spec.steps[-1][1] if spec.steps else spec.registered_at
     Casus.objects.filter(pk=casus.pk).update(updated_at=last)
     if spec.later:

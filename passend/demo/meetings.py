@@ -26,7 +26,7 @@ from passend.cases.codes import ACTIVE_STATES, CaseState
 from passend.meetings.codes import AttendanceStatus, GuestKind, MeetingStatus, Participation
 from passend.meetings.models import Aanwezigheid, Casusbespreking, Gast, Overleg
 from passend.meetings.rules import participation_problems
-from passend.meetings.services import team_members
+from passend.meetings.selectors import team_members
 
 from . import case_data as D
 

@@ -5,10 +5,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, views
 from rest_framework.response import Response
 
-from passend.accounts.permissions import get_visible_or_404
+from passend.accounts.permissions import require_team_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
-from passend.regions.models import Team
 
 from . import selectors
 
@@ -18,7 +17,9 @@ class WorkItemQuerySerializer(serializers.Serializer):
 
 
 class WorkItemSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="Soort: screening, goedkeuring, follow_up, ...")
+    kind = serializers.CharField(
+        help_text="Soort: screening, toestemming (ingetrokken), goedkeuring, follow_up, ..."
+    )
     section = serializers.CharField(help_text="Naam van het onderdeel van de werkvoorraad.")
     case_id = serializers.IntegerField(allow_null=True, help_text="Casus.")
     case_reference = serializers.CharField(allow_null=True, help_text="Casusnummer.")
@@ -36,7 +37,8 @@ class WorkItemView(AuditedAPIView, views.APIView):
         tags=["Werkvoorraad"],
         summary="Werkvoorraad",
         description=(
-            "Wat voor u klaarligt in een team: screenings, goedkeuringen, follow-ups, "
+            "Wat voor u klaarligt in een team: screenings, casussen waarvan de toestemming is "
+            "ingetrokken of verlopen (voorzitter, casushouder), goedkeuringen, follow-ups, "
             "aflopende kortetermijnoplossingen, verzoeken om toelichting, acties over de "
             "deadline, 16,5/17,5-signalen en verslagen."
         ),
@@ -46,11 +48,9 @@ class WorkItemView(AuditedAPIView, views.APIView):
     def get(self, request):
         query = WorkItemQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        team = get_visible_or_404(
+        team = require_team_or_404(
             request,
-            Team.objects.all(),
             capability=Cap.VIEW_TEAM,
-            subject_type="team",
             purpose=self.audit_purpose,
             pk=query.validated_data["teamId"],
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.accounts.permissions import capabilities, visible
@@ -23,10 +24,12 @@ from passend.advice import selectors as advice
 from passend.cases.codes import ACTIVE_STATES
 from passend.cases.models import Casus
 from passend.cases.selectors import WAITING_FOR_SCREENING, _years_before
+from passend.cases.workflow import case_work_refusal, consent_check
 from passend.meetings import selectors as meetings
 from passend.procesregie import selectors as procesregie
 
 LIMIT = 50  # per section; the section says when there are more
+SCREENING_DAYS = 14  # a registration waiting longer than this for screening needs attention
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ SECTION_LABELS = {
     "acties": _("Mijn acties over de deadline"),
     "leeftijd": _("Signalen rond 16,5 en 17,5 jaar"),
     "verslag": _("Besprekingen zonder verslag"),
+    "toestemming": _("Toestemming ingetrokken of verlopen"),
 }
 
 
@@ -93,19 +97,12 @@ def work_items(user, team, today: dt.date) -> list[Section]:
         sections.append(
             _section(
                 "screening",
-                [
-                    WorkItem(
-                        "screening",
-                        c,
-                        f"{c.get_state_display()} sinds {c.registered_at:%d-%m-%Y}",
-                        c.registered_at.date(),
-                        _case_url(team, c),
-                        overdue=(today - c.registered_at.date()).days > 14,
-                    )
-                    for c in waiting
-                ],
+                [_screening_item(team, c, today) for c in waiting],
             )
         )
+    consent = _consent_withdrawn(user, team, today, chair)
+    if consent is not None:
+        sections.append(consent)
     if chair:
         sections.append(
             _section(
@@ -160,6 +157,48 @@ def work_items(user, team, today: dt.date) -> list[Section]:
             )
         )
     return sections
+
+
+def _screening_item(team, casus, today: dt.date) -> WorkItem:
+    """Waiting for screening; more than SCREENING_DAYS days since registration is overdue."""
+    registered = timezone.localdate(casus.registered_at)
+    return WorkItem(
+        "screening",
+        casus,
+        f"{casus.get_state_display()} sinds {registered:%d-%m-%Y}",
+        registered,
+        _case_url(team, casus),
+        overdue=(today - registered).days > SCREENING_DAYS,
+    )
+
+
+def _consent_withdrawn(user, team, today: dt.date, chair: bool) -> Section | None:
+    """Cases the team works on whose consent was withdrawn or lapsed (and no compulsory
+    framework with a reason): no case work until new consent is recorded. For the voorzitter
+    the whole team, for a casushouder their own cases; nobody else gets the section."""
+    cases = visible(user, Casus.objects.all(), Cap.VIEW_CASE_DATA).filter(
+        team=team, is_draft=False, state__in=ACTIVE_STATES
+    )
+    if not chair:
+        cases = cases.filter(casushouder=user)
+        if not cases.exists():
+            return None
+    items = []
+    for casus in cases.prefetch_related("consents", "ouders").order_by("registered_at", "id"):
+        if not case_work_refusal(casus, today):
+            continue
+        withdrawn = [c.withdrawn_on for c in casus.consents.all() if c.withdrawn_on]
+        items.append(
+            WorkItem(
+                "toestemming",
+                casus,
+                consent_check(casus, today).message,
+                max(withdrawn) if withdrawn else None,
+                _case_url(team, casus),
+                overdue=True,
+            )
+        )
+    return _section("toestemming", items)
 
 
 def _case_signals(user, team, today: dt.date, chair: bool) -> list[Section]:

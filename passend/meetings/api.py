@@ -4,19 +4,18 @@ from datetime import datetime, time
 
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
 
-from passend.accounts.permissions import get_visible_or_404, has_capability, team_ids_with
+from passend.accounts.permissions import get_visible_or_404, require_team_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
-from passend.audit.services import log_denied
-from passend.cases.api import Conflict
-from passend.regions.models import Team
+from passend.cases.selectors import case_scope
 
 from . import selectors, services
-from .models import Casusbespreking, Overleg
+from .models import Casusbespreking, Gast, Overleg
 from .serializers import (
     AttendanceSerializer,
     DiscussionSerializer,
@@ -32,20 +31,9 @@ DISCUSSION_ID = OpenApiParameter(
 GUEST_ID = OpenApiParameter("guestId", int, OpenApiParameter.PATH, description="Gast.")
 
 
-def refused(refusal: services.MeetingError, rename: dict | None = None):
-    """A service refusal as API error: 403 (capability), 400 (fields) or 409 (state)."""
-    if isinstance(refusal, services.MeetingPermissionError):
-        return exceptions.PermissionDenied(str(refusal))
-    if refusal.problems:
-        rename = rename or {}
-        return exceptions.ValidationError(
-            {rename.get(k, k): [v] for k, v in refusal.problems.items()}
-        )
-    return Conflict(str(refusal))
-
-
 class MeetingScoped(AuditedAPIView, viewsets.GenericViewSet):
-    """Views under /meetings/{meetingId}: the meeting through the permission module."""
+    """Views under /meetings/{meetingId}: the meeting through the permission module. Service
+    refusals propagate to the one problem+json mapping (403, 409, 400 on the field)."""
 
     audit_subject_type = "overleg"
     pagination_class = None
@@ -60,14 +48,6 @@ class MeetingScoped(AuditedAPIView, viewsets.GenericViewSet):
             purpose=self.audit_purpose,
             pk=self.kwargs["meetingId"],
         )
-
-    def require(self, capability: Cap, message: str) -> None:
-        if not has_capability(self.request.user, capability, self.overleg.team):
-            raise exceptions.PermissionDenied(message)
-
-
-PLAN_ONLY = "Alleen de voorzitter plant overleggen en de agenda."
-WRITE_ONLY = "Alleen notulist, voorzitter en teamleden leggen het verloop van een overleg vast."
 
 
 @extend_schema(tags=["Overleg"])
@@ -108,16 +88,13 @@ class MeetingViewSet(MeetingScoped):
         params = query.validated_data
         qs = self.get_queryset()
         if "teamId" in params:
-            if params["teamId"] not in team_ids_with(request.user, Cap.VIEW_CASE_DATA):
-                log_denied(
-                    request,
-                    subject_type="overleg",
-                    subject_id="lijst",
-                    purpose="overleggen bekijken",
-                    team=Team.objects.filter(pk=params["teamId"]).first(),
-                )
-                raise exceptions.NotFound()
-            qs = qs.filter(team_id=params["teamId"])
+            team = require_team_or_404(
+                request,
+                capability=Cap.VIEW_CASE_DATA,
+                purpose="overleggen bekijken",
+                pk=params["teamId"],
+            )
+            qs = qs.filter(team=team)
         tz = timezone.get_current_timezone()
         if "dateFrom" in params:
             qs = qs.filter(starts_at__gte=datetime.combine(params["dateFrom"], time.min, tz))
@@ -136,42 +113,39 @@ class MeetingViewSet(MeetingScoped):
         return Response(MeetingSerializer(overleg).data)
 
     def create(self, request, *args, **kwargs):
-        serializer = MeetingSerializer(data=request.data)
+        serializer = MeetingSerializer(
+            data=request.data, chairs=selectors.chair_candidates(request.user)
+        )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        team = data.pop("team")
-        if team.pk not in team_ids_with(request.user, Cap.VIEW_CASE_DATA):
-            log_denied(
-                request,
-                subject_type="overleg",
-                subject_id="nieuw",
-                purpose="overleg plannen",
-                team=team,
-            )
-            raise exceptions.NotFound()
+        team = require_team_or_404(
+            request,
+            capability=Cap.VIEW_CASE_DATA,
+            purpose="overleg plannen",
+            pk=data.pop("team").pk,
+        )
         data.pop("status", None)
-        try:
-            overleg = services.plan_meeting(
-                team, actor=request.user, request=request, notes=data.pop("notes", "") or "", **data
-            )
-        except services.MeetingError as refusal:
-            raise refused(refusal) from refusal
+        overleg = services.plan_meeting(
+            team, actor=request.user, request=request, notes=data.pop("notes", "") or "", **data
+        )
         return Response(MeetingSerializer(overleg).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         overleg = self.overleg
-        self.require(Cap.PLAN_MEETINGS, PLAN_ONLY)
-        serializer = MeetingSerializer(overleg, data=request.data, partial=True)
+        services.check_may_plan(overleg.team, actor=request.user)
+        serializer = MeetingSerializer(
+            overleg,
+            data=request.data,
+            partial=True,
+            chairs=selectors.team_members(overleg.team),
+        )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         if "team" in data and data.pop("team") != overleg.team:
-            raise exceptions.ValidationError({"team": ["Het team van een overleg ligt vast."]})
+            raise exceptions.ValidationError({"team": [_("Het team van een overleg ligt vast.")]})
         if "notes" in data:
             data["notes"] = data["notes"] or ""
-        try:
-            overleg = services.update_meeting(overleg, actor=request.user, request=request, **data)
-        except services.MeetingError as refusal:
-            raise refused(refusal) from refusal
+        overleg = services.update_meeting(overleg, actor=request.user, request=request, **data)
         return Response(MeetingSerializer(overleg).data)
 
 
@@ -183,16 +157,25 @@ RECORD_FIELDS = set(services.DISCUSSION_FIELDS)
     list=extend_schema(summary="Agenda", description="De casusbesprekingen van een overleg."),
     create=extend_schema(
         summary="Casus agenderen",
-        description="Zet een casus die het team in behandeling heeft op de agenda (voorzitter).",
+        description=(
+            "Zet een casus die het team in behandeling heeft op de agenda (voorzitter). Zonder "
+            "de toestemming die de leeftijd van de jeugdige vraagt (en zonder gedwongen kader "
+            "met reden), bij een geannuleerd overleg of als de casus er al op staat: 409."
+        ),
     ),
-    retrieve=extend_schema(summary="Casusbespreking", parameters=[DISCUSSION_ID]),
+    retrieve=extend_schema(
+        summary="Casusbespreking",
+        description="Eén casus op de agenda: vraag, deelname, verslag en procesevaluatie.",
+        parameters=[DISCUSSION_ID],
+    ),
     partial_update=extend_schema(
         summary="Bespreking vastleggen",
         description=(
             "Deelname van jeugdige en ouders, verslag in twee delen (met gezin, besloten) en "
             "procesevaluatie. Volgt de teaminstelling 'zonder jeugdige en ouders geen overleg': "
             "afwezig zonder reden geeft dan 400. Een woordvoerder heeft naam en relatie nodig. "
-            "Een verslag kan pas na het vastleggen van de deelname."
+            "Een verslag kan pas na het vastleggen van de deelname. Zonder geldige toestemming "
+            "(en zonder gedwongen kader met reden) wordt niets vastgelegd: 409."
         ),
         parameters=[DISCUSSION_ID],
     ),
@@ -205,6 +188,7 @@ RECORD_FIELDS = set(services.DISCUSSION_FIELDS)
 class DiscussionViewSet(MeetingScoped):
     serializer_class = DiscussionSerializer
     audit_purpose = "casusbespreking bekijken"
+    api_field_names = {"casus": "case"}
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -212,9 +196,13 @@ class DiscussionViewSet(MeetingScoped):
         return selectors.agenda(self.overleg)
 
     def get_object(self):
+        """The discussion of the URL (of this meeting); refused: one denied entry naming the
+        discussion, not the meeting or the case."""
         discussion = get_visible_or_404(
             self.request,
-            Casusbespreking.objects.filter(overleg=self.overleg).select_related("casus"),
+            Casusbespreking.objects.filter(overleg_id=self.kwargs["meetingId"]).select_related(
+                "casus", "overleg__team"
+            ),
             capability=Cap.VIEW_CASE_DATA,
             subject_type="casusbespreking",
             purpose=self.audit_purpose,
@@ -224,10 +212,10 @@ class DiscussionViewSet(MeetingScoped):
         return discussion
 
     def audit_case(self, discussion) -> None:
-        self.audit_raw(str(discussion.casus_id), self.overleg.team, subject_type="casus")
+        self.audit_raw(str(discussion.casus_id), discussion.overleg.team, subject_type="casus")
 
     def list(self, request, *args, **kwargs):
-        items = list(self.get_queryset())
+        items = list(self.get_queryset().select_related("overleg__team"))
         for item in items:
             self.audit_case(item)
         return Response(DiscussionSerializer(items, many=True).data)
@@ -237,24 +225,22 @@ class DiscussionViewSet(MeetingScoped):
 
     def create(self, request, *args, **kwargs):
         overleg = self.overleg
-        self.require(Cap.PLAN_MEETINGS, PLAN_ONLY)
-        serializer = DiscussionSerializer(data=request.data, team=overleg.team)
+        services.check_may_plan(overleg.team, actor=request.user)
+        cases = case_scope(request.user).filter(team=overleg.team)
+        serializer = DiscussionSerializer(data=request.data, cases=cases)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if RECORD_FIELDS & set(data):
             raise exceptions.ValidationError(
-                {"participation": ["Leg de bespreking vast met PATCH, na het agenderen."]}
+                {"participation": [_("Leg de bespreking vast met PATCH, na het agenderen.")]}
             )
-        try:
-            discussion = services.add_to_agenda(
-                overleg,
-                data["casus"],
-                actor=request.user,
-                question=data.get("question") or "",
-                request=request,
-            )
-        except services.MeetingError as refusal:
-            raise refused(refusal, {"casus": "case"}) from refusal
+        discussion = services.add_to_agenda(
+            overleg,
+            casus=data["casus"],
+            actor=request.user,
+            question=data.get("question") or "",
+            request=request,
+        )
         return Response(DiscussionSerializer(discussion).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
@@ -264,29 +250,15 @@ class DiscussionViewSet(MeetingScoped):
         data = dict(serializer.validated_data)
         if "casus" in data:
             raise exceptions.ValidationError(
-                {"case": ["De casus van een bespreking ligt vast; agendeer een nieuwe."]}
+                {"case": [_("De casus van een bespreking ligt vast; agendeer een nieuwe.")]}
             )
-        question = data.pop("question", None)
-        try:
-            if question is not None:
-                self.require(Cap.PLAN_MEETINGS, PLAN_ONLY)
-                services.update_question(
-                    discussion, actor=request.user, question=question or "", request=request
-                )
-            if data:
-                self.require(Cap.WRITE_MINUTES, WRITE_ONLY)
-                services.record_discussion(discussion, actor=request.user, request=request, **data)
-        except services.MeetingError as refusal:
-            raise refused(refusal) from refusal
+        services.update_discussion(discussion, actor=request.user, request=request, **data)
         discussion.refresh_from_db()
         return Response(DiscussionSerializer(discussion).data)
 
     def destroy(self, request, *args, **kwargs):
         discussion = self.get_object()
-        try:
-            services.remove_from_agenda(discussion, actor=request.user, request=request)
-        except services.MeetingError as refusal:
-            raise refused(refusal) from refusal
+        services.remove_from_agenda(discussion, actor=request.user, request=request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -309,16 +281,15 @@ class AttendanceViewSet(MeetingScoped):
 
     def create(self, request, *args, **kwargs):
         overleg = self.overleg
-        self.require(Cap.WRITE_MINUTES, WRITE_ONLY)
-        members = services.team_members(overleg.team)
+        services.check_may_write(overleg.team, actor=request.user)
+        members = selectors.team_members(overleg.team)
         serializer = AttendanceSerializer(data=request.data, members=members)
         serializer.is_valid(raise_exception=True)
         user, state = serializer.validated_data["user"], serializer.validated_data["status"]
         existed = overleg.attendance.filter(user=user).exists()
-        try:
-            services.record_attendance(overleg, {user: state}, actor=request.user, request=request)
-        except services.MeetingError as refusal:
-            raise refused(refusal) from refusal
+        services.record_attendance(
+            overleg, actor=request.user, statuses={user: state}, request=request
+        )
         record = overleg.attendance.get(user=user)
         code = status.HTTP_200_OK if existed else status.HTTP_201_CREATED
         return Response(AttendanceSerializer(record).data, status=code)
@@ -327,8 +298,19 @@ class AttendanceViewSet(MeetingScoped):
 @extend_schema(tags=["Overleg"], parameters=[MEETING_ID])
 @extend_schema_view(
     list=extend_schema(summary="Gasten", description="Gasten en oproepbare experts."),
-    create=extend_schema(summary="Gast toevoegen"),
-    destroy=extend_schema(summary="Gast verwijderen", parameters=[GUEST_ID]),
+    create=extend_schema(
+        summary="Gast toevoegen",
+        description=(
+            "Een gast of oproepbare expert, bij het hele overleg of bij de bespreking van één "
+            "casus. Bij een casus zonder geldige toestemming (en zonder gedwongen kader met "
+            "reden) geeft dat laatste 409."
+        ),
+    ),
+    destroy=extend_schema(
+        summary="Gast verwijderen",
+        description="Haalt een gast van dit overleg af.",
+        parameters=[GUEST_ID],
+    ),
 )
 class GuestViewSet(MeetingScoped):
     serializer_class = GuestSerializer
@@ -340,30 +322,31 @@ class GuestViewSet(MeetingScoped):
 
     def create(self, request, *args, **kwargs):
         overleg = self.overleg
-        self.require(Cap.WRITE_MINUTES, WRITE_ONLY)
+        services.check_may_write(overleg.team, actor=request.user)
         serializer = GuestSerializer(data=request.data, overleg=overleg)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            guest = services.add_guest(
-                overleg,
-                actor=request.user,
-                request=request,
-                name=data["name"],
-                organisation=data.get("organisation", ""),
-                function=data.get("function", ""),
-                kind=data["kind"],
-                discussion=data.get("discussion"),
-            )
-        except services.MeetingError as refusal:
-            raise refused(refusal) from refusal
+        guest = services.add_guest(
+            overleg,
+            actor=request.user,
+            request=request,
+            name=data["name"],
+            organisation=data.get("organisation", ""),
+            function=data.get("function", ""),
+            kind=data["kind"],
+            discussion=data.get("discussion"),
+        )
         return Response(GuestSerializer(guest).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request, *args, **kwargs):
-        overleg = self.overleg
-        self.require(Cap.WRITE_MINUTES, WRITE_ONLY)
-        guest = overleg.guests.filter(pk=self.kwargs["guestId"]).first()
-        if guest is None:
-            raise exceptions.NotFound("Deze gast hoort niet bij dit overleg.")
+        # The guest of the URL (of this meeting); refused: one denied entry naming the guest.
+        guest = get_visible_or_404(
+            request,
+            Gast.objects.filter(overleg_id=self.kwargs["meetingId"]).select_related("overleg"),
+            capability=Cap.VIEW_CASE_DATA,
+            subject_type="gast",
+            purpose="gast verwijderen",
+            pk=self.kwargs["guestId"],
+        )
         services.remove_guest(guest, actor=request.user, request=request)
         return Response(status=status.HTTP_204_NO_CONTENT)

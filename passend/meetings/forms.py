@@ -41,6 +41,9 @@ class MeetingForm(forms.Form):
     chair = ChairField(label=_("Voorzitter"), queryset=None, required=False)
     notes = _text(_("Aantekeningen"), rows=3, max_length=4000)
 
+    # The service names the start `starts_at`; on this form it is the day (and time).
+    refusal_field_names = {"starts_at": "day"}
+
     def __init__(self, *args, members=None, with_status=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = members
@@ -91,9 +94,15 @@ class AgendaForm(forms.Form):
         max_length=4000,
     )
 
-    def __init__(self, *args, cases=None, **kwargs):
+    def __init__(self, *args, cases=None, blocked=(), **kwargs):
+        """`blocked`: ids of cases that may not go on an agenda now (no valid consent). They
+        are not offered; one sent anyway gets the service's refusal, not a vague choice error."""
         super().__init__(*args, **kwargs)
-        self.fields["casus"].queryset = cases
+        field = self.fields["casus"]
+        field.queryset = cases
+        if blocked:
+            hidden = {str(pk) for pk in blocked}
+            field.widget.choices = [(v, text) for v, text in field.choices if str(v) not in hidden]
 
 
 class MeetingChoiceField(forms.ModelChoiceField):

@@ -2,17 +2,36 @@
 
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
-from passend.accounts.permissions import visible
-from passend.accounts.roles import Cap
+from passend.accounts.models import Membership
+from passend.accounts.permissions import team_ids_with, visible
+from passend.accounts.roles import Cap, roles_with
 from passend.cases.codes import ACTIVE_STATES
 from passend.cases.models import Casus
+from passend.cases.workflow import case_work_refusal
 
 from .codes import MeetingStatus
 from .models import Casusbespreking, Overleg
 from .rules import suggest_next
+
+
+def team_members(team) -> QuerySet:
+    """Users who sit in the team's meetings (chair, attendance): active users with an active
+    membership of the team in a case-work role. `team` may also be a list of team ids."""
+    team_ids = team if isinstance(team, list | tuple | set) else [getattr(team, "pk", team)]
+    ids = Membership.objects.filter(
+        team_id__in=team_ids, active=True, role__in=roles_with(Cap.VIEW_CASE_DATA)
+    ).values("user_id")
+    return get_user_model().objects.filter(pk__in=ids, is_active=True)
+
+
+def chair_candidates(user) -> QuerySet:
+    """Who `user` may name as chair in the API before the team is known: the case-work
+    members of the teams whose meetings the user sees (the service narrows it to the team)."""
+    return team_members(team_ids_with(user, Cap.VIEW_CASE_DATA))
 
 
 def _day_start(day: date) -> datetime:
@@ -107,6 +126,19 @@ def agenda_candidates(team, overleg=None) -> QuerySet[Casus]:
     if overleg is not None:
         qs = qs.exclude(discussions__overleg=overleg)
     return qs.order_by("registered_at")
+
+
+def blocked_cases(cases) -> dict[int, str]:
+    """casus id -> why no case work may be recorded now (consent withdrawn or lapsed, no
+    compulsory framework with a reason), for the cases that are blocked."""
+    found = {}
+    for casus in Casus.objects.filter(pk__in=[c.pk for c in cases]).prefetch_related(
+        "consents", "ouders"
+    ):
+        refusal = case_work_refusal(casus)
+        if refusal:
+            found[casus.pk] = refusal
+    return found
 
 
 def open_meetings_for_case(user, casus, today: date) -> QuerySet[Overleg]:

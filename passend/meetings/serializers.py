@@ -1,6 +1,9 @@
 """API representation of meetings and case discussions. Field names are camelCased."""
 
+import datetime as dt
+
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from passend.cases.models import Casus
@@ -9,11 +12,32 @@ from passend.regions.models import Team
 from .codes import AttendanceStatus, GuestKind, MeetingStatus, Participation
 from .models import Aanwezigheid, Casusbespreking, Gast, Overleg
 
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
+class SafeDateTimeField(serializers.DateTimeField):
+    """A moment; one that cannot be placed in the time zone (year 1, year 9999) is invalid
+    input, not a server error. The services bound the days a meeting can have."""
+
+    def to_internal_value(self, value):
+        try:
+            return super().to_internal_value(value)
+        except (OverflowError, ValueError):
+            raise serializers.ValidationError(_("Deze datum en tijd kunnen niet.")) from None
+
+
+class FilterDateField(serializers.DateField):
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise serializers.ValidationError(_("Kies een datum tussen 1900 en 2999."))
+        return day
+
 
 class MeetingQuerySerializer(serializers.Serializer):
     teamId = serializers.IntegerField(required=False, min_value=1, help_text="Expertteam.")
-    dateFrom = serializers.DateField(required=False, help_text="Overleggen vanaf deze datum.")
-    dateUntil = serializers.DateField(required=False, help_text="Overleggen tot en met deze datum.")
+    dateFrom = FilterDateField(required=False, help_text="Overleggen vanaf deze datum.")
+    dateUntil = FilterDateField(required=False, help_text="Overleggen tot en met deze datum.")
     status = serializers.ChoiceField(
         required=False, choices=MeetingStatus.choices, help_text="Status van het overleg."
     )
@@ -51,7 +75,14 @@ class MeetingSerializer(serializers.ModelSerializer):
     team = serializers.PrimaryKeyRelatedField(
         queryset=Team.objects.all(), help_text="Expertteam (alleen bij aanmaken)."
     )
+    starts_at = SafeDateTimeField(help_text="Begin van het overleg.")
     ends_at = serializers.DateTimeField(read_only=True, help_text="Einde (begin + duur).")
+    chair = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.none(),
+        allow_null=True,
+        required=False,
+        help_text="Voorzitter: een actief lid van het team met een rol in het casuswerk.",
+    )
     agenda = AgendaItemSerializer(many=True, read_only=True, source="discussions")
 
     class Meta:
@@ -71,6 +102,11 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "created_at"]
         extra_kwargs = {"notes": {"allow_blank": True, "allow_null": True, "required": False}}
+
+    def __init__(self, *args, chairs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if chairs is not None:
+            self.fields["chair"].queryset = chairs
 
 
 class DiscussionSerializer(serializers.ModelSerializer):
@@ -134,10 +170,10 @@ class DiscussionSerializer(serializers.ModelSerializer):
             )
         }
 
-    def __init__(self, *args, team=None, **kwargs):
+    def __init__(self, *args, cases=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if team is not None:
-            self.fields["case"].queryset = Casus.objects.filter(team=team, is_draft=False)
+        if cases is not None:
+            self.fields["case"].queryset = cases
 
 
 class AttendanceSerializer(serializers.ModelSerializer):

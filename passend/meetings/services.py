@@ -7,56 +7,57 @@ When is a case "discussed"? `Casusbespreking.discussed_at` is set to the meeting
 as participation is recorded for it (recording requires the meeting to have taken place: its day
 is today or earlier and it is not cancelled). Recording the first discussion also marks a
 planned meeting as held. Moving a held meeting moves `discussed_at` along.
+
+Refusals are the shared family (passend.core.refusals): NotAllowed without the capability,
+StateConflict when the meeting or the case does not allow it now (a case whose consent is
+withdrawn or lapsed goes on no agenda and gets no minutes), InvalidInput on the fields.
 """
 
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from passend.accounts.models import Membership
 from passend.accounts.permissions import has_capability
-from passend.accounts.roles import Cap, roles_with
+from passend.accounts.roles import Cap
 from passend.audit.models import Action
 from passend.audit.services import log_access
 from passend.cases.codes import ACTIVE_STATES
+from passend.cases.workflow import case_work_refusal, require_consent_for_case_work
+from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 
 from . import rules
 from .codes import AttendanceStatus, GuestKind, MeetingStatus, Participation
 from .models import Aanwezigheid, Casusbespreking, Gast, Overleg
+from .selectors import last_meeting_day, team_members
 
 MAX_SERIES = 26
+EARLIEST_MEETING = date(2000, 1, 1)
+YEARS_AHEAD = 5  # a meeting further ahead than this is a typing error
 
 
-class MeetingError(Exception):
-    """A refused action with a Dutch message; `problems` maps fields to messages (bad input)."""
-
-    def __init__(self, message: str, problems: dict[str, str] | None = None):
-        super().__init__(message)
-        self.problems = problems or {}
+def may_plan(actor, team) -> bool:
+    return actor is not None and has_capability(actor, Cap.PLAN_MEETINGS, team)
 
 
-class MeetingPermissionError(MeetingError):
-    """The user lacks the capability for this action."""
+def may_write(actor, team) -> bool:
+    return actor is not None and has_capability(actor, Cap.WRITE_MINUTES, team)
 
 
-def _require(actor, capability: Cap, team, message: str) -> None:
-    if actor is None or not has_capability(actor, capability, team):
-        raise MeetingPermissionError(message)
+def check_may_plan(team, *, actor) -> None:
+    """NotAllowed unless `actor` plans this team's meetings (the voorzitter)."""
+    if not may_plan(actor, team):
+        raise NotAllowed(_("Alleen de voorzitter plant overleggen en de agenda."))
 
 
-def _may_plan(actor, team) -> None:
-    _require(actor, Cap.PLAN_MEETINGS, team, "Alleen de voorzitter plant overleggen en de agenda.")
-
-
-def _may_write(actor, team) -> None:
-    _require(
-        actor,
-        Cap.WRITE_MINUTES,
-        team,
-        "Alleen notulist, voorzitter en teamleden leggen het verloop van een overleg vast.",
-    )
+def check_may_write(team, *, actor) -> None:
+    """NotAllowed unless `actor` records the course of this team's meetings."""
+    if not may_write(actor, team):
+        raise NotAllowed(
+            _("Alleen notulist, voorzitter en teamleden leggen het verloop van een overleg vast.")
+        )
 
 
 def _log(request, action, subject_type, ids, purpose, team) -> None:
@@ -71,20 +72,24 @@ def _log(request, action, subject_type, ids, purpose, team) -> None:
         )
 
 
-def team_members(team):
-    """Users who sit in the team's meetings: active members with a case-work role."""
-    from django.contrib.auth import get_user_model
-
-    roles = roles_with(Cap.VIEW_CASE_DATA)
-    ids = Membership.objects.filter(team=team, active=True, role__in=roles).values("user_id")
-    return get_user_model().objects.filter(pk__in=ids, is_active=True)
-
-
 def _check_chair(team, chair) -> None:
     if chair is not None and not team_members(team).filter(pk=chair.pk).exists():
-        raise MeetingError(
-            "De voorzitter van het overleg moet lid zijn van dit team.",
-            {"chair": "Kies een lid van dit team."},
+        raise InvalidInput(
+            _("De voorzitter van het overleg moet lid zijn van dit team."),
+            errors={"chair": _("Kies een lid van dit team.")},
+        )
+
+
+def check_start(starts_at: datetime, *, field: str = "starts_at") -> None:
+    """A meeting day the domain can have: not before 2000, at most five years ahead."""
+    day = timezone.localdate(starts_at)
+    latest = timezone.localdate() + timedelta(days=365 * YEARS_AHEAD)
+    if not EARLIEST_MEETING <= day <= latest:
+        raise InvalidInput(
+            errors={
+                field: _("Kies een datum tussen %(first)s en %(last)s.")
+                % {"first": f"{EARLIEST_MEETING:%d-%m-%Y}", "last": f"{latest:%d-%m-%Y}"}
+            }
         )
 
 
@@ -104,7 +109,8 @@ def plan_meeting(
     notes: str = "",
     request=None,
 ) -> Overleg:
-    _may_plan(actor, team)
+    check_may_plan(team, actor=actor)
+    check_start(starts_at)
     _check_chair(team, chair)
     overleg = Overleg.objects.create(
         team=team,
@@ -133,28 +139,28 @@ def plan_series(
     request=None,
 ) -> list[Overleg]:
     """Plan the next `count` meetings on the team's cadence (spec §2.4)."""
-    from .selectors import last_meeting_day
-
-    _may_plan(actor, team)
+    check_may_plan(team, actor=actor)
     if not 1 <= count <= MAX_SERIES:
-        raise MeetingError(
-            f"Plan 1 tot {MAX_SERIES} overleggen tegelijk.",
-            {"count": f"Kies een aantal van 1 tot {MAX_SERIES}."},
+        raise InvalidInput(
+            _("Plan 1 tot %(max)d overleggen tegelijk.") % {"max": MAX_SERIES},
+            errors={"count": _("Kies een aantal van 1 tot %(max)d.") % {"max": MAX_SERIES}},
         )
     _check_chair(team, chair)
     after = after or timezone.localdate()
     days = rules.cadence_dates(last_meeting_day(team), team.meeting_cadence_days, after, count)
     tz = timezone.get_current_timezone()
+    starts = [timezone.make_aware(datetime.combine(day, at_time), tz) for day in days]
+    check_start(starts[-1], field="count")
     meetings = [
         Overleg.objects.create(
             team=team,
-            starts_at=timezone.make_aware(datetime.combine(day, at_time), tz),
+            starts_at=start,
             duration_minutes=duration_minutes,
             location=location.strip(),
             chair=chair,
             created_by=actor,
         )
-        for day in days
+        for start in starts
     ]
     _log(request, Action.CREATE, "overleg", [m.pk for m in meetings], "overleggen plannen", team)
     return meetings
@@ -163,29 +169,37 @@ def plan_series(
 MEETING_FIELDS = ("starts_at", "duration_minutes", "location", "chair", "notes", "status")
 
 
+def _unknown(given, known) -> None:
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise InvalidInput(errors={name: _("Onbekend veld.") for name in unknown})
+
+
 @transaction.atomic
 def update_meeting(overleg: Overleg, *, actor, request=None, **changes) -> Overleg:
     """Change time, place, chair, notes or status. Held needs the day to have come; a meeting
     with recorded discussions cannot be cancelled or set back to planned."""
-    _may_plan(actor, overleg.team)
-    unknown = set(changes) - set(MEETING_FIELDS)
-    if unknown:
-        raise MeetingError(f"Onbekende velden: {', '.join(sorted(unknown))}.")
+    check_may_plan(overleg.team, actor=actor)
+    _unknown(changes, MEETING_FIELDS)
     overleg = Overleg.objects.select_for_update().get(pk=overleg.pk)
+    if "starts_at" in changes:
+        check_start(changes["starts_at"])
     if "chair" in changes:
         _check_chair(overleg.team, changes["chair"])
+    if "status" in changes and changes["status"] not in MeetingStatus.values:
+        raise InvalidInput(errors={"status": _("Kies een geldige status.")})
     for name, value in changes.items():
         setattr(overleg, name, value.strip() if isinstance(value, str) else value)
     recorded = _recorded(overleg)
     if overleg.status == MeetingStatus.GEHOUDEN and overleg.local_date > timezone.localdate():
-        raise MeetingError(
-            "Een overleg dat nog moet komen kan niet als gehouden worden vastgelegd.",
-            {"status": "Dit overleg is nog niet geweest."},
+        raise InvalidInput(
+            _("Een overleg dat nog moet komen kan niet als gehouden worden vastgelegd."),
+            errors={"status": _("Dit overleg is nog niet geweest.")},
         )
     if overleg.status != MeetingStatus.GEHOUDEN and recorded:
-        raise MeetingError(
-            "Van dit overleg zijn al besprekingen vastgelegd; het blijft 'gehouden'.",
-            {"status": "Er zijn al besprekingen vastgelegd."},
+        raise InvalidInput(
+            _("Van dit overleg zijn al besprekingen vastgelegd; het blijft 'gehouden'."),
+            errors={"status": _("Er zijn al besprekingen vastgelegd.")},
         )
     overleg.save()
     overleg.discussions.filter(discussed_at__isnull=False).update(discussed_at=overleg.starts_at)
@@ -194,34 +208,37 @@ def update_meeting(overleg: Overleg, *, actor, request=None, **changes) -> Overl
 
 
 def agenda_problem_for_case(casus) -> str:
-    """Why `casus` cannot go on any agenda now, or ''."""
+    """Why `casus` cannot go on any agenda now, or '': the team is not working on it, or the
+    consent its young person's age requires is missing (spec §2.1: no meetings without it)."""
     if casus.is_draft or casus.state not in ACTIVE_STATES:
-        return (
+        return _(
             "Alleen casussen die het team in behandeling heeft, kunnen op de agenda "
-            f"(deze casus is '{casus.get_state_display()}')."
-        )
-    return ""
+            "(deze casus is '%(state)s')."
+        ) % {"state": casus.get_state_display()}
+    return case_work_refusal(casus) or ""
 
 
-def agenda_problem(overleg: Overleg, casus) -> str:
-    """Why `casus` cannot go on this agenda, or ''."""
-    if overleg.status == MeetingStatus.GEANNULEERD:
-        return "Dit overleg is geannuleerd; zet de casus op een ander overleg."
+def check_agenda(overleg: Overleg, casus) -> None:
+    """Refuse putting `casus` on this agenda: another team's case is bad input (400); a
+    cancelled meeting, a case the team cannot work on now or a double entry is a state
+    conflict (409)."""
     if casus.team_id != overleg.team_id:
-        return "Alleen casussen van het eigen team kunnen op de agenda."
-    if agenda_problem_for_case(casus):
-        return agenda_problem_for_case(casus)
+        raise InvalidInput(
+            errors={"casus": _("Alleen casussen van het eigen team kunnen op de agenda.")}
+        )
+    if overleg.status == MeetingStatus.GEANNULEERD:
+        raise StateConflict(_("Dit overleg is geannuleerd; zet de casus op een ander overleg."))
+    problem = agenda_problem_for_case(casus)
+    if problem:
+        raise StateConflict(problem)
     if overleg.discussions.filter(casus=casus).exists():
-        return "Deze casus staat al op de agenda van dit overleg."
-    return ""
+        raise StateConflict(_("Deze casus staat al op de agenda van dit overleg."))
 
 
 @transaction.atomic
-def add_to_agenda(overleg: Overleg, casus, *, actor, question: str = "", request=None):
-    _may_plan(actor, overleg.team)
-    problem = agenda_problem(overleg, casus)
-    if problem:
-        raise MeetingError(problem, {"casus": problem})
+def add_to_agenda(overleg: Overleg, *, casus, actor, question: str = "", request=None):
+    check_may_plan(overleg.team, actor=actor)
+    check_agenda(overleg, casus)
     last = overleg.discussions.aggregate(m=Max("order"))["m"]
     discussion = Casusbespreking.objects.create(
         overleg=overleg,
@@ -234,9 +251,14 @@ def add_to_agenda(overleg: Overleg, casus, *, actor, question: str = "", request
     return discussion
 
 
+def _team(discussion):
+    return discussion.overleg.team
+
+
 @transaction.atomic
 def update_question(discussion: Casusbespreking, *, actor, question: str, request=None):
-    _may_plan(actor, discussion.overleg.team)
+    check_may_plan(_team(discussion), actor=actor)
+    require_consent_for_case_work(discussion.casus)
     discussion.question = question.strip()
     discussion.save(update_fields=["question"])
     _log(
@@ -245,16 +267,12 @@ def update_question(discussion: Casusbespreking, *, actor, question: str, reques
     return discussion
 
 
-def _team(discussion):
-    return discussion.overleg.team
-
-
 @transaction.atomic
 def remove_from_agenda(discussion: Casusbespreking, *, actor, request=None) -> None:
-    _may_plan(actor, _team(discussion))
+    check_may_plan(_team(discussion), actor=actor)
     if discussion.recorded:
-        raise MeetingError(
-            "Van deze bespreking is al iets vastgelegd; die blijft op de agenda staan."
+        raise StateConflict(
+            _("Van deze bespreking is al iets vastgelegd; die blijft op de agenda staan.")
         )
     team, casus_id = _team(discussion), discussion.casus_id
     discussion.delete()
@@ -264,7 +282,7 @@ def remove_from_agenda(discussion: Casusbespreking, *, actor, request=None) -> N
 @transaction.atomic
 def move_agenda_item(discussion: Casusbespreking, *, actor, up: bool, request=None) -> None:
     """Swap the item with its neighbour above (up) or below; numbers the agenda 1..n."""
-    _may_plan(actor, _team(discussion))
+    check_may_plan(_team(discussion), actor=actor)
     items = list(discussion.overleg.discussions.order_by("order", "pk"))
     index = next(i for i, d in enumerate(items) if d.pk == discussion.pk)
     other = index - 1 if up else index + 1
@@ -283,31 +301,39 @@ def move_agenda_item(discussion: Casusbespreking, *, actor, up: bool, request=No
     )
 
 
-def _may_record(overleg: Overleg) -> None:
+def recording_refusal(overleg: Overleg) -> str:
+    """Why nothing can be recorded for this meeting yet (or any more), or ''."""
     if overleg.status == MeetingStatus.GEANNULEERD:
-        raise MeetingError("Dit overleg is geannuleerd; er valt niets vast te leggen.")
+        return _("Dit overleg is geannuleerd; er valt niets vast te leggen.")
     if overleg.local_date > timezone.localdate():
-        raise MeetingError(
-            "Dit overleg moet nog plaatsvinden. Leg deelname en verslag vast op of na "
-            f"{overleg.local_date:%d-%m-%Y}."
-        )
+        return _(
+            "Dit overleg moet nog plaatsvinden. Leg deelname en verslag vast op of na %(day)s."
+        ) % {"day": f"{overleg.local_date:%d-%m-%Y}"}
+    return ""
+
+
+def _may_record(overleg: Overleg) -> None:
+    refusal = recording_refusal(overleg)
+    if refusal:
+        raise StateConflict(refusal)
 
 
 @transaction.atomic
-def record_attendance(overleg: Overleg, statuses: dict, *, actor, request=None) -> None:
-    """statuses: user (or user id) -> AttendanceStatus; members not named are left as they are."""
-    _may_write(actor, overleg.team)
+def record_attendance(overleg: Overleg, *, actor, statuses: dict, request=None) -> None:
+    """statuses: user (or user id) -> AttendanceStatus; members not named are left as they are.
+    Only active case-work members of the team count."""
+    check_may_write(overleg.team, actor=actor)
     _may_record(overleg)
     members = {u.pk: u for u in team_members(overleg.team)}
     for who, status in statuses.items():
         user_id = getattr(who, "pk", who)
         if user_id not in members:
-            raise MeetingError(
-                "Aanwezigheid gaat alleen over leden van dit team.",
-                {"user": "Deze persoon is geen lid van dit team."},
+            raise InvalidInput(
+                _("Aanwezigheid gaat alleen over leden van dit team."),
+                errors={"user": _("Deze persoon is geen lid van dit team.")},
             )
         if status not in AttendanceStatus.values:
-            raise MeetingError("Onbekende aanwezigheid.", {"status": "Kies een geldige waarde."})
+            raise InvalidInput(errors={"status": _("Kies een geldige aanwezigheid.")})
         Aanwezigheid.objects.update_or_create(
             overleg=overleg, user_id=user_id, defaults={"status": status}
         )
@@ -326,16 +352,22 @@ def add_guest(
     discussion: Casusbespreking | None = None,
     request=None,
 ) -> Gast:
-    _may_write(actor, overleg.team)
+    """A guest or on-call expert; one at a case's discussion hears about the case, so that
+    needs the consent case work needs."""
+    check_may_write(overleg.team, actor=actor)
     if overleg.status == MeetingStatus.GEANNULEERD:
-        raise MeetingError("Dit overleg is geannuleerd.")
+        raise StateConflict(_("Dit overleg is geannuleerd."))
     if not (name or "").strip():
-        raise MeetingError("Vul de naam van de gast in.", {"name": "Vul de naam in."})
-    if discussion is not None and discussion.overleg_id != overleg.pk:
-        raise MeetingError(
-            "Deze bespreking hoort niet bij dit overleg.",
-            {"discussion": "Kies een casus van deze agenda."},
-        )
+        raise InvalidInput(errors={"name": _("Vul de naam van de gast in.")})
+    if kind not in GuestKind.values:
+        raise InvalidInput(errors={"kind": _("Kies gast of oproepbare expert.")})
+    if discussion is not None:
+        if discussion.overleg_id != overleg.pk:
+            raise InvalidInput(
+                _("Deze bespreking hoort niet bij dit overleg."),
+                errors={"discussion": _("Kies een casus van deze agenda.")},
+            )
+        require_consent_for_case_work(discussion.casus)
     guest = Gast.objects.create(
         overleg=overleg,
         name=name.strip(),
@@ -351,7 +383,7 @@ def add_guest(
 @transaction.atomic
 def remove_guest(guest: Gast, *, actor, request=None) -> None:
     overleg = guest.overleg
-    _may_write(actor, overleg.team)
+    check_may_write(overleg.team, actor=actor)
     guest.delete()
     _log(request, Action.DELETE, "overleg", [overleg.pk], "gast verwijderen", overleg.team)
 
@@ -378,14 +410,14 @@ def current_values(discussion: Casusbespreking) -> dict[str, str]:
 def record_discussion(discussion: Casusbespreking, *, actor, request=None, **values):
     """Participation, two-part minutes and process evaluation of one case discussion.
 
-    Fields not given keep their value. Raises MeetingError with `problems` when the
-    participation policy of the team is not met (rules.discussion_problems).
+    Fields not given keep their value. Refused (409) while the case lacks the consent case
+    work needs; InvalidInput on the fields when the participation policy of the team is not
+    met (rules.discussion_problems).
     """
     overleg = discussion.overleg
-    _may_write(actor, overleg.team)
-    unknown = set(values) - set(DISCUSSION_FIELDS)
-    if unknown:
-        raise MeetingError(f"Onbekende velden: {', '.join(sorted(unknown))}.")
+    check_may_write(overleg.team, actor=actor)
+    _unknown(values, DISCUSSION_FIELDS)
+    require_consent_for_case_work(discussion.casus)
     data = {**current_values(discussion), **{k: (v or "").strip() for k, v in values.items()}}
     if data["participation"] != Participation.WOORDVOERDER:
         data["spokesperson_name"] = data["spokesperson_relation"] = ""
@@ -393,7 +425,7 @@ def record_discussion(discussion: Casusbespreking, *, actor, request=None, **val
         data["absence_reason"] = ""
     problems = rules.discussion_problems(required=overleg.team.participation_required, **data)
     if problems:
-        raise MeetingError(next(iter(problems.values())), problems)
+        raise InvalidInput(next(iter(problems.values())), errors=problems)
     if any(data.values()):
         _may_record(overleg)
     now = timezone.now()
@@ -425,6 +457,22 @@ def record_discussion(discussion: Casusbespreking, *, actor, request=None, **val
         "bespreking vastleggen",
         overleg.team,
     )
+    return discussion
+
+
+@transaction.atomic
+def update_discussion(
+    discussion: Casusbespreking, *, actor, question: str | None = None, request=None, **values
+):
+    """One change of an agenda item: its question (who plans) and/or its record (who writes
+    minutes), all of it or nothing."""
+    team = _team(discussion)
+    if question is None and not values and not (may_plan(actor, team) or may_write(actor, team)):
+        check_may_write(team, actor=actor)
+    if question is not None:
+        update_question(discussion, actor=actor, question=question, request=request)
+    if values:
+        record_discussion(discussion, actor=actor, request=request, **values)
     return discussion
 
 

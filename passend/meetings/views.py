@@ -5,12 +5,15 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from passend.accounts.permissions import get_visible_or_404, has_capability
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.cases.views import CaseSectionView
+from passend.cases.workflow import case_work_refusal
+from passend.core.refusals import Refusal, add_message, add_to_form
 from passend.regions.views import TeamMixin
 
 from . import rules, selectors, services
@@ -24,18 +27,7 @@ from .forms import (
     QuestionForm,
     SeriesForm,
 )
-from .models import Casusbespreking, Overleg
-
-
-def show_refusal(form, refusal: services.MeetingError) -> None:
-    """Put a service refusal on the form: on its fields where it names them, else on top."""
-    placed = False
-    for name, message in refusal.problems.items():
-        if name in form.fields:
-            form.add_error(name, message)
-            placed = True
-    if not placed:
-        form.add_error(None, str(refusal))
+from .models import Casusbespreking, Gast, Overleg
 
 
 class MeetingTeamMixin(TeamMixin, AuditedView):
@@ -58,7 +50,7 @@ class MeetingTeamMixin(TeamMixin, AuditedView):
 
     @cached_property
     def members(self):
-        return services.team_members(self.team).order_by("last_name", "first_name")
+        return selectors.team_members(self.team).order_by("last_name", "first_name")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -151,10 +143,10 @@ class MeetingPlanView(MeetingTeamMixin, TemplateView):
                     notes=data["notes"],
                     request=request,
                 )
-            except services.MeetingError as refusal:
-                show_refusal(form, refusal)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, "Het overleg is gepland.")
+                messages.success(request, _("Het overleg is gepland."))
                 return redirect("meetings:detail", team=self.team.slug, meeting=overleg.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -191,10 +183,13 @@ class SeriesPlanView(MeetingTeamMixin, TemplateView):
                     chair=data["chair"],
                     request=request,
                 )
-            except services.MeetingError as refusal:
-                show_refusal(form, refusal)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, f"{len(planned)} overleggen gepland volgens de cadans.")
+                messages.success(
+                    request,
+                    _("%(count)d overleggen gepland volgens de cadans.") % {"count": len(planned)},
+                )
                 return redirect("meetings:list", team=self.team.slug)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -207,14 +202,16 @@ class MeetingDetailView(MeetingMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         items = list(selectors.agenda(self.overleg))
         self.audit_raw_cases(items)
+        blocked = selectors.blocked_cases([item.casus for item in items])
+        for item in items:
+            item.blocked = blocked.get(item.casus_id, "")
         attendance = {a.user_id: a for a in self.overleg.attendance.select_related("user")}
         context.update(
             items=items,
             attendance=[(user, attendance.get(user.pk)) for user in self.members],
             guests=self.overleg.guests.select_related("discussion__casus"),
             perspective_editable=Cap.WORK_ON_CASES in context["team_caps"],
-            may_record=self.overleg.local_date <= context["today"]
-            and self.overleg.status != "geannuleerd",
+            may_record=not services.recording_refusal(self.overleg),
         )
         return context
 
@@ -262,10 +259,10 @@ class MeetingEditView(MeetingMixin, TemplateView):
                     notes=data["notes"],
                     status=data["status"],
                 )
-            except services.MeetingError as refusal:
-                show_refusal(form, refusal)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, "Het overleg is gewijzigd.")
+                messages.success(request, _("Het overleg is gewijzigd."))
                 return self.to_meeting()
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -275,15 +272,24 @@ class AgendaAddView(MeetingMixin, TemplateView):
     audit_purpose = "agenda samenstellen"
     capability = Cap.PLAN_MEETINGS
 
+    @cached_property
+    def candidates(self):
+        return selectors.agenda_candidates(self.team, self.overleg)
+
+    @cached_property
+    def blocked(self) -> dict[int, str]:
+        return selectors.blocked_cases(self.candidates)
+
     def form(self, data=None):
-        cases = selectors.agenda_candidates(self.team, self.overleg)
-        return AgendaForm(data, cases=cases)
+        return AgendaForm(data, cases=self.candidates, blocked=self.blocked)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cases = list(context["form"].fields["casus"].queryset)
+        cases = list(self.candidates)
         for casus in cases:
             self.audit_raw(str(casus.pk), self.team, subject_type="casus")
+        context["blocked"] = [(c, self.blocked[c.pk]) for c in cases if c.pk in self.blocked]
+        context["offered"] = len(cases) - len(self.blocked)
         return context
 
     def get(self, request, *args, **kwargs):
@@ -295,15 +301,15 @@ class AgendaAddView(MeetingMixin, TemplateView):
             try:
                 services.add_to_agenda(
                     self.overleg,
-                    form.cleaned_data["casus"],
+                    casus=form.cleaned_data["casus"],
                     actor=request.user,
                     question=form.cleaned_data["question"],
                     request=request,
                 )
-            except services.MeetingError as refusal:
-                show_refusal(form, refusal)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, "De casus staat op de agenda.")
+                messages.success(request, _("De casus staat op de agenda."))
                 return self.to_meeting()
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -324,9 +330,9 @@ class AgendaItemActionView(MeetingMixin, View):
                 )
             elif action == "verwijderen":
                 services.remove_from_agenda(discussion, actor=request.user, request=request)
-                messages.success(request, "De casus is van de agenda gehaald.")
-        except services.MeetingError as refusal:
-            messages.error(request, str(refusal))
+                messages.success(request, _("De casus is van de agenda gehaald."))
+        except Refusal as refusal:
+            add_message(request, refusal)
         return self.to_meeting()
 
 
@@ -347,12 +353,12 @@ class AttendanceView(MeetingMixin, TemplateView):
         if form.is_valid():
             try:
                 services.record_attendance(
-                    self.overleg, form.statuses(), actor=request.user, request=request
+                    self.overleg, actor=request.user, statuses=form.statuses(), request=request
                 )
-            except services.MeetingError as refusal:
-                show_refusal(form, refusal)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, "De aanwezigheid is vastgelegd.")
+                messages.success(request, _("De aanwezigheid is vastgelegd."))
                 return self.to_meeting()
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -375,10 +381,20 @@ class GuestsView(MeetingMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         if "verwijder" in request.POST:
-            guest = self.overleg.guests.filter(pk=request.POST["verwijder"] or 0).first()
-            if guest is not None:
+            guest = get_visible_or_404(
+                request,
+                Gast.objects.filter(overleg=self.overleg),
+                capability=Cap.VIEW_CASE_DATA,
+                subject_type="gast",
+                purpose="gast verwijderen",
+                pk=request.POST["verwijder"],
+            )
+            try:
                 services.remove_guest(guest, actor=request.user, request=request)
-                messages.success(request, "De gast is verwijderd.")
+            except Refusal as refusal:
+                add_message(request, refusal)
+            else:
+                messages.success(request, _("De gast is verwijderd."))
             return redirect("meetings:guests", team=self.team.slug, meeting=self.overleg.pk)
         form = self.form(request.POST)
         if form.is_valid():
@@ -386,10 +402,10 @@ class GuestsView(MeetingMixin, TemplateView):
                 services.add_guest(
                     self.overleg, actor=request.user, request=request, **form.cleaned_data
                 )
-            except services.MeetingError as refusal:
-                show_refusal(form, refusal)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, "De gast is toegevoegd.")
+                messages.success(request, _("De gast is toegevoegd."))
                 return redirect("meetings:guests", team=self.team.slug, meeting=self.overleg.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -412,6 +428,7 @@ class DiscussionView(MeetingMixin, TemplateView):
         context.update(
             item=d,
             casus=d.casus,
+            blocked=case_work_refusal(d.casus) or "",
             may_write=Cap.WRITE_MINUTES in caps,
             may_plan=Cap.PLAN_MEETINGS in caps,
             perspective_editable=Cap.WORK_ON_CASES in caps,
@@ -437,11 +454,15 @@ class DiscussionView(MeetingMixin, TemplateView):
                 return self.http_method_not_allowed(request)
             form = QuestionForm(request.POST)
             if form.is_valid():
-                services.update_question(
-                    self.discussion, actor=request.user, request=request, **form.cleaned_data
-                )
-                messages.success(request, "De vraag aan het overleg is gewijzigd.")
-                return self.to_meeting()
+                try:
+                    services.update_question(
+                        self.discussion, actor=request.user, request=request, **form.cleaned_data
+                    )
+                except Refusal as refusal:
+                    add_to_form(form, refusal)
+                else:
+                    messages.success(request, _("De vraag aan het overleg is gewijzigd."))
+                    return self.to_meeting()
             return self.render_to_response(self.get_context_data(question_form=form))
         if Cap.WRITE_MINUTES not in caps:
             return self.http_method_not_allowed(request)
@@ -452,10 +473,10 @@ class DiscussionView(MeetingMixin, TemplateView):
                 services.record_discussion(
                     self.discussion, actor=request.user, request=request, **form.cleaned_data
                 )
-            except services.MeetingError as refusal:
-                show_refusal(form, refusal)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, "De bespreking is vastgelegd.")
+                messages.success(request, _("De bespreking is vastgelegd."))
                 advice = rules.participation_advice(
                     form.cleaned_data["participation"],
                     form.cleaned_data["absence_reason"],
@@ -489,7 +510,13 @@ class CaseOverlegView(CaseSectionView):
         context["first_discussed"] = selectors.first_discussion_at(self.casus)
         if self.may_plan():
             context.setdefault("agenda_form", self.agenda_form())
-            context["agenda_problem"] = services.agenda_problem_for_case(self.casus)
+            problem = services.agenda_problem_for_case(self.casus)
+            if problem and problem == context.get("case_work_refusal"):  # shown at the top
+                problem = _(
+                    "Zolang de toestemming ontbreekt (zie bovenaan), kan de casus niet op "
+                    "de agenda."
+                )
+            context["agenda_problem"] = problem
         return context
 
     def post(self, request, *args, **kwargs):
@@ -500,14 +527,14 @@ class CaseOverlegView(CaseSectionView):
             try:
                 services.add_to_agenda(
                     form.cleaned_data["overleg"],
-                    self.casus,
+                    casus=self.casus,
                     actor=request.user,
                     question=form.cleaned_data["question"],
                     request=request,
                 )
-            except services.MeetingError as refusal:
-                form.add_error(None, str(refusal))
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
-                messages.success(request, "De casus staat op de agenda.")
+                messages.success(request, _("De casus staat op de agenda."))
                 return redirect("meetings:case", team=self.team.slug, pk=self.casus.pk)
         return self.render_to_response(self.get_context_data(agenda_form=form))

@@ -1,16 +1,22 @@
-"""API of the procesregie module: same services, same permission checks as the pages."""
+"""API of the procesregie module: same services, same checks as the pages.
 
-from django.core.exceptions import ValidationError as DjangoValidationError
+Case-nested routes find their case through the one case scope (``cases.scoping``) and a
+record of the case with ``case_child`` (not of this case: 404 and one denied entry naming the
+record). The services decide and refuse (``core.refusals``, mapped once to problem+json):
+403 without the right, 409 when the case does not allow the work, 400 on the field.
+"""
+
 from django.utils import timezone
-from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
-from passend.accounts.permissions import get_visible_or_404, team_ids_with
+from passend.accounts.permissions import get_visible_or_404, require_team_or_404, team_ids_with
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
 from passend.cases.models import Casus
+from passend.cases.scoping import CaseScopeAPIMixin
+from passend.regions.models import Team
 
 from . import selectors, services
 from .codes import ActionStatus
@@ -27,52 +33,17 @@ TAGS = ["Procesregie"]
 CASE_ID = OpenApiParameter("caseId", int, OpenApiParameter.PATH, description="Casus.")
 
 
-def _run(write):
-    """Run a service call; rules become 400 with field errors, missing rights 403."""
-    try:
-        return write()
-    except services.NotAllowed as refusal:
-        raise exceptions.PermissionDenied(str(refusal)) from refusal
-    except DjangoValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else error.messages
-        raise exceptions.ValidationError(detail) from error
+class ProcesregieAPIView(CaseScopeAPIMixin, viewsets.GenericViewSet):
+    """The case of the URL for its team (the referrer sees none of this). Reads are logged as
+    the case; a write is logged by its service."""
 
-
-class ProcesregieAPIView(AuditedAPIView, viewsets.GenericViewSet):
-    """Resolves the case of the URL for team members only (the referrer sees none of this);
-    logs the case (subject type "casus") of every object shown or changed."""
-
-    audit_subject_type = "casus"
     audit_purpose = "procesregie"
     pagination_class = None  # a case has a handful of each: plain lists
+    kind = ""  # the services' kind of work of this route's writes
 
-    def audit_subject_id(self, obj) -> str:
-        return str(getattr(obj, "casus_id", obj.pk))
-
-    @cached_property
-    def casus(self) -> Casus:
-        queryset = Casus.objects.select_related("team").filter(
-            team__in=team_ids_with(self.request.user, Cap.VIEW_CASE_DATA)
-        )
-        return get_visible_or_404(
-            self.request,
-            queryset,
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
-            purpose=self.audit_purpose,
-            pk=self.kwargs["caseId"],
-        )
-
-    def case_object(self, queryset, kwarg: str):
-        """An object of the URL's case, through the permission module (404 + denied log)."""
-        return get_visible_or_404(
-            self.request,
-            queryset.filter(casus=self.casus),
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
-            purpose=self.audit_purpose,
-            pk=self.kwargs[kwarg],
-        )
+    def check_work(self) -> None:
+        """Refuse a write before its input is read (the service checks again)."""
+        services.check_work(self.casus, actor=self.request.user, kind=self.kind)
 
     def listed(self, queryset, serializer_class):
         casus = self.casus
@@ -83,7 +54,6 @@ class ProcesregieAPIView(AuditedAPIView, viewsets.GenericViewSet):
         return {"request": self.request, "casus": self.casus}
 
     def created(self, obj, serializer_class):
-        self.audit(obj)
         return Response(
             serializer_class(obj, context=self.context()).data, status=status.HTTP_201_CREATED
         )
@@ -101,19 +71,18 @@ class ProcesregieAPIView(AuditedAPIView, viewsets.GenericViewSet):
 class CaseGoalViewSet(ProcesregieAPIView):
     serializer_class = GoalSerializer
     audit_purpose = "plan van aanpak: doel"
+    kind = services.GOAL
     queryset = Doel.objects.none()
 
     def list(self, request, caseId=None):
         return self.listed(selectors.goals_for(self.casus), GoalSerializer)
 
     def create(self, request, caseId=None):
-        self.casus  # noqa: B018 - resolve the case (404) before reading the input
+        self.check_work()
         serializer = GoalSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        goal = _run(
-            lambda: services.save_goal(
-                self.casus, actor=request.user, request=request, **serializer.validated_data
-            )
+        goal = services.goal_save(
+            self.casus, actor=request.user, request=request, **serializer.validated_data
         )
         return self.created(goal, GoalSerializer)
 
@@ -132,18 +101,18 @@ class CaseGoalViewSet(ProcesregieAPIView):
 class CaseActionViewSet(ProcesregieAPIView):
     serializer_class = ActionSerializer
     audit_purpose = "plan van aanpak: actie"
+    kind = services.ACTION
     queryset = Actie.objects.none()
 
     def list(self, request, caseId=None):
         return self.listed(selectors.actions_for(self.casus), ActionSerializer)
 
     def create(self, request, caseId=None):
+        self.check_work()
         serializer = ActionSerializer(data=request.data, context=self.context())
         serializer.is_valid(raise_exception=True)
-        action = _run(
-            lambda: services.save_action(
-                self.casus, actor=request.user, request=request, **serializer.validated_data
-            )
+        action = services.action_save(
+            self.casus, actor=request.user, request=request, **serializer.validated_data
         )
         return self.created(action, ActionSerializer)
 
@@ -169,7 +138,9 @@ class ActionPatchSerializer(ActionSerializer):
         parameters=[MyActionQuerySerializer],
     ),
     retrieve=extend_schema(
-        summary="Actie", parameters=[OpenApiParameter("actionId", int, OpenApiParameter.PATH)]
+        summary="Actie",
+        description="Een actie van een casus van mijn team.",
+        parameters=[OpenApiParameter("actionId", int, OpenApiParameter.PATH)],
     ),
     partial_update=extend_schema(
         summary="Actie wijzigen",
@@ -179,6 +150,9 @@ class ActionPatchSerializer(ActionSerializer):
     ),
 )
 class ActionViewSet(AuditedAPIView, viewsets.GenericViewSet):
+    """Actions by their own id: in the user's case scope, else 404 and one denied entry naming
+    the action (on its team). Shown actions are logged as their case."""
+
     serializer_class = ActionSerializer
     audit_subject_type = "casus"
     audit_purpose = "plan van aanpak: actie"
@@ -188,18 +162,25 @@ class ActionViewSet(AuditedAPIView, viewsets.GenericViewSet):
         return str(obj.casus_id)
 
     def list(self, request):
-        from passend.regions.models import Team
-
         query = MyActionQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         params = query.validated_data
         today = timezone.localdate()
-        team_ids = team_ids_with(request.user, Cap.VIEW_CASE_DATA)
         if "teamId" in params:
-            team_ids = [t for t in team_ids if t == params["teamId"]]
+            team = require_team_or_404(
+                request,
+                capability=Cap.VIEW_CASE_DATA,
+                purpose=self.audit_purpose,
+                pk=params["teamId"],
+            )
+            teams = [team]
+        else:
+            teams = Team.objects.filter(
+                pk__in=team_ids_with(request.user, Cap.VIEW_CASE_DATA)
+            ).order_by("name")
+        include_done = params.get("status") in (ActionStatus.GEDAAN, ActionStatus.VERVALLEN)
         results = []
-        for team in Team.objects.filter(pk__in=team_ids).order_by("name"):
-            include_done = params.get("status") in (ActionStatus.GEDAAN, ActionStatus.VERVALLEN)
+        for team in teams:
             qs = selectors.my_actions(request.user, team, today=today, include_done=include_done)
             if params.get("overdue"):
                 qs = selectors.overdue_actions(request.user, team, today)
@@ -210,35 +191,32 @@ class ActionViewSet(AuditedAPIView, viewsets.GenericViewSet):
         return self.get_paginated_response(ActionSerializer(page, many=True).data)
 
     def get_action(self) -> Actie:
-        action = get_visible_or_404(
+        return get_visible_or_404(
             self.request,
-            Actie.objects.select_related("casus", "casus__team", "owner"),
+            selectors.actions_in_scope(self.request.user).select_related(
+                "casus", "casus__team", "owner"
+            ),
             capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
+            subject_type="actie",
             purpose=self.audit_purpose,
             pk=self.kwargs["actionId"],
         )
-        self.audit(action)
-        return action
 
     def retrieve(self, request, actionId=None):
-        return Response(ActionSerializer(self.get_action()).data)
+        action = self.get_action()
+        self.audit(action)
+        return Response(ActionSerializer(action).data)
 
     def partial_update(self, request, actionId=None):
         action = self.get_action()
+        services.check_change(action, actor=request.user)
         serializer = ActionPatchSerializer(
             action, data=request.data, partial=True, context={"casus": action.casus}
         )
         serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        if data == {"status": ActionStatus.GEDAAN} and services.may_complete(request.user, action):
-            _run(lambda: services.complete_action(action, actor=request.user, request=request))
-        else:
-            _run(
-                lambda: services.save_action(
-                    action.casus, actor=request.user, request=request, action=action, **data
-                )
-            )
+        action = services.action_change(
+            action, actor=request.user, request=request, **serializer.validated_data
+        )
         return Response(ActionSerializer(action).data)
 
 
@@ -253,51 +231,51 @@ ESCALATION_ID = OpenApiParameter("escalationId", int, OpenApiParameter.PATH)
         description="Van casusregisseur naar procesregisseur, expertteam, bovenregionaal "
         "expertisecentrum, CCE of landelijk ondersteuningsteam: altijd naar een hoger niveau.",
     ),
-    retrieve=extend_schema(summary="Escalatie", parameters=[ESCALATION_ID]),
+    retrieve=extend_schema(
+        summary="Escalatie", description="Eén opschaling van de casus.", parameters=[ESCALATION_ID]
+    ),
     partial_update=extend_schema(
-        summary="Uitkomst van een escalatie vastleggen", parameters=[ESCALATION_ID]
+        summary="Uitkomst van een escalatie vastleggen",
+        description="Wijzigt de opgegeven velden of legt de uitkomst vast, met de datum.",
+        parameters=[ESCALATION_ID],
     ),
 )
 class CaseEscalationViewSet(ProcesregieAPIView):
     serializer_class = EscalationSerializer
     audit_purpose = "opschalen"
     queryset = Escalatie.objects.none()
+    kind = services.ESCALATION
+
+    def escalation(self) -> Escalatie:
+        return self.case_child(
+            Escalatie.objects.all(), subject_type="escalatie", kwarg="escalationId"
+        )
 
     def list(self, request, caseId=None):
         return self.listed(selectors.escalations_for(self.casus), EscalationSerializer)
 
     def create(self, request, caseId=None):
-        self.casus  # noqa: B018 - resolve the case (404) before reading the input
+        self.check_work()
         serializer = EscalationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        outcome = {k: data.pop(k) for k in ("outcome", "outcome_on") if k in data}
-
-        def write():
-            escalation = services.escalate(self.casus, actor=request.user, request=request, **data)
-            if outcome.get("outcome"):
-                services.update_escalation(
-                    escalation, actor=request.user, request=request, **outcome
-                )
-            return escalation
-
-        return self.created(_run(write), EscalationSerializer)
+        escalation = services.escalate(
+            self.casus, actor=request.user, request=request, **serializer.validated_data
+        )
+        return self.created(escalation, EscalationSerializer)
 
     def retrieve(self, request, caseId=None, escalationId=None):
-        escalation = self.case_object(Escalatie.objects.all(), "escalationId")
+        escalation = self.escalation()
         self.audit(escalation)
         return Response(EscalationSerializer(escalation).data)
 
     def partial_update(self, request, caseId=None, escalationId=None):
-        escalation = self.case_object(Escalatie.objects.all(), "escalationId")
+        escalation = self.escalation()
+        self.check_work()
         serializer = EscalationSerializer(escalation, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        _run(
-            lambda: services.update_escalation(
-                escalation, actor=request.user, request=request, **serializer.validated_data
-            )
+        escalation = services.escalation_update(
+            escalation, actor=request.user, request=request, **serializer.validated_data
         )
-        self.audit(escalation)
         return Response(EscalationSerializer(escalation).data)
 
 
@@ -315,52 +293,61 @@ FUTURE_PLAN_ID = OpenApiParameter("futurePlanId", int, OpenApiParameter.PATH)
         description="Per leefgebied: wie ondersteunt, wat is geregeld; plus de checkdubbelcheck. "
         "Een casus heeft één toekomstplan (409 als het er al is).",
     ),
-    retrieve=extend_schema(summary="Toekomstplan", parameters=[FUTURE_PLAN_ID]),
-    partial_update=extend_schema(summary="Toekomstplan wijzigen", parameters=[FUTURE_PLAN_ID]),
+    retrieve=extend_schema(
+        summary="Toekomstplan",
+        description="Het toekomstplan met de regels per leefgebied.",
+        parameters=[FUTURE_PLAN_ID],
+    ),
+    partial_update=extend_schema(
+        summary="Toekomstplan wijzigen",
+        description="Wijzigt de opgegeven velden; leefgebieden die niet in rows staan houden "
+        "hun regel.",
+        parameters=[FUTURE_PLAN_ID],
+    ),
 )
 class CaseFuturePlanViewSet(ProcesregieAPIView):
     serializer_class = FuturePlanSerializer
     audit_purpose = "toekomstplan"
     queryset = Toekomstplan.objects.none()
+    kind = services.TOEKOMSTPLAN
 
-    def list(self, request, caseId=None):
-        plans = Toekomstplan.objects.filter(casus=self.casus).prefetch_related("rows")
-        return self.listed(plans, FuturePlanSerializer)
-
-    def _save(self, serializer):
-        data = dict(serializer.validated_data)
-        rows = {row.pop("domain"): row for row in data.pop("rows", [])}
-        return _run(
-            lambda: services.save_toekomstplan(
-                self.casus, actor=self.request.user, request=self.request, rows=rows, **data
-            )
+    def plan(self) -> Toekomstplan:
+        return self.case_child(
+            Toekomstplan.objects.all(), subject_type="toekomstplan", kwarg="futurePlanId"
         )
 
-    def create(self, request, caseId=None):
-        from passend.cases.api import Conflict
+    def list(self, request, caseId=None):
+        return self.listed(selectors.toekomstplannen_for(self.casus), FuturePlanSerializer)
 
-        self.casus  # noqa: B018 - resolve the case (404) before reading the input
+    @staticmethod
+    def fields(serializer) -> dict:
+        data = dict(serializer.validated_data)
+        if "rows" in data:
+            data["rows"] = {row.pop("domain"): row for row in data["rows"]}
+        return data
+
+    def create(self, request, caseId=None):
+        self.check_work()
         serializer = FuturePlanSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        if selectors.has_toekomstplan(self.casus):
-            if not services.may_work(request.user, self.casus):
-                raise exceptions.PermissionDenied(
-                    "U kunt bij deze casus geen toekomstplan vastleggen."
-                )
-            raise Conflict("Deze casus heeft al een toekomstplan; wijzig dat (PATCH).")
-        return self.created(self._save(serializer), FuturePlanSerializer)
+        plan = services.toekomstplan_create(
+            self.casus, actor=request.user, request=request, **self.fields(serializer)
+        )
+        return self.created(plan, FuturePlanSerializer)
 
     def retrieve(self, request, caseId=None, futurePlanId=None):
-        plan = self.case_object(Toekomstplan.objects.all(), "futurePlanId")
+        plan = self.plan()
         self.audit(plan)
         return Response(FuturePlanSerializer(plan).data)
 
     def partial_update(self, request, caseId=None, futurePlanId=None):
-        plan = self.case_object(Toekomstplan.objects.all(), "futurePlanId")
+        plan = self.plan()
+        self.check_work()
         serializer = FuturePlanSerializer(plan, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        plan = self._save(serializer)
-        self.audit(plan)
+        plan = services.toekomstplan_save(
+            self.casus, actor=request.user, request=request, **self.fields(serializer)
+        )
         return Response(FuturePlanSerializer(plan).data)
 
 

@@ -1,12 +1,9 @@
-"""Forms of the procesregie pages. Business rules live in services; forms repeat the ones a
-user should see next to the field before anything is saved."""
+"""Forms of the procesregie pages. The rules live in ``rules`` and the services: a refusal of
+the service is put on the form (``core.refusals.add_to_form``), next to the field it names."""
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import services
 from .codes import (
     DOUBLE_CHECK,
     ActionStatus,
@@ -16,6 +13,7 @@ from .codes import (
     Level,
     Term,
 )
+from .rules import OWNER_NOT_IN_TEAM
 from .selectors import team_members
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -31,30 +29,13 @@ def _text(label, *, required=False, rows=3, max_length=4000, help_text=""):
     )
 
 
-class RuleForm(forms.Form):
-    """Shows a service rule (ValidationError with a field dict) next to its field."""
-
-    def run_rule(self, rule, *args) -> None:
-        try:
-            rule(*args)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                for message in messages:
-                    self.add_error(name if name in self.fields else None, message)
-
-
-class GoalForm(RuleForm):
+class GoalForm(forms.Form):
     term = forms.ChoiceField(label=_("Termijn"), choices=Term.choices, widget=forms.RadioSelect)
     description = _text(_("Doel"), required=True, max_length=2000)
     achieved_on = forms.DateField(label=_("Bereikt op"), required=False, widget=DATE)
 
-    def clean(self):
-        data = super().clean()
-        self.run_rule(services.check_not_future, "achieved_on", data.get("achieved_on"))
-        return data
 
-
-class ActionForm(RuleForm):
+class ActionForm(forms.Form):
     description = _text(_("Actie"), required=True, max_length=2000)
     goal = forms.ModelChoiceField(
         label=_("Hoort bij doel"), queryset=None, required=False, empty_label=_("geen doel")
@@ -80,42 +61,16 @@ class ActionForm(RuleForm):
         )
         self.fields["owner"].queryset = team_members(casus.team)
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
-
-    def clean(self):
-        data = super().clean()
-        if "owner" in data and "owner_name" in data:
-            self.run_rule(
-                services.check_owner, self.casus, data["owner"], data["owner_name"].strip()
-            )
-        return data
+        self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_IN_TEAM
 
 
-class EscalationForm(RuleForm):
+class EscalationForm(forms.Form):
     from_level = forms.ChoiceField(label=_("Van"), choices=Level.choices)
     to_level = forms.ChoiceField(label=_("Naar"), choices=Level.choices)
     reason = _text(_("Reden van opschalen"), required=True)
     escalated_on = forms.DateField(label=_("Opgeschaald op"), widget=DATE)
     outcome = _text(_("Uitkomst"))
     outcome_on = forms.DateField(label=_("Uitkomst op"), required=False, widget=DATE)
-
-    def clean(self):
-        data = super().clean()
-        self.run_rule(
-            services.check_escalation,
-            data.get("from_level"),
-            data.get("to_level"),
-            data.get("escalated_on"),
-        )
-        outcome_on, escalated_on = data.get("outcome_on"), data.get("escalated_on")
-        if outcome_on and outcome_on > timezone.localdate():
-            self.add_error("outcome_on", _("Deze datum kan niet in de toekomst liggen."))
-        elif outcome_on and escalated_on and outcome_on < escalated_on:
-            self.add_error(
-                "outcome_on", _("De uitkomst kan niet vóór de datum van opschalen liggen.")
-            )
-        if outcome_on and not (data.get("outcome") or "").strip():
-            self.add_error("outcome", _("Beschrijf de uitkomst bij de datum van de uitkomst."))
-        return data
 
 
 class RegiegesprekForm(forms.Form):
@@ -136,12 +91,6 @@ class RegiegesprekForm(forms.Form):
         _("Besluitvorming"),
         help_text=_("Wat is besloten, wie doet wat (neem acties op in het plan)?"),
     )
-
-    def clean_held_on(self):
-        day = self.cleaned_data["held_on"]
-        if day > timezone.localdate():
-            raise ValidationError(_("Leg een regiegesprek vast nadat het is gehouden."))
-        return day
 
 
 class ToekomstplanForm(forms.Form):

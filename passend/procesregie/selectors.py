@@ -7,15 +7,18 @@ The lead's werkvoorraad uses ``my_actions``, ``overdue_actions``, ``case_ids_wit
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.accounts.models import Membership
-from passend.accounts.permissions import visible
-from passend.accounts.roles import Cap
+from passend.accounts.roles import Cap, roles_with
+from passend.cases.consent_rules import age_on
 from passend.cases.models import Casus
-from passend.procesregie import casusregie
+from passend.cases.selectors import TEAM, case_scope
 
+from . import casusregie
 from .codes import OPEN_STATUSES, Term
 from .models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan
 
@@ -30,12 +33,16 @@ def actions_for(casus: Casus) -> QuerySet:
     return casus.actions.select_related("owner", "goal").order_by("deadline", "id")
 
 
+def actions_in_scope(user) -> QuerySet:
+    """The actions of the cases the user reaches as a team member (the one case scope: the
+    user's teams, drafts only of their own)."""
+    return Actie.objects.filter(casus__in=case_scope(user, audience=TEAM))
+
+
 def my_actions(user, team, *, today: date | None = None, include_done: bool = False) -> QuerySet:
     """The user's own actions on the team's cases they may see: overdue first, then by deadline."""
-    from django.utils import timezone
-
     today = today or timezone.localdate()
-    qs = visible(user, Actie.objects.all(), Cap.VIEW_CASE_DATA).filter(owner=user, casus__team=team)
+    qs = actions_in_scope(user).filter(owner=user, casus__team=team)
     if not include_done:
         qs = qs.filter(status__in=OPEN_STATUSES)
     return (
@@ -105,10 +112,6 @@ def goals_for(casus: Casus) -> QuerySet:
 
 def team_members(team) -> QuerySet:
     """Users who may own an action: active members of the team working on its cases."""
-    from django.contrib.auth import get_user_model
-
-    from passend.accounts.roles import roles_with
-
     ids = Membership.objects.filter(
         team=team, active=True, role__in=roles_with(Cap.VIEW_CASE_DATA)
     ).values("user_id")
@@ -126,6 +129,11 @@ def case_ids_with_toekomstplan(case_ids) -> set[int]:
     return set(
         Toekomstplan.objects.filter(casus_id__in=list(case_ids)).values_list("casus_id", flat=True)
     )
+
+
+def toekomstplannen_for(casus: Casus) -> QuerySet:
+    """The toekomstplan of the case as a list (of at most one), with its rows."""
+    return Toekomstplan.objects.filter(casus=casus).prefetch_related("rows")
 
 
 def has_toekomstplan(casus: Casus) -> bool:
@@ -178,6 +186,4 @@ def shows_toekomstplan(casus: Casus, today: date) -> bool:
         return True
     if casus.birth_date is None or today < casus.birth_date:
         return False
-    from passend.cases.consent_rules import age_on
-
     return age_on(casus.birth_date, today) >= casusregie.TOEKOMSTPLAN_AGE

@@ -2,10 +2,13 @@
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from .codes import DOUBLE_CHECK_FIELDS, ArrangementStatus, FutureDomain
 from .models import Actie, Doel, Escalatie, Toekomstplan
+from .rules import OWNER_NOT_IN_TEAM
+from .selectors import team_members
 
 
 class GoalSerializer(serializers.ModelSerializer):
@@ -22,10 +25,12 @@ class ActionSerializer(serializers.ModelSerializer):
     case_id = serializers.IntegerField(source="casus_id", read_only=True)
     case_reference = serializers.CharField(source="casus.reference", read_only=True)
     owner = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.all(),
+        queryset=get_user_model().objects.none(),  # the case's team members, see __init__
         required=False,
         allow_null=True,
-        help_text="Teamlid dat de actie uitvoert (lid van het team van de casus).",
+        error_messages={"does_not_exist": OWNER_NOT_IN_TEAM},
+        help_text="Teamlid dat de actie uitvoert: een actief lid van het team van de casus dat "
+        "aan casussen werkt.",
     )
     owner_name = serializers.CharField(
         required=False,
@@ -57,11 +62,13 @@ class ActionSerializer(serializers.ModelSerializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Doel
-
         casus = self.context.get("casus")
-        if casus is not None and "goal" in self.fields:
-            self.fields["goal"].queryset = Doel.objects.filter(casus=casus)
+        self.fields["goal"].queryset = (
+            Doel.objects.filter(casus=casus) if casus else Doel.objects.none()
+        )
+        self.fields["owner"].queryset = (
+            team_members(casus.team) if casus else get_user_model().objects.none()
+        )
 
     def get_overdue(self, action) -> bool:
         return action.is_overdue(timezone.localdate())
@@ -102,6 +109,12 @@ class FuturePlanRowSerializer(serializers.Serializer):
         choices=ArrangementStatus.choices, required=False, help_text="Stand van zaken."
     )
 
+    def validate(self, attrs):
+        # Also when the plan is changed (PATCH, partial): a row names its life domain.
+        if "domain" not in attrs:
+            raise serializers.ValidationError({"domain": _("Kies het leefgebied van deze regel.")})
+        return attrs
+
 
 class FuturePlanSerializer(serializers.ModelSerializer):
     case_id = serializers.IntegerField(source="casus_id", read_only=True)
@@ -126,9 +139,9 @@ class FuturePlanSerializer(serializers.ModelSerializer):
         }
 
     def validate_rows(self, rows):
-        domains = [row["domain"] for row in rows]
+        domains = [row.get("domain") for row in rows]
         if len(domains) != len(set(domains)):
-            raise serializers.ValidationError("Elk leefgebied mag maar één keer voorkomen.")
+            raise serializers.ValidationError(_("Elk leefgebied mag maar één keer voorkomen."))
         return rows
 
     def to_representation(self, plan):

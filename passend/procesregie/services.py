@@ -1,106 +1,148 @@
-"""All writes of the procesregie module. Each checks the business rules, saves and logs.
+"""All writes of the procesregie module. Each checks the right, the case and the input, saves
+and logs the change in the access log.
 
-Rules that a form or serializer also shows next to a field raise ``ValidationError`` with a
-field dict; refusals for lack of a capability raise ``NotAllowed``.
+Refusals are ``passend.core.refusals``: ``NotAllowed`` without the capability (403),
+``StateConflict`` when the case does not allow the work now (409), ``InvalidInput`` with the
+field names of these functions (400, see ``rules``).
+
+Which work needs the consent the young person's age requires (``cases.workflow``; a
+compulsory framework with a recorded reason is a basis too): escalating (sharing the case with
+other bodies), regiegesprekken (a meeting with the network) and the toekomstplan (the young
+person's plan, made with and shared with the people who support them). The plan van aanpak
+(goals and actions) is the team's own planning and goes on, so that the team can plan how to
+restore the consent or hand the case over; nothing of it leaves the team.
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases.models import Casus
+from passend.cases.workflow import case_work_refusal, require_consent_for_case_work
+from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 
-from .codes import DOUBLE_CHECK_FIELDS, ActionStatus, FutureDomain, is_escalation
+from . import rules
+from .codes import DOUBLE_CHECK_FIELDS, ActionStatus, FutureDomain
 from .models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan, ToekomstplanRegel
-
-
-class NotAllowed(Exception):
-    """The user lacks the capability for this change (Dutch message)."""
-
 
 # --- who may do what -------------------------------------------------------------------------
 
 
-def may_direct(user, casus: Casus) -> bool:
-    """Goals, escalations and regiegesprekken: the procesregisseur and the voorzitter."""
-    return has_capability(user, Cap.DIRECT_PROCESS, casus.team_id)
+@dataclass(frozen=True)
+class Work:
+    capability: Cap
+    refused: str  # without the capability (translated when shown)
+    needs_consent: bool
 
 
-def may_work(user, casus: Casus) -> bool:
-    """Actions and the toekomstplan: everyone who works on the team's cases."""
-    return has_capability(user, Cap.WORK_ON_CASES, casus.team_id)
+GOAL, ACTION, ESCALATION, REGIEGESPREK, TOEKOMSTPLAN = (
+    "doel",
+    "actie",
+    "escalatie",
+    "regiegesprek",
+    "toekomstplan",
+)
+WORK = {
+    GOAL: Work(
+        Cap.DIRECT_PROCESS,
+        gettext_noop("Alleen de procesregisseur of voorzitter legt doelen vast."),
+        needs_consent=False,
+    ),
+    ACTION: Work(
+        Cap.WORK_ON_CASES,
+        gettext_noop("U kunt bij deze casus geen acties vastleggen."),
+        needs_consent=False,
+    ),
+    ESCALATION: Work(
+        Cap.DIRECT_PROCESS,
+        gettext_noop("Alleen de procesregisseur of voorzitter schaalt op."),
+        needs_consent=True,
+    ),
+    REGIEGESPREK: Work(
+        Cap.DIRECT_PROCESS,
+        gettext_noop("Alleen de procesregisseur of voorzitter legt regiegesprekken vast."),
+        needs_consent=True,
+    ),
+    TOEKOMSTPLAN: Work(
+        Cap.WORK_ON_CASES,
+        gettext_noop("U kunt bij deze casus geen toekomstplan vastleggen."),
+        needs_consent=True,
+    ),
+}
+
+
+def may(user, casus: Casus, kind: str) -> bool:
+    """Whether the user holds the right for this kind of work in the case's team: goals,
+    escalations and regiegesprekken the procesregisseur and the voorzitter (DIRECT_PROCESS),
+    actions and the toekomstplan everyone who works on the team's cases (WORK_ON_CASES)."""
+    return has_capability(user, WORK[kind].capability, casus.team_id)
 
 
 def may_complete(user, action: Actie) -> bool:
     """The owner may always mark their own action done; otherwise who may edit actions."""
-    return action.owner_id == getattr(user, "pk", None) or may_work(user, action.casus)
+    return action.owner_id == getattr(user, "pk", None) or may(user, action.casus, ACTION)
 
 
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise NotAllowed(message)
-
-
-# --- rules -----------------------------------------------------------------------------------
-
-
-def check_owner(casus: Casus, owner, owner_name: str) -> None:
-    """An action has one owner: an active member of the case's team, or a name outside it."""
-    if owner is not None and owner_name:
-        raise ValidationError(
-            {"owner_name": _("Kies een teamlid óf vul een naam buiten het team in, niet beide.")}
+def _draft_refusal(casus: Casus) -> str | None:
+    if casus.is_draft:
+        return _(
+            "Deze aanmelding is nog niet verstuurd: procesregie kan pas worden vastgelegd als "
+            "de casus is aangemeld."
         )
-    if owner is None and not owner_name:
-        raise ValidationError(
-            {"owner": _("Kies wie de actie uitvoert: een teamlid of iemand buiten het team.")}
-        )
-    if owner is not None:
-        member = owner.memberships.filter(team_id=casus.team_id, active=True).exists()
-        if not member:
-            raise ValidationError(
-                {"owner": _("De eigenaar moet lid zijn van het team van deze casus.")}
-            )
+    return None
 
 
-def check_goal(casus: Casus, goal) -> None:
-    if goal is not None and goal.casus_id != casus.pk:
-        raise ValidationError({"goal": _("Dit doel hoort niet bij deze casus.")})
+def state_refusal(casus: Casus, kind: str) -> str | None:
+    """Why nobody can record this kind of work on the case now (a draft, no consent)."""
+    refusal = _draft_refusal(casus)
+    if refusal is None and WORK[kind].needs_consent:
+        refusal = case_work_refusal(casus)
+    return refusal
 
 
-def check_not_future(field: str, day: date | None, message: str | None = None) -> None:
-    if day and day > timezone.localdate():
-        raise ValidationError({field: message or _("Deze datum kan niet in de toekomst liggen.")})
+def may_record(user, casus: Casus, kind: str) -> bool:
+    """What a page offers: the right, and the case allows the work now (check_work's rule)."""
+    return may(user, casus, kind) and state_refusal(casus, kind) is None
 
 
-def check_escalation(from_level: str, to_level: str, escalated_on: date | None) -> None:
-    errors = {}
-    if from_level and to_level and not is_escalation(from_level, to_level):
-        errors["to_level"] = _(
-            "Opschalen gaat naar een hoger niveau: kies een niveau boven het niveau waarvan u "
-            "opschaalt."
-        )
-    if escalated_on and escalated_on > timezone.localdate():
-        errors["escalated_on"] = _("De datum van opschalen kan niet in de toekomst liggen.")
+def check_work(casus: Casus, *, actor, kind: str) -> None:
+    """Refuse unless `actor` may record `kind` of work on the case now: NotAllowed without
+    the right, StateConflict on a draft or (where the work needs it) without consent."""
+    if not may(actor, casus, kind):
+        raise NotAllowed(_(WORK[kind].refused))
+    refusal = _draft_refusal(casus)
+    if refusal:
+        raise StateConflict(refusal)
+    if WORK[kind].needs_consent:
+        require_consent_for_case_work(casus)
+
+
+def _check_input(errors: dict[str, str]) -> None:
     if errors:
-        raise ValidationError(errors)
+        raise InvalidInput(errors=errors)
+
+
+def _log(request, casus: Casus, creating: bool, purpose: str) -> None:
+    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, purpose)
 
 
 # --- plan van aanpak -------------------------------------------------------------------------
 
 
-def save_goal(casus: Casus, *, actor, request=None, goal: Doel | None = None, **fields) -> Doel:
+def goal_save(casus: Casus, *, actor, request=None, goal: Doel | None = None, **fields) -> Doel:
     """Create (goal=None) or update a goal of the plan van aanpak."""
-    _require(
-        may_direct(actor, casus), _("Alleen de procesregisseur of voorzitter legt doelen vast.")
-    )
-    check_not_future("achieved_on", fields.get("achieved_on"))
+    check_work(casus, actor=actor, kind=GOAL)
+    _check_input(rules.goal_errors(casus, achieved_on=fields.get("achieved_on")))
     creating = goal is None
     if creating:
         goal = Doel(casus=casus, created_by=actor)
@@ -109,46 +151,53 @@ def save_goal(casus: Casus, *, actor, request=None, goal: Doel | None = None, **
     for name, value in fields.items():
         setattr(goal, name, value)
     goal.save()
-    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "plan van aanpak: doel")
+    _log(request, casus, creating, "plan van aanpak: doel")
     return goal
 
 
-def _apply_action_fields(action: Actie, fields: dict) -> None:
+@transaction.atomic
+def action_save(
+    casus: Casus, *, actor, request=None, action: Actie | None = None, **fields
+) -> Actie:
+    """Create (action=None) or update an action; the owner must work on the team's cases."""
+    check_work(casus, actor=actor, kind=ACTION)
+    creating = action is None
+    owner = fields.get("owner", None if creating else action.owner)
+    owner_name = (fields.get("owner_name", "" if creating else action.owner_name) or "").strip()
+    if "owner_name" in fields:
+        fields["owner_name"] = owner_name or None
+    _check_input(
+        rules.action_errors(
+            casus,
+            owner=owner,
+            owner_name=owner_name,
+            goal=fields.get("goal"),
+            deadline=fields.get("deadline"),
+        )
+    )
+    if creating:
+        action = Actie(casus=casus, created_by=actor)
     for name, value in fields.items():
         setattr(action, name, value)
     if action.status == ActionStatus.GEDAAN and not action.done_on:
         action.done_on = timezone.localdate()
     if action.status != ActionStatus.GEDAAN:
         action.done_on = None
-
-
-@transaction.atomic
-def save_action(
-    casus: Casus, *, actor, request=None, action: Actie | None = None, **fields
-) -> Actie:
-    """Create (action=None) or update an action; the owner must be a member of the team."""
-    _require(may_work(actor, casus), _("U kunt bij deze casus geen acties vastleggen."))
-    creating = action is None
-    owner = fields.get("owner", None if creating else action.owner)
-    owner_name = (fields.get("owner_name", "" if creating else action.owner_name) or "").strip()
-    if "owner_name" in fields:
-        fields["owner_name"] = owner_name or None
-    check_owner(casus, owner, owner_name)
-    check_goal(casus, fields.get("goal"))
-    check_not_future("done_on", fields.get("done_on"))
-    if creating:
-        action = Actie(casus=casus, created_by=actor)
-    _apply_action_fields(action, fields)
     action.save()
-    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "plan van aanpak: actie")
+    _log(request, casus, creating, "plan van aanpak: actie")
     return action
 
 
-def complete_action(action: Actie, *, actor, request=None, on: date | None = None) -> Actie:
-    """Mark an action done (its owner, or anyone who works on the case)."""
-    _require(may_complete(actor, action), _("U kunt deze actie niet afronden."))
+def action_complete(action: Actie, *, actor, request=None, on: date | None = None) -> Actie:
+    """Mark an action done (its owner, or anyone who works on the case); also after the case
+    closed or its consent lapsed: finishing planned work shares nothing."""
+    if not may_complete(actor, action):
+        raise NotAllowed(_("U kunt deze actie niet afronden."))
+    refusal = _draft_refusal(action.casus)
+    if refusal:
+        raise StateConflict(refusal)
     if action.status == ActionStatus.VERVALLEN:
-        raise ValidationError({"status": _("Deze actie is vervallen en kan niet meer af.")})
+        raise StateConflict(_("Deze actie is vervallen en kan niet meer af."))
     if action.status != ActionStatus.GEDAAN:
         action.status = ActionStatus.GEDAAN
         action.done_on = on or timezone.localdate()
@@ -157,67 +206,83 @@ def complete_action(action: Actie, *, actor, request=None, on: date | None = Non
     return action
 
 
+def check_change(action: Actie, *, actor) -> None:
+    """Refuse (NotAllowed) who may neither complete nor edit this action."""
+    if not may_complete(actor, action):
+        raise NotAllowed(_(WORK[ACTION].refused))
+
+
+def action_change(action: Actie, *, actor, request=None, **fields) -> Actie:
+    """Change an action. Only the status 'gedaan': completing, which its owner may always."""
+    check_change(action, actor=actor)
+    if fields == {"status": ActionStatus.GEDAAN}:
+        return action_complete(action, actor=actor, request=request)
+    return action_save(action.casus, actor=actor, request=request, action=action, **fields)
+
+
 # --- escalation and regiegesprekken ----------------------------------------------------------
+
+ESCALATION_FIELDS = ("from_level", "to_level", "reason", "escalated_on", "outcome", "outcome_on")
+
+
+def _outcome_date(escalation: Escalatie) -> None:
+    if escalation.outcome and not escalation.outcome_on:
+        escalation.outcome_on = timezone.localdate()
+    if not escalation.outcome:
+        escalation.outcome = None
 
 
 def escalate(casus: Casus, *, actor, request=None, **fields) -> Escalatie:
-    """Record an escalation (opschalen) to a higher level."""
-    _require(may_direct(actor, casus), _("Alleen de procesregisseur of voorzitter schaalt op."))
-    check_escalation(fields["from_level"], fields["to_level"], fields["escalated_on"])
-    escalation = Escalatie.objects.create(casus=casus, created_by=actor, **fields)
+    """Record an escalation (opschalen) to a higher level, with its outcome if known."""
+    check_work(casus, actor=actor, kind=ESCALATION)
+    values = {name: fields.get(name) for name in ESCALATION_FIELDS}
+    _check_input(rules.escalation_errors(casus, **values))
+    escalation = Escalatie(casus=casus, created_by=actor, **values)
+    _outcome_date(escalation)
+    escalation.save()
     log_case(request, casus, Action.CREATE, "opschalen")
     return escalation
 
 
-def update_escalation(escalation: Escalatie, *, actor, request=None, **fields) -> Escalatie:
-    """Change an escalation or record its outcome."""
+def escalation_update(escalation: Escalatie, *, actor, request=None, **fields) -> Escalatie:
+    """Change an escalation or record its outcome; fields not given keep their value."""
     casus = escalation.casus
-    _require(may_direct(actor, casus), _("Alleen de procesregisseur of voorzitter schaalt op."))
-    merged = {
-        name: fields.get(name, getattr(escalation, name))
-        for name in ("from_level", "to_level", "escalated_on")
-    }
-    check_escalation(**merged)
-    check_not_future("outcome_on", fields.get("outcome_on"))
-    outcome_on = fields.get("outcome_on", escalation.outcome_on)
-    if outcome_on and outcome_on < merged["escalated_on"]:
-        raise ValidationError(
-            {"outcome_on": _("De uitkomst kan niet vóór de datum van opschalen liggen.")}
-        )
-    for name, value in fields.items():
+    check_work(casus, actor=actor, kind=ESCALATION)
+    values = {name: fields.get(name, getattr(escalation, name)) for name in ESCALATION_FIELDS}
+    _check_input(rules.escalation_errors(casus, **values))
+    for name, value in values.items():
         setattr(escalation, name, value)
-    if escalation.outcome and not escalation.outcome_on:
-        escalation.outcome_on = timezone.localdate()
+    _outcome_date(escalation)
     escalation.save()
     log_case(request, casus, Action.UPDATE, "opschalen: uitkomst")
     return escalation
 
 
-def save_regiegesprek(
+def regiegesprek_save(
     casus: Casus, *, actor, request=None, gesprek: Regiegesprek | None = None, **fields
 ) -> Regiegesprek:
     """Create or update the record of a structured process meeting."""
-    _require(
-        may_direct(actor, casus),
-        _("Alleen de procesregisseur of voorzitter legt regiegesprekken vast."),
-    )
+    check_work(casus, actor=actor, kind=REGIEGESPREK)
+    held_on = fields.get("held_on", None if gesprek is None else gesprek.held_on)
+    _check_input(rules.regiegesprek_errors(casus, held_on=held_on))
     creating = gesprek is None
     if creating:
         gesprek = Regiegesprek(casus=casus, created_by=actor)
     for name, value in fields.items():
         setattr(gesprek, name, value)
     gesprek.save()
-    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "regiegesprek")
+    _log(request, casus, creating, "regiegesprek")
     return gesprek
 
 
 # --- toekomstplan ----------------------------------------------------------------------------
 
 PLAN_FIELDS = ("treatment_plan", "dream", "check_notes", *DOUBLE_CHECK_FIELDS)
+ROW_FIELDS = ("supporter", "arrangement", "status")
 
 
 @transaction.atomic
-def save_toekomstplan(
+def toekomstplan_save(
     casus: Casus, *, actor, request=None, rows: dict | None = None, **fields
 ) -> Toekomstplan:
     """Create or update the one toekomstplan of a case.
@@ -225,10 +290,16 @@ def save_toekomstplan(
     ``rows`` maps a FutureDomain value to a dict with supporter, arrangement and status;
     domains not given keep their row.
     """
-    _require(may_work(actor, casus), _("U kunt bij deze casus geen toekomstplan vastleggen."))
+    check_work(casus, actor=actor, kind=TOEKOMSTPLAN)
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
-        raise ValueError(f"Unknown toekomstplan fields: {sorted(unknown)}")
+        raise TypeError(f"Unknown toekomstplan fields: {sorted(unknown)}")
+    valid = {d.value for d in FutureDomain}
+    strange = [domain for domain in rows or {} if domain not in valid]
+    if strange:
+        raise InvalidInput(
+            errors={"rows": _("Onbekend leefgebied: %(d)s.") % {"d": ", ".join(strange)}}
+        )
     plan = Toekomstplan.objects.filter(casus=casus).first()
     creating = plan is None
     if creating:
@@ -236,14 +307,19 @@ def save_toekomstplan(
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.save()
-    valid = {d.value for d in FutureDomain}
     for domain, values in (rows or {}).items():
-        if domain not in valid:
-            raise ValidationError({"rows": _("Onbekend leefgebied: %(d)s.") % {"d": domain}})
         row, _created = ToekomstplanRegel.objects.get_or_create(toekomstplan=plan, domain=domain)
-        for name in ("supporter", "arrangement", "status"):
+        for name in ROW_FIELDS:
             if name in values:
                 setattr(row, name, values[name])
         row.save()
-    log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "toekomstplan")
+    _log(request, casus, creating, "toekomstplan")
     return plan
+
+
+def toekomstplan_create(casus: Casus, *, actor, request=None, **fields) -> Toekomstplan:
+    """The first toekomstplan of a case; a case has one (StateConflict when it exists)."""
+    check_work(casus, actor=actor, kind=TOEKOMSTPLAN)
+    if Toekomstplan.objects.filter(casus=casus).exists():
+        raise StateConflict(_("Deze casus heeft al een toekomstplan; wijzig dat."))
+    return toekomstplan_save(casus, actor=actor, request=request, **fields)

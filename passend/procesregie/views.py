@@ -1,7 +1,11 @@
-"""Pages of the procesregie module; thin: reads via selectors, writes via services."""
+"""Pages of the procesregie module; thin: reads via selectors, writes via services.
+
+A case's record comes from ``case_child`` (not of this case: 404 and one denied entry naming
+the record). A refusal of a service lands on the form that was sent (``add_to_form``, with
+everything entered) or, for a button, as a message on the next page (``add_message``).
+"""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -9,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from passend.accounts.permissions import get_visible_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.cases.scoping import TEAM
 from passend.cases.views import CaseMixin, CaseSectionView
+from passend.cases.workflow import case_work_refusal
+from passend.core.refusals import Refusal, add_message, add_to_form
 from passend.regions.views import TeamMixin
 
 from . import selectors, services
@@ -48,25 +53,31 @@ class CaseProcesregieView(CaseSectionView):
             regiegesprekken=selectors.regiegesprekken_for(casus),
             toekomstplan=plan,
             show_toekomstplan=plan is not None or selectors.shows_toekomstplan(casus, today),
-            may_direct=services.may_direct(user, casus),
-            may_work=services.may_work(user, casus),
+            may_direct=services.may_record(user, casus, services.GOAL),
+            may_work=services.may_record(user, casus, services.ACTION),
+            # Escalations, regiegesprekken and the toekomstplan also need the consent.
+            may_share=services.may_record(user, casus, services.ESCALATION),
+            may_plan_future=services.may_record(user, casus, services.TOEKOMSTPLAN),
+            consent_refusal=None if casus.is_draft else case_work_refusal(casus),
         )
         return context
 
 
 class ProcesregieFormView(CaseSectionView):
-    """A form page of the Procesregie tab. Subclasses set the form, the rule for who may use
-    it, and `save()`; invalid input comes back with Dutch messages next to the fields."""
+    """A form page of the Procesregie tab. Subclasses set the form, the kind of work (who
+    may use it: the service's own predicate) and `save()`; a refusal comes back with Dutch
+    messages next to the fields and everything entered kept."""
 
     template_name = "procesregie/form.html"
     case_tab = "procesregie"
     form_class = None
+    kind = services.GOAL
     heading = ""
     intro = ""
     success_message = ""
 
     def allowed(self) -> bool:
-        return services.may_direct(self.request.user, self.casus)
+        return services.may(self.request.user, self.casus, self.kind)
 
     def form_kwargs(self) -> dict:
         return {}
@@ -87,12 +98,8 @@ class ProcesregieFormView(CaseSectionView):
         if form.is_valid():
             try:
                 self.save(form.cleaned_data)
-            except ValidationError as error:
-                for name, errors in error.message_dict.items():
-                    for message in errors:
-                        form.add_error(name if name in form.fields else None, message)
-            except services.NotAllowed as refusal:
-                form.add_error(None, str(refusal))
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 messages.success(request, self.success_message)
                 return redirect("procesregie:case", team=self.team.slug, pk=self.casus.pk)
@@ -103,16 +110,9 @@ class ProcesregieFormView(CaseSectionView):
         context.update(heading=self.heading, intro=self.intro)
         return context
 
-    def lookup(self, queryset, kwarg: str):
-        """An object of this case, through the permission module (404 + denied log)."""
-        return get_visible_or_404(
-            self.request,
-            queryset.filter(casus=self.casus),
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
-            purpose=self.audit_purpose,
-            pk=self.kwargs[kwarg],
-        )
+    def record(self, queryset, kwarg: str):
+        """A record of this case (404 + one denied entry naming it otherwise)."""
+        return self.case_child(queryset, subject_type=queryset.model._meta.model_name, kwarg=kwarg)
 
 
 class GoalCreateView(ProcesregieFormView):
@@ -126,7 +126,7 @@ class GoalCreateView(ProcesregieFormView):
     success_message = gettext_lazy("Het doel is toegevoegd aan het plan van aanpak.")
 
     def save(self, data):
-        services.save_goal(self.casus, actor=self.request.user, request=self.request, **data)
+        services.goal_save(self.casus, actor=self.request.user, request=self.request, **data)
 
 
 class GoalUpdateView(GoalCreateView):
@@ -135,14 +135,14 @@ class GoalUpdateView(GoalCreateView):
 
     @cached_property
     def goal(self) -> Doel:
-        return self.lookup(Doel.objects.all(), "goal")
+        return self.record(Doel.objects.all(), "goal")
 
     def initial(self):
         g = self.goal
         return {"term": g.term, "description": g.description, "achieved_on": g.achieved_on}
 
     def save(self, data):
-        services.save_goal(
+        services.goal_save(
             self.casus, actor=self.request.user, request=self.request, goal=self.goal, **data
         )
 
@@ -156,9 +156,7 @@ class ActionCreateView(ProcesregieFormView):
         "buiten het team (bijvoorbeeld de casusregisseur)."
     )
     success_message = gettext_lazy("De actie is toegevoegd.")
-
-    def allowed(self) -> bool:
-        return services.may_work(self.request.user, self.casus)
+    kind = services.ACTION
 
     def form_kwargs(self):
         return {"casus": self.casus}
@@ -167,7 +165,7 @@ class ActionCreateView(ProcesregieFormView):
         return {"status": ActionStatus.OPEN, "goal": self.request.GET.get("doel")}
 
     def save(self, data):
-        services.save_action(self.casus, actor=self.request.user, request=self.request, **data)
+        services.action_save(self.casus, actor=self.request.user, request=self.request, **data)
 
 
 class ActionUpdateView(ActionCreateView):
@@ -176,7 +174,7 @@ class ActionUpdateView(ActionCreateView):
 
     @cached_property
     def action(self) -> Actie:
-        return self.lookup(Actie.objects.all(), "action")
+        return self.record(Actie.objects.all(), "action")
 
     def initial(self):
         a = self.action
@@ -190,7 +188,7 @@ class ActionUpdateView(ActionCreateView):
         }
 
     def save(self, data):
-        services.save_action(
+        services.action_save(
             self.casus, actor=self.request.user, request=self.request, action=self.action, **data
         )
 
@@ -205,21 +203,14 @@ class ActionDoneView(CaseMixin, AuditedView, View):
 
     def post(self, request, *args, **kwargs):
         casus = self.casus
-        action = get_visible_or_404(
-            request,
-            Actie.objects.filter(casus=casus),
-            capability=Cap.VIEW_CASE_DATA,
-            subject_type="casus",
-            purpose=self.audit_purpose,
-            pk=kwargs["action"],
-        )
+        action = self.case_child(Actie.objects.all(), subject_type="actie", kwarg="action")
         action.casus = casus
-        try:
-            services.complete_action(action, actor=request.user, request=request)
-        except services.NotAllowed:
+        if not services.may_complete(request.user, action):
             return self.http_method_not_allowed(request)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        try:
+            services.action_complete(action, actor=request.user, request=request)
+        except Refusal as refusal:
+            add_message(request, refusal)
         else:
             messages.success(request, _("De actie is afgerond."))
         if request.POST.get("terug") == "mijn-acties":
@@ -237,23 +228,13 @@ class EscalationCreateView(ProcesregieFormView):
         "landelijk ondersteuningsteam. Leg de reden vast en later de uitkomst."
     )
     success_message = gettext_lazy("De escalatie is vastgelegd.")
+    kind = services.ESCALATION
 
     def initial(self):
         return {"escalated_on": timezone.localdate()}
 
     def save(self, data):
-        fields = {k: v for k, v in data.items() if k not in ("outcome", "outcome_on")}
-        escalation = services.escalate(
-            self.casus, actor=self.request.user, request=self.request, **fields
-        )
-        if data.get("outcome"):
-            services.update_escalation(
-                escalation,
-                actor=self.request.user,
-                request=self.request,
-                outcome=data["outcome"],
-                outcome_on=data.get("outcome_on"),
-            )
+        services.escalate(self.casus, actor=self.request.user, request=self.request, **data)
 
 
 class EscalationUpdateView(EscalationCreateView):
@@ -263,7 +244,7 @@ class EscalationUpdateView(EscalationCreateView):
 
     @cached_property
     def escalation(self) -> Escalatie:
-        return self.lookup(Escalatie.objects.all(), "escalation")
+        return self.record(Escalatie.objects.all(), "escalation")
 
     def initial(self):
         e = self.escalation
@@ -280,7 +261,7 @@ class EscalationUpdateView(EscalationCreateView):
         }
 
     def save(self, data):
-        services.update_escalation(
+        services.escalation_update(
             self.escalation, actor=self.request.user, request=self.request, **data
         )
 
@@ -294,12 +275,13 @@ class RegiegesprekCreateView(ProcesregieFormView):
         "oordeelsvorming en besluitvorming."
     )
     success_message = gettext_lazy("Het regiegesprek is vastgelegd.")
+    kind = services.REGIEGESPREK
 
     def initial(self):
         return {"held_on": timezone.localdate()}
 
     def save(self, data):
-        services.save_regiegesprek(
+        services.regiegesprek_save(
             self.casus, actor=self.request.user, request=self.request, **data
         )
 
@@ -310,13 +292,13 @@ class RegiegesprekUpdateView(RegiegesprekCreateView):
 
     @cached_property
     def gesprek(self) -> Regiegesprek:
-        return self.lookup(Regiegesprek.objects.all(), "gesprek")
+        return self.record(Regiegesprek.objects.all(), "gesprek")
 
     def initial(self):
         return {name: getattr(self.gesprek, name) for name in RegiegesprekForm.base_fields}
 
     def save(self, data):
-        services.save_regiegesprek(
+        services.regiegesprek_save(
             self.casus, actor=self.request.user, request=self.request, gesprek=self.gesprek, **data
         )
 
@@ -326,15 +308,13 @@ class ToekomstplanView(ProcesregieFormView):
     form_class = ToekomstplanForm
     audit_purpose = "toekomstplan"
     success_message = gettext_lazy("Het toekomstplan is opgeslagen.")
-
-    def allowed(self) -> bool:
-        return services.may_work(self.request.user, self.casus)
+    kind = services.TOEKOMSTPLAN
 
     def initial(self):
         return ToekomstplanForm.initial_from(selectors.toekomstplan_for(self.casus))
 
     def save(self, data):
-        services.save_toekomstplan(
+        services.toekomstplan_save(
             self.casus,
             actor=self.request.user,
             request=self.request,

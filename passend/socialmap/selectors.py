@@ -1,8 +1,10 @@
-"""What a user may see on the sociale kaart, and the need-driven search.
+"""What a user may see on the sociale kaart, the need-driven search, and the reads of the beheer
+pages (the coordinator's region, the provider's own offers, outdated waiting times).
 
 The map is regional: through a team in which the user holds VIEW_SOCIAL_MAP they see the
 organisations and active offers of that team's region. The team also gives the setting after how
-many weeks a waiting time is outdated (`waiting.py` holds that rule).
+many weeks a waiting time is outdated (`waiting.py` holds that rule). Who may do what is decided
+by `passend.accounts.permissions`.
 """
 
 from __future__ import annotations
@@ -10,29 +12,55 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passend.accounts.models import Membership
-from passend.accounts.permissions import has_capability
+from passend.accounts.permissions import has_capability, own_organisation_ids
 from passend.accounts.roles import Cap, Role
 from passend.cases.codes import Hulpvorm, Productcategorie
-from passend.regions.models import Gemeente, Organisation
+from passend.regions.models import Gemeente, Organisation, Team
 
 from . import search as rules
-from .models import Aanbod, Aandachtspunt, Hulpvraag, Locatie
+from .models import (
+    Aanbiederprofiel,
+    Aanbod,
+    Aandachtspunt,
+    Herinnering,
+    Hulpvraag,
+    Locatie,
+    Wachttijd,
+)
+from .picker import region_offers
 from .search import Criteria, OfferFacts, Waiting
-from .waiting import CurrentWaitingTime, best_current, current_waiting_times
+from .waiting import (
+    CurrentWaitingTime,
+    best_current,
+    current_entries,
+    current_waiting_times,
+    is_outdated,
+)
 
 __all__ = [
     "Criteria",
     "Result",
+    "StaleItem",
+    "beheer_overview",
+    "confirmed_by_label",
+    "last_reminders",
     "loosen_hints",
     "offers_for",
     "organisations_for",
+    "own_offers",
+    "region_organisations",
+    "reminded_today",
+    "reminder_recipients",
     "results_for_offers",
     "search",
+    "stale_items",
+    "waiting_history",
+    "waiting_rows",
     "waiting_times_for",
 ]
 
@@ -244,3 +272,178 @@ def _facts_waiting(times: list[CurrentWaitingTime]) -> tuple[Waiting, ...]:
         )
         for w in times
     )
+
+
+# --- who confirmed (by organisation or role) ----------------------------------------------------
+
+
+def confirmed_by_label(entry: Wachttijd) -> str:
+    """Who confirmed, by organisation or role, never by name (the map shows no people)."""
+    if entry.confirmed_by_id is None:
+        return _("import") if entry.confirmed_by_name else _("onbekend")
+    memberships = Membership.objects.filter(user_id=entry.confirmed_by_id, active=True)
+    own = memberships.filter(
+        role=Role.AANBIEDER, organisation=entry.aanbod.organisation_id
+    ).exists()
+    if own:
+        return entry.aanbod.organisation.name
+    if memberships.filter(role=Role.COORDINATOR_SK).exists():
+        return _("coördinator sociale kaart")
+    return _("medewerker")
+
+
+# --- the coordinator's list of outdated and missing waiting times, reminders ------------------
+
+
+@dataclass(frozen=True)
+class StaleItem:
+    """An outdated (entry set) or missing (entry None) waiting time of an offer/location."""
+
+    offer: Aanbod
+    location: Locatie | None
+    entry: Wachttijd | None
+
+    @property
+    def missing(self) -> bool:
+        return self.entry is None
+
+
+def stale_items(team: Team, *, today: dt.date | None = None, organisation=None) -> list[StaleItem]:
+    """Outdated and missing waiting times of the active offers of the team's region, by the
+    team's `waiting_time_stale_weeks`: missing first, then oldest confirmation first."""
+    today = today or timezone.localdate()
+    offers = list(region_offers(team).prefetch_related("locaties"))
+    if organisation is not None:
+        offers = [o for o in offers if o.organisation_id == getattr(organisation, "pk", None)]
+    newest = current_entries([o.pk for o in offers])
+    items: list[StaleItem] = []
+    for offer in offers:
+        keys = [k for k in newest if k[0] == offer.pk]
+        for key in keys:
+            entry = newest[key]
+            if is_outdated(entry.confirmed_on, today, team.waiting_time_stale_weeks):
+                items.append(StaleItem(offer, entry.locatie, entry))
+        if (offer.pk, None) in newest:
+            continue  # one entry for all locations covers them
+        locations = list(offer.locaties.all()) or [None]
+        for location in locations:
+            if (offer.pk, location.pk if location else None) not in newest:
+                if location is None and keys:
+                    continue
+                items.append(StaleItem(offer, location, None))
+    items.sort(
+        key=lambda i: (
+            not i.missing,
+            i.entry.confirmed_on if i.entry else dt.date.min,
+            i.offer.organisation.name,
+            i.offer.name,
+        )
+    )
+    return items
+
+
+def reminder_recipients(organisation: Organisation) -> list[str]:
+    """The organisation's provider employees and its contact address for referrers; the
+    general address when neither is known."""
+    emails = list(
+        Membership.objects.filter(
+            organisation=organisation, role=Role.AANBIEDER, active=True, user__is_active=True
+        )
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    profiel = Aanbiederprofiel.objects.filter(organisation=organisation).first()
+    if profiel and profiel.contact_email:
+        emails.append(profiel.contact_email)
+    if not emails and organisation.email:
+        emails.append(organisation.email)
+    return sorted({e.lower() for e in emails})
+
+
+def reminded_today(organisation: Organisation, *, today: dt.date | None = None) -> bool:
+    """At most one reminder per organisation per day."""
+    day = today or timezone.localdate()
+    return Herinnering.objects.filter(organisation=organisation, sent_on=day).exists()
+
+
+def last_reminders(organisation_ids) -> dict[int, Herinnering]:
+    """The newest reminder per organisation."""
+    last: dict[int, Herinnering] = {}
+    for reminder in Herinnering.objects.filter(organisation_id__in=list(organisation_ids)):
+        last.setdefault(reminder.organisation_id, reminder)  # ordered newest first
+    return last
+
+
+# --- beheer: the coordinator's region, the provider's own offers -------------------------------
+
+
+def region_organisations(team: Team) -> QuerySet[Organisation]:
+    """The organisations active in the team's region (what its coordinator keeps)."""
+    return Organisation.objects.filter(regions=team.region_id)
+
+
+def beheer_overview(team: Team, *, query: str = "") -> dict:
+    """The coordinator's overview: `rows` per organisation of the region (`query` in its name)
+    with its active offers and its missing and outdated waiting times, most offers first, and
+    `stale_total`, all missing and outdated waiting times of the region."""
+    organisations = region_organisations(team).annotate(
+        offer_count=Count("aanbod", filter=Q(aanbod__active=True), distinct=True)
+    )
+    if query:
+        organisations = organisations.filter(name__icontains=query)
+    stale = stale_items(team)
+    counts: dict[int, list[int]] = {}
+    for item in stale:
+        pair = counts.setdefault(item.offer.organisation_id, [0, 0])
+        pair[0 if item.missing else 1] += 1
+    rows = [
+        {
+            "organisation": org,
+            "offers": org.offer_count,
+            "missing": counts.get(org.pk, [0, 0])[0],
+            "outdated": counts.get(org.pk, [0, 0])[1],
+        }
+        for org in organisations.order_by("-offer_count", "name")
+    ]
+    return {"rows": rows, "stale_total": len(stale)}
+
+
+def own_offers(user, team: Team) -> QuerySet[Aanbod]:
+    """The offers of the organisations the user keeps the waiting times of, through `team`."""
+    return (
+        Aanbod.objects.filter(organisation__in=own_organisation_ids(user, team))
+        .select_related("organisation")
+        .prefetch_related("locaties")
+    )
+
+
+def waiting_rows(offers, team: Team, *, today: dt.date | None = None) -> list[dict]:
+    """Per offer: its current entries (outdated marked) and the locations without one."""
+    today = today or timezone.localdate()
+    offers = list(offers)
+    current = current_waiting_times([o.pk for o in offers], today, team.waiting_time_stale_weeks)
+    rows = []
+    for offer in offers:
+        entries = current.get(offer.pk, [])
+        covered = {c.entry.locatie_id for c in entries}
+        missing = (
+            []
+            if None in covered
+            else [loc for loc in offer.locaties.all() if loc.pk not in covered]
+        )
+        rows.append({"offer": offer, "entries": entries, "missing": missing})
+    return rows
+
+
+def waiting_history(offer: Aanbod, team: Team, *, today: dt.date | None = None) -> list[dict]:
+    """The offer's last 20 confirmations, newest first, each marked outdated or not."""
+    today = today or timezone.localdate()
+    entries = offer.wachttijden.select_related("locatie", "aanbod__organisation")[:20]
+    return [
+        {
+            "entry": entry,
+            "outdated": is_outdated(entry.confirmed_on, today, team.waiting_time_stale_weeks),
+            "confirmed_by": confirmed_by_label(entry),
+        }
+        for entry in entries
+    ]

@@ -1,4 +1,5 @@
-"""All writes of the sociale kaart: profiles, locations, offers, waiting times and reminders.
+"""All writes of the sociale kaart: organisations, profiles, locations, offers, waiting times and
+reminders.
 
 The pages, the API, the import and the daily reminder job all call these functions, so the rules
 live here once:
@@ -10,104 +11,59 @@ live here once:
   (never silently changed, so an import reports it per row).
 - A hulpvorm with stay (CBS 1x) needs "met verblijf"; a hulpvorm without stay (0x) excludes it.
 - Waiting times are in order: registration <= intake <= treatment, 0..260 weeks, confirmed on a
-  date that is not in the future. Every confirmation is a new row (the history shows the trend).
+  date that is not in the future (nor before 2000). Every confirmation is a new row (the history
+  shows the trend).
 - Who may write: the coördinator sociale kaart (MANAGE_SOCIAL_MAP in a team of a region the
   organisation is active in) for everything; a provider's employee (UPDATE_OWN_WAITING_TIMES)
-  only the waiting times of offers of their own organisation. `actor=None` is the system
-  (demo data, management commands); it skips the permission check, never the validation.
+  only the waiting times of offers of their own organisation. The permission module decides;
+  the check is made here. `actor=None` is the system (demo data, the daily reminder job); it
+  skips the permission check, never the validation.
+
+A refusal is one of `passend.core.refusals`: InvalidInput with the Dutch message per field (the
+keyword or model field name), NotAllowed, StateConflict.
 
 Who confirmed a waiting time is stored, but pages show it by organisation or role
 ("bevestigd door Zorgaanbieder Alfa"), never by name, so these writes are not personal-data
-pages and are not logged (see `confirmed_by_label`).
+pages and are not logged (see `selectors.confirmed_by_label`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from passend.accounts.models import Membership
-from passend.accounts.permissions import active_memberships, organisation_ids_with
-from passend.accounts.roles import ROLE_CAPABILITIES, Cap, Role
+from passend.accounts.permissions import (
+    has_capability,
+    may_manage_organisation,
+    may_update_waiting_times,
+)
+from passend.accounts.roles import Cap
 from passend.cases.codes import HULPVORMEN_MET_VERBLIJF
+from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 from passend.regions.models import Gemeente, Organisation, Team
 
 from .models import Aanbiederprofiel, Aanbod, Herinnering, Locatie, Wachttijd
-from .waiting import current_entries, is_outdated
+from .selectors import StaleItem, reminded_today, reminder_recipients, stale_items
+from .waiting import current_entries
 
 MAX_WEEKS = 260
+# A waiting time confirmed before this day is not a waiting time of today's map.
+FIRST_CONFIRMATION_DAY = dt.date(2000, 1, 1)
 SENT = "herinnering verstuurd"
 PROFILE_FIELDS = ("description", "contact_name", "contact_phone", "contact_email")
 
 
-class MapInvalid(ValidationError):
-    """Invalid input; `message_dict` holds Dutch messages per field (model field names)."""
+# --- who may do what (decided by accounts.permissions; checked here, so UI and API agree) -----
 
 
-class MapRefused(PermissionDenied):
-    """The actor may not make this change (Dutch message)."""
-
-
-# --- who may do what -----------------------------------------------------------------------
-
-
-def _teams_with(user, capability: Cap, team=None) -> list[Team]:
-    return [
-        m.team
-        for m in active_memberships(user)
-        if capability in ROLE_CAPABILITIES.get(m.role, frozenset())
-        and (team is None or m.team_id == getattr(team, "pk", team))
-    ]
-
-
-def may_manage_organisation(user, organisation: Organisation, team=None) -> bool:
-    """A coordinator (MANAGE_SOCIAL_MAP) of a team in a region the organisation is active in;
-    with `team`, only through that team."""
-    regions = {t.region_id for t in _teams_with(user, Cap.MANAGE_SOCIAL_MAP, team)}
-    if not regions:
-        return False
-    return organisation.regions.filter(pk__in=regions).exists()
-
-
-def own_organisation_ids(user, team=None) -> set[int]:
-    """The organisations a provider's employee keeps the waiting times of (optionally only
-    through memberships of `team`)."""
-    if team is None:
-        return set(organisation_ids_with(user, Cap.UPDATE_OWN_WAITING_TIMES))
-    team_id = getattr(team, "pk", team)
-    return {
-        m.organisation_id
-        for m in active_memberships(user)
-        if m.team_id == team_id
-        and m.organisation_id
-        and Cap.UPDATE_OWN_WAITING_TIMES in ROLE_CAPABILITIES.get(m.role, frozenset())
-    }
-
-
-def may_update_waiting_times(user, offer: Aanbod, team=None) -> bool:
-    """The coordinator of the offer's region, or the provider of the offer's organisation."""
-    if offer.organisation_id in own_organisation_ids(user, team):
-        return True
-    return may_manage_organisation(user, offer.organisation, team)
-
-
-def may_view_waiting_times(user, offer: Aanbod, team=None) -> bool:
-    """Everyone who may search the map of the offer's region, and whoever may update it."""
-    regions = {t.region_id for t in _teams_with(user, Cap.VIEW_SOCIAL_MAP, team)}
-    if regions and offer.organisation.regions.filter(pk__in=regions).exists():
-        return True
-    return may_update_waiting_times(user, offer, team)
-
-
-def _check_manage(actor, organisation: Organisation) -> None:
-    if actor is not None and not may_manage_organisation(actor, organisation):
-        raise MapRefused(
+def _check_manage(actor, organisation: Organisation, team=None) -> None:
+    if actor is not None and not may_manage_organisation(actor, organisation, team):
+        raise NotAllowed(
             _("Alleen de coördinator sociale kaart van de regio kan %(org)s wijzigen.")
             % {"org": organisation.name}
         )
@@ -115,7 +71,7 @@ def _check_manage(actor, organisation: Organisation) -> None:
 
 def _raise_if(errors: dict[str, list[str]]) -> None:
     if errors:
-        raise MapInvalid(errors)
+        raise InvalidInput(errors=errors)
 
 
 def _full_clean(instance, errors: dict[str, list[str]], exclude=()) -> None:
@@ -123,13 +79,39 @@ def _full_clean(instance, errors: dict[str, list[str]], exclude=()) -> None:
         instance.full_clean(exclude=list(exclude), validate_constraints=False)
     except ValidationError as invalid:
         for name, messages in invalid.message_dict.items():
-            errors.setdefault(name, []).extend(messages)
+            errors.setdefault("" if name == "__all__" else name, []).extend(messages)
 
 
 def _region_gemeente_ids(organisation: Organisation) -> set[int]:
     return set(
         Gemeente.objects.filter(region__in=organisation.regions.all()).values_list("pk", flat=True)
     )
+
+
+# --- organisations (the import), profiles, locations, offers ----------------------------------
+
+
+@transaction.atomic
+def save_organisation(organisation: Organisation, *, actor, team: Team) -> Organisation:
+    """Create or update an organisation on the team's regional map (its fields set on the
+    instance) and make it active in the team's region. A new one needs the coordinator of the
+    team; an existing one the coordinator of a region it is active in, through this team."""
+    if actor is not None:
+        if organisation.pk is None:
+            allowed = has_capability(actor, Cap.MANAGE_SOCIAL_MAP, team)
+        else:
+            allowed = may_manage_organisation(actor, organisation, team)
+        if not allowed:
+            raise NotAllowed(
+                _("Alleen de coördinator sociale kaart van de regio kan %(org)s wijzigen.")
+                % {"org": organisation.name}
+            )
+    errors: dict[str, list[str]] = {}
+    _full_clean(organisation, errors)
+    _raise_if(errors)
+    organisation.save()
+    organisation.regions.add(team.region)
+    return organisation
 
 
 # --- profiles, locations, offers -------------------------------------------------------------
@@ -153,7 +135,8 @@ def save_profile(
     errors: dict[str, list[str]] = {}
     _full_clean(profiel, errors, exclude=["organisation"])
     if contracted_by is not None:
-        outside = [g for g in contracted_by if g.pk not in _region_gemeente_ids(organisation)]
+        allowed = _region_gemeente_ids(organisation)
+        outside = [g for g in contracted_by if g.pk not in allowed]
         if outside:
             errors.setdefault("contracted_by", []).append(
                 _("%(names)s hoort niet bij een regio waarin %(org)s actief is.")
@@ -260,8 +243,12 @@ def save_offer(
 # --- waiting times ---------------------------------------------------------------------------
 
 
-def validate_levels(
-    weeks_to_registration, weeks_to_intake, weeks_to_treatment, confirmed_on=None, today=None
+def _level_errors(
+    *,
+    weeks_to_registration,
+    weeks_to_intake,
+    weeks_to_treatment,
+    confirmed_on: dt.date | None = None,
 ) -> dict[str, list[str]]:
     """Dutch messages per field for the three levels (and the confirmation date)."""
     errors: dict[str, list[str]] = {}
@@ -284,8 +271,14 @@ def validate_levels(
             errors["weeks_to_treatment"] = [
                 _("De wachttijd tot start hulp kan niet korter zijn dan die tot intake.")
             ]
-    if confirmed_on is not None and confirmed_on > (today or timezone.localdate()):
-        errors["confirmed_on"] = [_("De datum van bevestiging kan niet in de toekomst liggen.")]
+    if confirmed_on is not None:
+        if confirmed_on > timezone.localdate():
+            errors["confirmed_on"] = [_("De datum van bevestiging kan niet in de toekomst liggen.")]
+        elif confirmed_on < FIRST_CONFIRMATION_DAY:
+            errors["confirmed_on"] = [
+                _("De datum van bevestiging kan niet vóór %(day)s liggen.")
+                % {"day": FIRST_CONFIRMATION_DAY.strftime("%d-%m-%Y")}
+            ]
     return errors
 
 
@@ -300,22 +293,28 @@ def confirm_waiting_time(
     weeks_to_treatment: int,
     note: str = "",
     confirmed_on: dt.date | None = None,
+    imported: bool = False,
     confirmed_by_name: str = "",
 ) -> Wachttijd:
     """Record a (new or unchanged) waiting time of `offer` (at `location`, or for all its
-    locations). Raises MapRefused when the actor may not, MapInvalid for bad input."""
+    locations). `imported`: the confirmation comes from a file (whoever it names in
+    `confirmed_by_name`), so the actor who imports it is not recorded as confirming it."""
     if actor is not None and not may_update_waiting_times(actor, offer):
-        raise MapRefused(_("U kunt de wachttijden van dit aanbod niet wijzigen."))
-    errors = validate_levels(
-        weeks_to_registration, weeks_to_intake, weeks_to_treatment, confirmed_on
+        raise NotAllowed(_("U kunt de wachttijden van dit aanbod niet wijzigen."))
+    errors = _level_errors(
+        weeks_to_registration=weeks_to_registration,
+        weeks_to_intake=weeks_to_intake,
+        weeks_to_treatment=weeks_to_treatment,
+        confirmed_on=confirmed_on,
     )
     if location is not None and not offer.locaties.filter(pk=location.pk).exists():
-        errors["locatie"] = [_("Dit aanbod wordt niet op deze locatie gegeven.")]
+        errors["location"] = [_("Dit aanbod wordt niet op deze locatie gegeven.")]
     if len(note or "") > 300:
         errors["note"] = [_("De toelichting is te lang (hoogstens 300 tekens).")]
     if len(confirmed_by_name or "") > 120:
         errors["confirmed_by_name"] = [_("De naam is te lang (hoogstens 120 tekens).")]
     _raise_if(errors)
+    by_actor = not imported and getattr(actor, "is_authenticated", False)
     return Wachttijd.objects.create(
         aanbod=offer,
         locatie=location,
@@ -323,7 +322,7 @@ def confirm_waiting_time(
         weeks_to_intake=weeks_to_intake,
         weeks_to_treatment=weeks_to_treatment,
         confirmed_on=confirmed_on or timezone.localdate(),
-        confirmed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        confirmed_by=actor if by_actor else None,
         confirmed_by_name=confirmed_by_name or "",
         note=note or "",
     )
@@ -333,7 +332,7 @@ def confirm_unchanged(offer: Aanbod, *, actor, location: Locatie | None = None) 
     """'Klopt nog': confirm the current waiting time (of `location`) today, values unchanged."""
     current = current_entries([offer.pk]).get((offer.pk, location.pk if location else None))
     if current is None:
-        raise MapInvalid({"__all__": [_("Er is nog geen wachttijd om te bevestigen.")]})
+        raise StateConflict(_("Er is nog geen wachttijd om te bevestigen."))
     return confirm_waiting_time(
         offer,
         actor=actor,
@@ -345,103 +344,7 @@ def confirm_unchanged(offer: Aanbod, *, actor, location: Locatie | None = None) 
     )
 
 
-def confirmed_by_label(entry: Wachttijd) -> str:
-    """Who confirmed, by organisation or role, never by name (the map shows no people)."""
-    if entry.confirmed_by_id is None:
-        return _("import") if entry.confirmed_by_name else _("onbekend")
-    memberships = Membership.objects.filter(user_id=entry.confirmed_by_id, active=True)
-    own = memberships.filter(
-        role=Role.AANBIEDER, organisation=entry.aanbod.organisation_id
-    ).exists()
-    if own:
-        return entry.aanbod.organisation.name
-    if memberships.filter(role=Role.COORDINATOR_SK).exists():
-        return _("coördinator sociale kaart")
-    return _("medewerker")
-
-
-# --- outdated and missing waiting times, reminders --------------------------------------------
-
-
-@dataclass(frozen=True)
-class StaleItem:
-    """An outdated (entry set) or missing (entry None) waiting time of an offer/location."""
-
-    offer: Aanbod
-    location: Locatie | None
-    entry: Wachttijd | None
-
-    @property
-    def missing(self) -> bool:
-        return self.entry is None
-
-
-def region_offers(team: Team):
-    return (
-        Aanbod.objects.filter(active=True, organisation__regions=team.region_id)
-        .select_related("organisation")
-        .prefetch_related("locaties")
-        .distinct()
-    )
-
-
-def stale_items(team: Team, today: dt.date | None = None, organisation=None) -> list[StaleItem]:
-    """Outdated and missing waiting times of the active offers of the team's region, by the
-    team's `waiting_time_stale_weeks`: missing first, then oldest confirmation first."""
-    today = today or timezone.localdate()
-    offers = list(region_offers(team))
-    if organisation is not None:
-        offers = [o for o in offers if o.organisation_id == getattr(organisation, "pk", None)]
-    newest = current_entries([o.pk for o in offers])
-    items: list[StaleItem] = []
-    for offer in offers:
-        keys = [k for k in newest if k[0] == offer.pk]
-        for key in keys:
-            entry = newest[key]
-            if is_outdated(entry.confirmed_on, today, team.waiting_time_stale_weeks):
-                items.append(StaleItem(offer, entry.locatie, entry))
-        if (offer.pk, None) in newest:
-            continue  # one entry for all locations covers them
-        locations = list(offer.locaties.all()) or [None]
-        for location in locations:
-            if (offer.pk, location.pk if location else None) not in newest:
-                if location is None and keys:
-                    continue
-                items.append(StaleItem(offer, location, None))
-    items.sort(
-        key=lambda i: (
-            not i.missing,
-            i.entry.confirmed_on if i.entry else dt.date.min,
-            i.offer.organisation.name,
-            i.offer.name,
-        )
-    )
-    return items
-
-
-def reminder_recipients(organisation: Organisation) -> list[str]:
-    """The organisation's provider employees and its contact address for referrers; the
-    general address when neither is known."""
-    emails = list(
-        Membership.objects.filter(
-            organisation=organisation, role=Role.AANBIEDER, active=True, user__is_active=True
-        )
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    profiel = Aanbiederprofiel.objects.filter(organisation=organisation).first()
-    if profiel and profiel.contact_email:
-        emails.append(profiel.contact_email)
-    if not emails and organisation.email:
-        emails.append(organisation.email)
-    return sorted({e.lower() for e in emails})
-
-
-def last_reminders(organisation_ids) -> dict[int, Herinnering]:
-    last: dict[int, Herinnering] = {}
-    for reminder in Herinnering.objects.filter(organisation_id__in=list(organisation_ids)):
-        last.setdefault(reminder.organisation_id, reminder)  # ordered newest first
-    return last
+# --- reminders of outdated and missing waiting times ------------------------------------------
 
 
 def _reminder_text(organisation: Organisation, team: Team, items: list[StaleItem]) -> str:
@@ -474,14 +377,14 @@ def send_reminder(
 ) -> Herinnering | None:
     """E-mail the organisation about its outdated and missing waiting times in the team's
     region. At most once per organisation per day: returns None when already reminded today,
-    when nothing is outdated or when no address is known. Raises MapRefused for an actor
-    who is not the region's coordinator."""
+    when nothing is outdated or when no address is known. Refuses (NotAllowed) an actor who
+    is not the region's coordinator through this team."""
     if actor is not None and not may_manage_organisation(actor, organisation, team):
-        raise MapRefused(_("Alleen de coördinator sociale kaart kan herinneringen versturen."))
+        raise NotAllowed(_("Alleen de coördinator sociale kaart kan herinneringen versturen."))
     today = today or timezone.localdate()
-    if Herinnering.objects.filter(organisation=organisation, sent_on=today).exists():
+    if reminded_today(organisation, today=today):
         return None
-    items = stale_items(team, today, organisation=organisation)
+    items = stale_items(team, today=today, organisation=organisation)
     recipients = reminder_recipients(organisation)
     if not items or not recipients:
         return None
@@ -506,16 +409,16 @@ def send_reminder(
     return reminder
 
 
-def send_due_reminders(team: Team, today: dt.date | None = None) -> list[tuple[str, str]]:
+def send_due_reminders(team: Team, *, today: dt.date | None = None) -> list[tuple[str, str]]:
     """The daily job for one team: remind every organisation with outdated or missing
     waiting times. Returns (organisation, what happened) per organisation concerned."""
     today = today or timezone.localdate()
     organisations = {
-        i.offer.organisation_id: i.offer.organisation for i in stale_items(team, today)
+        i.offer.organisation_id: i.offer.organisation for i in stale_items(team, today=today)
     }
     done = []
     for organisation in sorted(organisations.values(), key=lambda o: o.name):
-        if Herinnering.objects.filter(organisation=organisation, sent_on=today).exists():
+        if reminded_today(organisation, today=today):
             done.append((organisation.name, _("vandaag al herinnerd")))
         elif send_reminder(organisation, team=team, today=today):
             done.append((organisation.name, SENT))

@@ -3,7 +3,7 @@ import pytest
 from passend.accounts.models import Membership
 from passend.accounts.roles import Role
 from passend.cases.codes import CaseState
-from passend.cases.tests.factories import CasusFactory, OuderFactory
+from passend.cases.tests.factories import CasusFactory, OuderFactory, with_consent
 from passend.core.tests.factories import OrganisationFactory
 
 FULL = {
@@ -27,6 +27,7 @@ def world(tenancy):
         team=a.team, aanmelder=a.users[Role.AANMELDER], state=CaseState.IN_BEHANDELING
     )
     OuderFactory(casus=casus, first_name="Marloes", last_name="Fictief")
+    with_consent(casus)
     casus.experts.add(a.users[Role.TEAMLID])
     a.provider, a.other, a.casus = provider, other, casus
     return tenancy

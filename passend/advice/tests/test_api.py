@@ -2,8 +2,10 @@ import pytest
 from django.utils import timezone
 
 from passend.accounts.roles import Role
+from passend.advice import services
 from passend.advice.models import Advies
 from passend.cases.codes import CaseState
+from passend.core.api.problems import to_camel
 
 from .conftest import FULL, works_for
 
@@ -13,8 +15,6 @@ PROBLEM = "application/problem+json"
 
 
 def camel(data: dict) -> dict:
-    from passend.core.api.problems import to_camel
-
     return {to_camel(k): v for k, v in data.items()}
 
 
@@ -137,19 +137,17 @@ def test_api_status_override_needs_reason(world, as_user):
 
 
 def test_api_referrer_sees_sent_advice_only_and_asks_clarification(world, as_user):
-    from passend.advice import services
-
     a = world.a
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
     )
     referrer = as_user(a.users[Role.AANMELDER])
     assert referrer.get(f"/api/v1/cases/{a.casus.pk}/advices").json() == []
     assert referrer.get(f"/api/v1/advices/{advies.pk}").status_code == 404
-    services.approve(advies, actor=a.users[Role.VOORZITTER])
-    services.send_advice(advies, a.users[Role.VOORZITTER])
+    services.approve_advice(advies, actor=a.users[Role.VOORZITTER])
+    services.send_advice(advies, actor=a.users[Role.VOORZITTER])
     referrer = as_user(a.users[Role.AANMELDER])
     listed = referrer.get(f"/api/v1/cases/{a.casus.pk}/advices").json()
     assert [x["id"] for x in listed] == [advies.pk] and listed[0]["conflicts"] == []

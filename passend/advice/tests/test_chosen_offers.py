@@ -10,10 +10,12 @@ from passend.accounts.roles import Role
 from passend.advice import services
 from passend.advice.models import Advies
 from passend.advice.pdf import letter_context
+from passend.core.refusals import InvalidInput
 from passend.core.tests.factories import OrganisationFactory, RegionFactory
 from passend.socialmap.models import Aanbiederprofiel, Aanbod, Hulpvraag, Wachttijd
 
 from .conftest import FULL, works_for
+from .test_api import camel
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -101,8 +103,8 @@ def test_an_offer_from_another_region_is_refused(world, offers, as_user):
     data = {**FULL, "status": "zwaarwegend", "chosen_offers": [offers["elsewhere"].pk]}
     response = client.post(f"{base(world)}nieuw/", data)
     assert response.status_code == 200 and not Advies.objects.exists()
-    advies = services.new_advice(world.a.casus, world.a.users[Role.TEAMLID])
-    with pytest.raises(services.AdviceError, match="eigen jeugdregio"):
+    advies = services.new_advice(world.a.casus, actor=world.a.users[Role.TEAMLID])
+    with pytest.raises(InvalidInput, match="eigen jeugdregio"):
         services.save_advice(
             advies, actor=world.a.users[Role.TEAMLID], data=FULL, offers=[offers["elsewhere"]]
         )
@@ -113,7 +115,7 @@ def test_a_chosen_offer_triggers_the_conflict_of_interest_check(world, offers):
     a = world.a
     works_for(a.users[Role.TEAMLID], a.team, a.provider)
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=FULL,
         providers=[],
@@ -126,14 +128,16 @@ def test_a_chosen_offer_triggers_the_conflict_of_interest_check(world, offers):
 def test_next_version_keeps_the_chosen_offers(world, offers):
     a = world.a
     first = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=FULL,
         offers=[offers["unknown"]],
     )
-    services.approve(first, actor=a.users[Role.VOORZITTER])
+    services.approve_advice(first, actor=a.users[Role.VOORZITTER])
     second = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]), actor=a.users[Role.TEAMLID], data={}
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
+        actor=a.users[Role.TEAMLID],
+        data={},
     )
     assert list(second.chosen_offers.all()) == [offers["unknown"]]
 
@@ -145,7 +149,7 @@ def test_letter_shows_current_waiting_times_and_never_an_outdated_one_as_current
     # 5 weeks old: current with the default of 6 weeks, outdated with this team's 4 weeks.
     waiting(offers["unknown"], (0, 0, 1), days_ago=35)
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=FULL,
         offers=[offers["fresh"], offers["stale"]],
@@ -179,8 +183,6 @@ def test_letter_shows_current_waiting_times_and_never_an_outdated_one_as_current
 
 
 def test_api_chosen_offers_writable_on_drafts_with_details_and_region_check(world, offers, as_user):
-    from .test_api import camel
-
     a = world.a
     client = as_user(a.users[Role.TEAMLID])
     response = client.post(
@@ -214,7 +216,7 @@ def test_api_chosen_offers_writable_on_drafts_with_details_and_region_check(worl
     assert changed.status_code == 200
     assert changed.json()["chosenOfferDetails"][0]["waitingTimes"] == []
 
-    services.approve(Advies.objects.get(), actor=a.users[Role.VOORZITTER])
+    services.approve_advice(Advies.objects.get(), actor=a.users[Role.VOORZITTER])
     locked = client.patch(
         url, {"chosenOffers": [offers["fresh"].pk]}, content_type="application/json"
     )

@@ -1,16 +1,20 @@
 """The advice pages through plain HTML forms (Django test client)."""
 
 import datetime as dt
+import shutil
+import subprocess
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from passend.accounts.roles import Role
 from passend.advice import services
 from passend.advice.models import Advies
-from passend.advice.pdf import letter_context
+from passend.advice.pdf import letter_context, render_letter
 from passend.audit.models import AccessLogEntry, Outcome
 from passend.cases.codes import CaseState
+from passend.core.tests.factories import MembershipFactory, UserFactory
 
 from .conftest import FULL, works_for
 
@@ -99,7 +103,7 @@ def test_approval_refused_with_message_while_a_conflict_is_open(world, as_user):
     works_for(a.users[Role.TEAMLID], a.team, a.provider)
     as_user(a.users[Role.TEAMLID])
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
         providers=[a.provider],
@@ -145,7 +149,7 @@ def test_approval_refused_with_message_while_a_conflict_is_open(world, as_user):
 def test_only_the_chair_gets_the_approval_button_and_may_post_it(world, as_user):
     a, base = world.a, urls(world)
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
     )
@@ -159,18 +163,18 @@ def test_only_the_chair_gets_the_approval_button_and_may_post_it(world, as_user)
 def sent(world):
     a = world.a
     advies = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data={**FULL, "short_term_solution": "Logeerhuis in het weekend"},
     )
-    services.approve(advies, actor=a.users[Role.VOORZITTER])
-    return services.send_advice(advies, a.users[Role.VOORZITTER])
+    services.approve_advice(advies, actor=a.users[Role.VOORZITTER])
+    return services.send_advice(advies, actor=a.users[Role.VOORZITTER])
 
 
 def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification(world, as_user):
     a, base = world.a, urls(world)
     draft = services.save_advice(
-        services.new_advice(a.casus, a.users[Role.TEAMLID]),
+        services.new_advice(a.casus, actor=a.users[Role.TEAMLID]),
         actor=a.users[Role.TEAMLID],
         data=dict(FULL),
     )
@@ -180,8 +184,8 @@ def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification
     assert "nog geen advies verstuurd" in page
     assert client.get(f"{base}{draft.pk}/brief.pdf").status_code == 404
     assert client.get(f"{base}{draft.pk}/bewerken/").status_code == 405, "team only"
-    services.approve(draft, actor=a.users[Role.VOORZITTER])
-    services.send_advice(draft, a.users[Role.VOORZITTER])
+    services.approve_advice(draft, actor=a.users[Role.VOORZITTER])
+    services.send_advice(draft, actor=a.users[Role.VOORZITTER])
     page = client.get(base).content.decode()
     assert FULL["most_fitting_care"] in page
     assert "Goedkeuren" not in page and "Belangenverstrengeling" not in page
@@ -215,8 +219,6 @@ def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification
 def test_other_referrer_and_policy_adviser_see_nothing(world, as_user):
     a, base = world.a, urls(world)
     advies = sent(world)
-    from passend.core.tests.factories import MembershipFactory, UserFactory
-
     stranger = UserFactory(username="andere.verwijzer")
     MembershipFactory(user=stranger, team=a.team, role=Role.AANMELDER)
     for user in (stranger, a.users[Role.BELEIDSADVISEUR]):
@@ -242,8 +244,6 @@ def test_letter_speaks_plain_dutch_to_the_family(world):
     assert context["short_term"]["end"] == advies.short_term_end_date.strftime("%d-%m-%Y")
     assert [s["label"] for s in context["scenarios"]] == ["Plan A", "Plan B"]
     assert "Marloes Fictief" in context["addressees"]
-    from django.template.loader import render_to_string
-
     html = render_to_string("advice/letter_pdf.html", context)
     for text in (
         "Wat wij adviseren",
@@ -268,12 +268,6 @@ def test_bindend_letter_says_so(world):
 
 
 def test_letter_pdf_contains_the_sections_when_weasyprint_works(world):
-    pytest.importorskip("weasyprint")
-    import shutil
-    import subprocess
-
-    from passend.advice.pdf import render_letter
-
     pdf = render_letter(sent(world))
     assert pdf.startswith(b"%PDF")
     if shutil.which("pdftotext"):

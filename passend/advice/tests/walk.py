@@ -3,13 +3,12 @@
 from django.utils import timezone
 
 from passend.accounts.roles import Role
+from passend.advice.models import Advies, Opvolging, Party, Toelichtingsverzoek
 
 
 def sent_advice_for(casus, chair):
     """A sent advice with a follow-up and a clarification request, made directly (the walk's
     case is not in the workflow state that sending needs)."""
-    from passend.advice.models import Advies, Opvolging, Party, Toelichtingsverzoek
-
     now = timezone.now()
     advies = Advies.objects.create(
         casus=casus,

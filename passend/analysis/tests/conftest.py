@@ -2,16 +2,13 @@ import pytest
 
 from passend.accounts.roles import Role
 from passend.cases.codes import CaseState
-from passend.cases.models import Casus
-from passend.cases.tests.factories import CasusFactory
 from passend.core.tests.factories import OrganisationFactory
+from passend.procesregie.tests.factories import case_at_work
 
 
 def in_state(team, state=CaseState.IN_BEHANDELING, **fields):
-    casus = CasusFactory(team=team, **fields)
-    Casus.objects.filter(pk=casus.pk).update(state=state)
-    casus.refresh_from_db()
-    return casus
+    """A case of `team` in `state`, with complete consent (see case_at_work)."""
+    return case_at_work(team, state, **fields)
 
 
 @pytest.fixture

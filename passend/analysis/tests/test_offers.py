@@ -5,6 +5,7 @@ import pytest
 from passend.accounts.roles import Role
 from passend.analysis import services
 from passend.analysis.models import TijdlijnEpisode
+from passend.core.refusals import InvalidInput
 from passend.core.tests.factories import OrganisationFactory, RegionFactory
 from passend.socialmap.models import Aanbod
 
@@ -87,14 +88,14 @@ def test_what_was_entered_wins_and_an_offer_must_belong_to_the_chosen_organisati
 
 
 def test_service_refuses_an_offer_from_another_region(tenancy, casus, offers):
-    with pytest.raises(services.AnalysisInvalid) as refused:
-        services.add_episode(
+    with pytest.raises(InvalidInput) as refused:
+        services.episode_add(
             casus,
             actor=tenancy.a.users[Role.TEAMLID],
             aanbod=offers["elsewhere"],
             start=casus.registered_at.date(),
         )
-    assert "niet op de sociale kaart van de regio" in refused.value.errors["aanbod"]
+    assert "niet op de sociale kaart van de regio" in refused.value.errors["aanbod"][0]
 
 
 def names(response) -> set[str]:

@@ -206,8 +206,11 @@ def test_every_page_and_api_route_logs_the_case(tenancy, as_user, casus):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from passend.cases import attachments
+    from passend.cases.tests.files import pdf
 
-    attachments.add(casus, SimpleUploadedFile("verslag.pdf", b"%PDF-1.4 walk"))
+    attachments.add(
+        casus, file=SimpleUploadedFile("verslag.pdf", pdf()), actor=tenancy.a.users[Role.TEAMLID]
+    )
     _values, walked = walk_values(tenancy, casus)
     client = as_user(tenancy.a.users[Role.VOORZITTER])
     for url in sorted(walked):

@@ -131,9 +131,9 @@ def test_empty_timeline_has_no_flags(casus):
 
 def test_latest_steps_show_the_newest_version_per_step_and_keep_history(tenancy, casus):
     author = tenancy.a.users[Role.TEAMLID]
-    services.write_step(casus, step=2, text="Eerste duiding.", actor=author)
-    services.write_step(casus, step=2, text="Tweede duiding.", actor=author)
-    services.write_step(casus, step=1, text="Informatie van het gezin.", actor=author)
+    services.step_write(casus, step=2, text="Eerste duiding.", actor=author)
+    services.step_write(casus, step=2, text="Tweede duiding.", actor=author)
+    services.step_write(casus, step=1, text="Informatie van het gezin.", actor=author)
     steps = selectors.latest_steps(casus)
     assert [s.step for s in steps] == [1, 2, 3]
     assert steps[1].current.text == "Tweede duiding."

@@ -4,13 +4,13 @@ import pytest
 
 from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry, Outcome
-from passend.cases.tests.factories import CasusFactory
+from passend.cases.tests.factories import CasusFactory, with_consent
 
 pytestmark = pytest.mark.django_db
 
 
 def test_no_entry_for_a_4xx_answer_and_one_for_success(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team, state="in_behandeling")
+    casus = with_consent(CasusFactory(team=tenancy.a.team, state="in_behandeling"))
     client = as_user(tenancy.a.users[Role.TEAMLID])
     url = f"/api/v1/cases/{casus.pk}/perspective"
 

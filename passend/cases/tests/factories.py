@@ -1,8 +1,10 @@
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
-from passend.cases.models import Casus, Ouder
+from passend.cases import consent_rules
+from passend.cases.models import Casus, Ouder, Toestemming
 from passend.cases.services import save_case
 
 
@@ -32,3 +34,31 @@ class OuderFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Fictief{n}")
     relation = "moeder"
     has_gezag = True
+
+
+class ToestemmingFactory(factory.django.DjangoModelFactory):
+    """A consent of the young person (ouder None) or a parent, for information exchange."""
+
+    class Meta:
+        model = Toestemming
+
+    method = "digitaal"
+    given_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=7))
+    scope_exchange = True
+
+
+def with_consent(casus) -> Casus:
+    """Give `casus` the consent its young person's age requires today: every parent with
+    gezag (one is added when there is none) and, from 12, the young person (both when the
+    birth date is unknown)."""
+    if casus.birth_date is None:  # age unknown: everyone who may have to consent
+        requirement = consent_rules.ConsentRequirement(0, True, True, False, "")
+    else:
+        requirement = consent_rules.requirement(casus.birth_date, timezone.localdate())
+    if requirement.needs_parents_with_gezag:
+        parents = list(casus.ouders.filter(has_gezag=True)) or [OuderFactory(casus=casus)]
+        for ouder in parents:
+            ToestemmingFactory(casus=casus, ouder=ouder)
+    if requirement.needs_young_person:
+        ToestemmingFactory(casus=casus, ouder=None)
+    return casus

@@ -49,7 +49,7 @@ def cases(tenancy):
             casushouder=tenancy.a.users[Role.SCREENER],
         ),
     }
-    transition(made["teen"], CaseState.IN_SCREENING, actor=tenancy.a.users[Role.SCREENER])
+    transition(made["teen"], to=CaseState.IN_SCREENING, actor=tenancy.a.users[Role.SCREENER])
     CasusFactory(
         team=tenancy.b.team, first_name="Bo", last_name="Wiegstra", birth_date=years_ago(2)
     )

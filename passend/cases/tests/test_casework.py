@@ -4,21 +4,26 @@ reopening. The advice-sent guard is tested with the advice module."""
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry
 from passend.cases.codes import CaseState, ClosureOutcome
 from passend.cases.models import Casus
-from passend.cases.services import TransitionError, close_case, transition
-from passend.cases.tests.factories import CasusFactory
+from passend.cases.services import close_case, transition
+from passend.cases.tests.factories import CasusFactory, with_consent
 from passend.cases.workflow import TRANSITIONS
+from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 
 pytestmark = pytest.mark.django_db
 
 
-def in_state(team, state):
-    casus = CasusFactory(team=team)
+def in_state(team, state, *, consent=True):
+    """A case in `state`; with the consent case work needs, unless `consent` is False."""
+    casus = CasusFactory(team=team, registered_at=timezone.now() - dt.timedelta(days=60))
+    if consent:
+        with_consent(casus)
     Casus.objects.filter(pk=casus.pk).update(state=state)
     casus.refresh_from_db()
     return casus
@@ -44,23 +49,27 @@ def test_every_state_in_the_table_is_reachable_and_closure_only_from_active_stat
 def test_closing_needs_an_outcome_a_date_for_a_fitting_place_and_a_reason_for_other(tenancy):
     casus = in_state(tenancy.a.team, CaseState.FOLLOW_UP)
     director = tenancy.a.users[Role.PROCESREGISSEUR]
-    with pytest.raises(TransitionError, match="Kies de uitkomst"):
-        transition(casus, CaseState.AFGESLOTEN, actor=director)
-    with pytest.raises(TransitionError, match="datum"):
+    with pytest.raises(StateConflict, match="Kies de uitkomst"):
+        transition(casus, to=CaseState.AFGESLOTEN, actor=director)
+    with pytest.raises(InvalidInput, match="datum") as refused:
         close_case(casus, actor=director, outcome=ClosureOutcome.PASSENDE_PLEK)
-    with pytest.raises(TransitionError, match="reden"):
+    assert set(refused.value.errors) == {"fitting_place_on"}
+    with pytest.raises(InvalidInput, match="reden"):
         close_case(casus, actor=director, outcome=ClosureOutcome.OVERIG, reason="  ")
     casus.refresh_from_db()
     assert casus.state == CaseState.FOLLOW_UP and casus.closure_outcome == "", "nothing kept"
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
-    with pytest.raises(TransitionError, match="toekomst"):
+    with pytest.raises(InvalidInput, match="toekomst"):
         close_case(casus, actor=director, outcome="passende_plek", fitting_place_on=tomorrow)
+    long_ago = dt.date(1, 1, 1)
+    with pytest.raises(InvalidInput, match="aanmelding"):
+        close_case(casus, actor=director, outcome="passende_plek", fitting_place_on=long_ago)
 
 
 def test_closing_records_outcome_date_and_history_and_only_the_director_may(tenancy):
     casus = in_state(tenancy.a.team, CaseState.FOLLOW_UP)
     place_on = timezone.localdate() - dt.timedelta(days=3)
-    with pytest.raises(TransitionError, match="niet zetten"):
+    with pytest.raises(NotAllowed, match="niet zetten"):
         close_case(
             casus,
             actor=tenancy.a.users[Role.TEAMLID],
@@ -85,9 +94,9 @@ def test_reopening_needs_a_reason_clears_the_outcome_and_keeps_the_history(tenan
     casus = in_state(tenancy.a.team, CaseState.FOLLOW_UP)
     director = tenancy.a.users[Role.VOORZITTER]
     close_case(casus, actor=director, outcome="uithuisplaatsing_voorkomen")
-    with pytest.raises(TransitionError, match="Geef een reden"):
-        transition(casus, CaseState.HEROPEND, actor=director)
-    transition(casus, CaseState.HEROPEND, actor=director, reason="Plek viel weg na 3 weken.")
+    with pytest.raises(InvalidInput, match="Geef een reden"):
+        transition(casus, to=CaseState.HEROPEND, actor=director)
+    transition(casus, to=CaseState.HEROPEND, actor=director, reason="Plek viel weg na 3 weken.")
     casus.refresh_from_db()
     assert casus.state == CaseState.HEROPEND and casus.closure_outcome == ""
     states = list(casus.transitions.values_list("to_state", flat=True))
@@ -97,8 +106,8 @@ def test_reopening_needs_a_reason_clears_the_outcome_and_keeps_the_history(tenan
 
 def test_advice_state_cannot_be_set_without_a_sent_advice(tenancy):
     casus = in_state(tenancy.a.team, CaseState.IN_BEHANDELING)
-    with pytest.raises(TransitionError, match="nog geen goedgekeurd en verstuurd advies"):
-        transition(casus, CaseState.ADVIES_UITGEBRACHT, actor=tenancy.a.users[Role.VOORZITTER])
+    with pytest.raises(StateConflict, match="nog geen goedgekeurd en verstuurd advies"):
+        transition(casus, to=CaseState.ADVIES_UITGEBRACHT, actor=tenancy.a.users[Role.VOORZITTER])
 
 
 def test_perspective_page_saves_the_young_persons_words_shown_first_and_encrypted(tenancy, as_user):
@@ -122,8 +131,6 @@ def test_perspective_page_saves_the_young_persons_words_shown_first_and_encrypte
     assert response.status_code == 302
     page = client.get(f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}/").content.decode()
     assert page.index("Gewoon thuis wonen bij mama.") < page.index("Jeugdige</h2>")
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT youth_wish FROM cases_casus WHERE id = %s", [casus.pk])
         assert "thuis" not in cursor.fetchone()[0]
@@ -135,7 +142,10 @@ def test_perspective_and_direction_are_team_work_not_for_notulist_or_referrer(te
     Casus.objects.filter(pk=casus.pk).update(aanmelder=tenancy.a.users[Role.AANMELDER])
     base = f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}"
     notulist = as_user(tenancy.a.users[Role.NOTULIST])
-    assert notulist.post(f"{base}/perspectief/", {"youth_wish": "x"}).status_code == 405
+    assert notulist.get(f"{base}/perspectief/").status_code == 405, "no form for the notulist"
+    refused = notulist.post(f"{base}/perspectief/", {"youth_wish": "x"})
+    assert refused.status_code == 403, "the service refuses: a missing right"
+    assert "Alleen teamleden die aan casussen werken" in refused.content.decode()
     referrer = as_user(tenancy.a.users[Role.AANMELDER])
     assert referrer.get(f"{base}/").status_code == 200, "the referrer sees the overview"
     assert referrer.get(f"{base}/casusregie/").status_code == 404
@@ -184,7 +194,10 @@ def test_teamlid_cannot_close(tenancy, as_user):
     casus = in_state(tenancy.a.team, CaseState.FOLLOW_UP)
     client = as_user(tenancy.a.users[Role.TEAMLID])
     url = f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}/afsluiten/"
-    assert client.post(url, {"outcome": "overig", "reason": "x"}).status_code == 405
+    assert client.get(url).status_code == 405
+    assert client.post(url, {"outcome": "overig", "reason": "x"}).status_code == 403
+    casus.refresh_from_db()
+    assert casus.state == CaseState.FOLLOW_UP
 
 
 def test_api_perspective_direction_and_closure_follow_the_same_rules(tenancy, as_user):
@@ -217,7 +230,7 @@ def test_api_perspective_direction_and_closure_follow_the_same_rules(tenancy, as
     response = teamlid.post(
         f"{base}/closures", {"outcome": "overig", "reason": "x"}, content_type="application/json"
     )
-    assert response.status_code == 409 and "niet zetten" in response.json()["detail"]
+    assert response.status_code == 403 and "niet zetten" in response.json()["detail"]
     director = as_user(tenancy.a.users[Role.PROCESREGISSEUR])
     response = director.post(
         f"{base}/closures", {"outcome": "passende_plek"}, content_type="application/json"

@@ -1,13 +1,15 @@
 """Identifying fields are never stored in plain text; search and recognition still work."""
 
 import datetime as dt
+import sqlite3
 
 import pytest
 from django.db import connection
 
 from passend.cases.models import Casus
 from passend.cases.pseudonyms import token_digests
-from passend.cases.services import previously_registered, save_case
+from passend.cases.selectors import previously_registered
+from passend.cases.services import save_case
 from passend.cases.tests.factories import CasusFactory, OuderFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,8 +102,6 @@ def test_re_registration_is_recognised_without_plaintext(tenancy):
 )
 @pytest.mark.django_db(transaction=True)  # committed data: a backup cannot copy an open write
 def test_sqlite_file_bytes_show_no_identifying_data(tenancy, tmp_path):
-    import sqlite3
-
     casus = CasusFactory(
         team=tenancy.a.team, first_name="Janneke-Fictief", last_name="Zilvermeeuw",
         bsn="111222333", address="Oeverpad 12, Duinwijk", birth_date=dt.date(2011, 3, 14),

@@ -8,12 +8,15 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from passend.accounts.roles import Role
 from passend.cases import attachments
 from passend.cases.management.commands.reencrypt_cases import reset_key_cache
 from passend.cases.models import Bijlage, Casus
 from passend.cases.tests.factories import CasusFactory
+from passend.cases.tests.files import pdf
 
 pytestmark = pytest.mark.django_db
+ROTATED = pdf("rotatie")
 
 
 def raw_last_name(pk) -> str:
@@ -30,7 +33,11 @@ def test_rotate_salt_and_reencrypt(tenancy):
                 team=tenancy.a.team, last_name="Roteerling", birth_date=dt.date(2010, 6, 1)
             )
             before = raw_last_name(casus.pk)
-            attachment = attachments.add(casus, SimpleUploadedFile("r.pdf", b"%PDF-1.4 rotatie"))
+            attachment = attachments.add(
+                casus,
+                file=SimpleUploadedFile("r.pdf", ROTATED),
+                actor=tenancy.a.users[Role.TEAMLID],
+            )
         with override_settings(SALT_KEY=["nieuw-zout", "oud-zout"]):
             reset_key_cache()
             assert Casus.objects.get(pk=casus.pk).last_name == "Roteerling"
@@ -40,6 +47,6 @@ def test_rotate_salt_and_reencrypt(tenancy):
             reset_key_cache()
             fresh = Casus.objects.get(pk=casus.pk)
             assert (fresh.last_name, fresh.birth_date) == ("Roteerling", dt.date(2010, 6, 1))
-            assert attachments.read(Bijlage.objects.get(pk=attachment.pk)) == b"%PDF-1.4 rotatie"
+            assert attachments.read(Bijlage.objects.get(pk=attachment.pk)) == ROTATED
     finally:
         reset_key_cache()

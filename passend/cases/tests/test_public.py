@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from passend.audit.models import AccessLogEntry
-from passend.cases import public
+from passend.cases.api.public import PublicRegistrationView
+from passend.cases.forms import public
 from passend.cases.models import Casus
+from passend.cases.views import public as public_views
 
 API = "/api/v1/public/registrations"
 VALID_BSN = "111222333"  # passes the elfproef
@@ -110,7 +112,7 @@ def test_form_page_is_public_with_hidden_honeypot_and_signed_token(team, client)
     assert "De ouders/verzorgers weten van deze aanmelding" in page
     assert "Wat wil je? Waar loop je tegenaan?" in page
     assert "Je hoeft nu nog niets te tekenen" in page
-    for view in (public.PublicRegistrationView, public.PublicRegistrationDoneView):
+    for view in (public_views.PublicRegistrationView, public_views.PublicRegistrationDoneView):
         assert view.personal_data is False
 
 
@@ -350,8 +352,6 @@ def test_api_happy_path(team, client):
 
 
 def public_api_view():
-    from passend.cases.public_api import PublicRegistrationView
-
     return PublicRegistrationView
 
 

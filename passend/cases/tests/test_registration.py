@@ -6,6 +6,10 @@ import pytest
 
 from passend.accounts.roles import Role
 from passend.cases.models import Casus, RegistrationReason
+from passend.cases.services import may_edit_registration
+from passend.cases.tests.factories import CasusFactory
+from passend.conftest import login
+from passend.core.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +139,6 @@ def test_roles_that_do_not_register_cannot_open_the_form(tenancy, as_user):
 
 
 def test_beheerder_manages_the_reason_list_and_inactive_reasons_disappear(tenancy, client):
-    from passend.conftest import login
-    from passend.core.tests.factories import UserFactory
 
     admin = UserFactory(username="functioneelbeheer", is_staff=True, is_superuser=True)
     login(client, admin)
@@ -148,8 +150,6 @@ def test_beheerder_manages_the_reason_list_and_inactive_reasons_disappear(tenanc
     form = client.get(f"/teams/{tenancy.a.team.slug}/aanmelden/")
     assert form.status_code == 404  # a superuser without team role does not register cases
     aanmelder_page = login(client, tenancy.a.users[Role.AANMELDER])
-    from passend.cases.tests.factories import CasusFactory
-
     draft = CasusFactory(team=tenancy.a.team, aanmelder=tenancy.a.users[Role.AANMELDER])
     page = aanmelder_page.get(f"/teams/{tenancy.a.team.slug}/aanmelden/{draft.pk}/vraag/")
     assert (
@@ -159,8 +159,6 @@ def test_beheerder_manages_the_reason_list_and_inactive_reasons_disappear(tenanc
 
 
 def test_only_the_author_may_edit_a_draft_even_a_screener_may_not(tenancy):
-    from passend.cases.services import may_edit_registration
-    from passend.cases.tests.factories import CasusFactory
 
     draft = CasusFactory(
         team=tenancy.a.team, aanmelder=tenancy.a.users[Role.AANMELDER], is_draft=True

@@ -22,10 +22,12 @@ def in_screening(tenancy):
         is_draft=True,
         aanmelder=tenancy.a.users[Role.AANMELDER],
         birth_date=today.replace(year=today.year - 9) - dt.timedelta(days=1),
+        youth_informed=True,
+        parents_informed=True,
     )
-    submit_registration(casus)
+    submit_registration(casus, actor=tenancy.a.users[Role.AANMELDER])
     OuderFactory(casus=casus)
-    transition(casus, CaseState.IN_SCREENING, actor=tenancy.a.users[Role.SCREENER])
+    transition(casus, to=CaseState.IN_SCREENING, actor=tenancy.a.users[Role.SCREENER])
     return casus
 
 
@@ -51,6 +53,7 @@ def test_suitable_without_consent_is_refused_with_the_same_message_and_keeps_inp
     # Under 12: the parent with gezag consents; then the same decision goes through.
     record_consent(
         in_screening,
+        actor=tenancy.a.users[Role.SCREENER],
         ouder=in_screening.ouders.get(),
         method="formulier",
         given_on=timezone.localdate(),
@@ -70,7 +73,8 @@ def test_suitable_without_consent_is_refused_with_the_same_message_and_keeps_inp
 def test_not_suitable_and_crisis_need_reason_and_redirect(tenancy, as_user, in_screening):
     client = as_user(tenancy.a.users[Role.SCREENER])
     body = client.post(url(tenancy, in_screening), {"outcome": "crisis"}).content.decode()
-    assert "Geef de reden op." in body and "crisisdienst" in body
+    assert "Geef een reden op bij &#x27;crisis: doorverwijzen&#x27;." in body
+    assert "Vul in naar wie of welke organisatie is doorverwezen." in body
     response = client.post(
         url(tenancy, in_screening),
         {
@@ -101,7 +105,11 @@ def test_team_member_cannot_screen(tenancy, as_user, in_screening):
     client = as_user(tenancy.a.users[Role.TEAMLID])
     page = client.get(url(tenancy, in_screening)).content.decode()
     assert "Screening vastleggen" not in page
-    assert client.post(url(tenancy, in_screening), {"outcome": "crisis"}).status_code == 405
+    refused = client.post(
+        url(tenancy, in_screening),
+        {"outcome": "crisis", "reason": "x", "redirected_to": "Crisisdienst jeugd"},
+    )
+    assert refused.status_code == 403 and "niet zetten" in refused.content.decode()
     in_screening.refresh_from_db()
     assert in_screening.state == CaseState.IN_SCREENING
 

@@ -85,10 +85,20 @@ def refusal_problem(refusal: Refusal, field_names: dict[str, str] | None = None)
     return problem(refusal.status, refusal.message)
 
 
+def _log_refusal(context, status_code: int) -> None:
+    """A refused personal-data request (403) leaves one denied entry, like a 404 does."""
+    view = context.get("view")
+    if status_code == 403 and getattr(view, "personal_data", False):
+        logger = getattr(view, "log_refusal", None)
+        if logger is not None:
+            logger(context["request"])
+
+
 def exception_handler(exc, context):
     if isinstance(exc, Refusal | DjangoValidationError):
         view = context.get("view")
         body = refusal_problem(as_refusal(exc), getattr(view, "api_field_names", None))
+        _log_refusal(context, body["status"])
         return Response(body, status=body["status"], content_type=PROBLEM_CONTENT_TYPE)
     if isinstance(exc, RequestDataTooBig):
         body = problem(413, _("Het verzoek is te groot."))
@@ -112,6 +122,7 @@ def exception_handler(exc, context):
         if isinstance(detail, dict | list):
             detail = " ".join(str(p["reason"]) for p in _flatten(detail))
         body = problem(status_code, str(detail))
+    _log_refusal(context, status_code)
     headers = {k: v for k, v in response.items() if k in ("WWW-Authenticate", "Retry-After")}
     return Response(body, status=status_code, headers=headers, content_type=PROBLEM_CONTENT_TYPE)
 

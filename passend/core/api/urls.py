@@ -12,14 +12,6 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
     SpectacularYAMLAPIView,
 )
-from rest_framework.routers import SimpleRouter
-
-from passend.cases.api import CaseViewSet
-from passend.cases.public_api import PublicRegistrationView
-
-# The cases router goes when cases/ is split (its routes become explicit paths like the rest).
-router = SimpleRouter(trailing_slash=False)
-router.register("cases", CaseViewSet, basename="case")
 
 API_URL_MODULES = [
     "passend.accounts.api_urls",
@@ -30,7 +22,8 @@ API_URL_MODULES = [
     "passend.advice.api_urls",
     "passend.procesregie.api_urls",
     "passend.inbox.api_urls",
-    "passend.socialmap.api_urls",
+    "passend.socialmap.urls.api",
+    "passend.cases.urls.api",
 ]
 
 for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerSplitView):
@@ -38,9 +31,7 @@ for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerS
 
 app_name = "api"
 urlpatterns = [
-    path("public/registrations", PublicRegistrationView.as_view(), name="public-registration"),
     *[pattern for name in API_URL_MODULES for pattern in import_module(name).urlpatterns],
-    *router.urls,
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
     # Swagger UI sets inline styles; allow those (styles only, never scripts) on this page alone.

@@ -106,10 +106,13 @@ def test_every_personal_data_route_logs_each_request(tenancy, as_user):
 
     from passend.cases import attachments
     from passend.cases.tests.factories import CasusFactory
+    from passend.cases.tests.files import pdf
     from passend.core.tests.factories import MembershipFactory
 
     casus = CasusFactory(team=tenancy.a.team)
-    attachments.add(casus, SimpleUploadedFile("verslag.pdf", b"%PDF-1.4 walk"))
+    attachments.add(
+        casus, file=SimpleUploadedFile("verslag.pdf", pdf()), actor=tenancy.a.users[Role.TEAMLID]
+    )
     walker = tenancy.a.users[Role.VOORZITTER]
     MembershipFactory(user=walker, team=tenancy.a.team, role=Role.SCREENER)  # may also register
     client = as_user(walker)

@@ -128,3 +128,21 @@ def test_page_and_api_show_the_items_and_log_the_cases(tenancy, as_user):
     ]
     assert client.get(f"/api/v1/work-items?teamId={tenancy.b.team.pk}").status_code == 404
     assert client.get("/api/v1/work-items").status_code == 400
+
+
+def test_a_screening_is_overdue_only_after_more_than_fourteen_days(tenancy, as_user):
+    """The threshold of the werkvoorraad: waiting 14 days is not overdue yet, 15 days is."""
+    team, today = tenancy.a.team, timezone.localdate()
+    waiting = {}
+    for days in (13, 14, 15):
+        casus = case(team, CaseState.AANGEMELD)
+        noon = timezone.make_aware(
+            dt.datetime.combine(today - dt.timedelta(days=days), dt.time(12))
+        )
+        Casus.objects.filter(pk=casus.pk).update(registered_at=noon)
+        waiting[casus.pk] = days
+    rows = as_user(tenancy.a.users[Role.SCREENER]).get(f"/api/v1/work-items?teamId={team.pk}")
+    overdue = {
+        waiting[row["caseId"]]: row["overdue"] for row in rows.json() if row["kind"] == "screening"
+    }
+    assert overdue == {13: False, 14: False, 15: True}

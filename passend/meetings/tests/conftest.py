@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from passend.cases.codes import CaseState
-from passend.cases.tests.factories import CasusFactory
+from passend.cases.tests.factories import CasusFactory, with_consent
 from passend.meetings.models import Overleg
 
 
@@ -14,7 +14,7 @@ def at(day, hour=10):
 
 @pytest.fixture
 def active_case(tenancy):
-    return CasusFactory(
+    casus = CasusFactory(
         team=tenancy.a.team,
         state=CaseState.IN_BEHANDELING,
         first_name="Sanne",
@@ -22,6 +22,8 @@ def active_case(tenancy):
         youth_struggle="Niemand luistert naar mij.",
         family_wish="Rust in huis.",
     )
+    with_consent(casus)
+    return casus
 
 
 @pytest.fixture

@@ -288,3 +288,17 @@ def test_cancelling_a_meeting_with_recorded_discussions_is_refused(
     todays_meeting.refresh_from_db()
     assert todays_meeting.status == MeetingStatus.GEPLAND
     assert todays_meeting.starts_at.date() <= timezone.now().date() + timedelta(days=1)
+
+
+def test_a_meeting_day_the_domain_cannot_have_is_refused_on_the_day_field(tenancy, as_user):
+    team = tenancy.a.team
+    client = as_user(tenancy.a.users[Role.VOORZITTER])
+    for day in ("0001-01-01", "9999-12-31", "1999-12-31"):
+        response = client.post(
+            f"/teams/{team.slug}/overleggen/plannen/",
+            {"day": day, "start": "09:30", "duration_minutes": "120", "location": "Zaal 3"},
+        )
+        assert response.status_code == 200, day
+        assert list(response.context["form"].errors) == ["day"], day
+        assert 'value="Zaal 3"' in response.content.decode(), "what was entered stays"
+    assert not Overleg.objects.exists()

@@ -2,6 +2,9 @@ import datetime as dt
 
 import factory
 
+from passend.cases.codes import CaseState
+from passend.cases.models import Casus
+from passend.cases.tests.factories import CasusFactory, with_consent
 from passend.procesregie.models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan
 
 
@@ -45,3 +48,12 @@ class ToekomstplanFactory(factory.django.DjangoModelFactory):
         model = Toekomstplan
 
     dream = "Zelfstandig wonen en een opleiding in de techniek."
+
+
+def case_at_work(team, state=CaseState.IN_BEHANDELING, *, consent: bool = True, **fields):
+    """A registered case of `team` in `state` (default: in behandeling) with complete consent
+    unless consent=False."""
+    casus = CasusFactory(team=team, **fields)
+    Casus.objects.filter(pk=casus.pk).update(state=state)
+    casus.refresh_from_db()
+    return with_consent(casus) if consent else casus

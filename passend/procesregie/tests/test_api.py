@@ -7,17 +7,16 @@ from django.db import connection
 from django.utils import timezone
 
 from passend.accounts.roles import Role
-from passend.cases.tests.factories import CasusFactory
 from passend.procesregie.models import Actie, Escalatie
 
-from .factories import ActieFactory
+from .factories import ActieFactory, case_at_work
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 
 
 def test_plan_van_aanpak_flow(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     client = as_user(tenancy.a.users[Role.PROCESREGISSEUR])
     base = f"/api/v1/cases/{casus.pk}"
     goal = client.post(
@@ -51,7 +50,7 @@ def test_plan_van_aanpak_flow(tenancy, as_user):
 
 
 def test_action_owner_outside_the_team_is_refused(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     client = as_user(tenancy.a.users[Role.TEAMLID])
     response = client.post(
         f"/api/v1/cases/{casus.pk}/actions",
@@ -69,7 +68,7 @@ def test_action_owner_outside_the_team_is_refused(tenancy, as_user):
 
 
 def test_teamlid_may_not_set_goals_or_escalate(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     client = as_user(tenancy.a.users[Role.TEAMLID])
     goal = client.post(
         f"/api/v1/cases/{casus.pk}/goals", {"term": "kort", "description": "x"}, content_type=JSON
@@ -79,7 +78,7 @@ def test_teamlid_may_not_set_goals_or_escalate(tenancy, as_user):
 
 
 def test_escalation_flow_and_order(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     client = as_user(tenancy.a.users[Role.VOORZITTER])
     url = f"/api/v1/cases/{casus.pk}/escalations"
     data = {
@@ -106,8 +105,8 @@ def test_escalation_flow_and_order(tenancy, as_user):
 def test_future_plan_create_patch_and_direction_check(tenancy, as_user):
     today = timezone.localdate()
     birth = today.replace(year=today.year - 17) - dt.timedelta(days=200)
-    casus = CasusFactory(
-        team=tenancy.a.team,
+    casus = case_at_work(
+        tenancy.a.team,
         birth_date=birth,
         in_closed_youth_care=True,
         legal_framework="machtiging_gesloten",
@@ -143,7 +142,7 @@ def test_future_plan_create_patch_and_direction_check(tenancy, as_user):
 
 
 def test_notulist_reads_but_cannot_write(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     other = ActieFactory(casus=casus, owner=tenancy.a.users[Role.TEAMLID])
     client = as_user(tenancy.a.users[Role.NOTULIST])
     assert client.get(f"/api/v1/cases/{casus.pk}/actions").status_code == 200
@@ -154,7 +153,7 @@ def test_notulist_reads_but_cannot_write(tenancy, as_user):
 
 
 def test_free_text_is_encrypted_in_the_database(tenancy):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     ActieFactory(casus=casus, description="Bijzonder geheim plan", owner_name="Tante Truus")
     Escalatie.objects.create(
         casus=casus,

@@ -10,15 +10,15 @@ from passend.accounts.models import Membership
 from passend.cases.models import Statuswijziging
 from passend.cases.tests.factories import CasusFactory
 from passend.demo.procesregie import populate_procesregie
-from passend.procesregie.codes import is_escalation
-from passend.procesregie.models import Actie, Doel, Escalatie, Toekomstplan
+from passend.procesregie import rules, services
+from passend.procesregie.models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan
 
 pytestmark = pytest.mark.django_db
 
 
 def _case(team, state, days_ago, **fields):
-    casus = CasusFactory(team=team, **fields)
     at = timezone.now() - dt.timedelta(days=days_ago)
+    casus = CasusFactory(team=team, registered_at=at - dt.timedelta(days=7), **fields)
     Statuswijziging.objects.create(casus=casus, to_state="in_behandeling", at=at)
     if state == "afgesloten":
         Statuswijziging.objects.create(
@@ -51,6 +51,13 @@ def test_demo_plans_follow_the_rules(tenancy):
         assert (action.owner_id in members) if action.owner_id else action.owner_name
         assert action.done_on is None or action.done_on <= today
     assert not Actie.objects.filter(casus=cases[2], status__in=["open", "bezig"]).exists()
-    assert all(is_escalation(e.from_level, e.to_level) for e in Escalatie.objects.all())
+    for e in Escalatie.objects.all():  # the services' rules, dates included
+        values = {name: getattr(e, name) for name in services.ESCALATION_FIELDS}
+        assert rules.escalation_errors(e.casus, **values) == {}
+    for gesprek in Regiegesprek.objects.all():
+        assert rules.regiegesprek_errors(gesprek.casus, held_on=gesprek.held_on) == {}
+    for goal in Doel.objects.all():
+        assert rules.goal_errors(goal.casus, achieved_on=goal.achieved_on) == {}
+    assert Escalatie.objects.exists() and Regiegesprek.objects.exists()
     plans = Toekomstplan.objects.count()
     assert 0 < plans < 6  # some get one; others keep the 16,5-jaar alert

@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passend.accounts.roles import Role
-from passend.cases.tests.factories import CasusFactory
 from passend.procesregie.models import Actie, Doel, Escalatie
 
-from .factories import ActieFactory, DoelFactory, ToekomstplanFactory
+from .factories import ActieFactory, DoelFactory, ToekomstplanFactory, case_at_work
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +28,8 @@ def tab(casus) -> str:
 
 def test_tab_shows_the_case_director_sentence_for_voluntary_and_ots(tenancy, as_user):
     client = as_user(tenancy.a.users[Role.TEAMLID])
-    voluntary = CasusFactory(team=tenancy.a.team, legal_framework="vrijwillig")
-    ots = CasusFactory(team=tenancy.a.team, legal_framework="ots")
+    voluntary = case_at_work(tenancy.a.team, legal_framework="vrijwillig")
+    ots = case_at_work(tenancy.a.team, legal_framework="ots")
     page = client.get(tab(voluntary)).content.decode()
     assert "gemeente (CJG/wijkteam)" in page
     assert "in het vrijwillig kader is zowel voor 18- als 18+ de gemeente" in page
@@ -41,14 +40,14 @@ def test_tab_shows_the_case_director_sentence_for_voluntary_and_ots(tenancy, as_
 
 
 def test_tab_without_birth_date_explains_the_director_is_unknown(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team, birth_date=None)
+    casus = case_at_work(tenancy.a.team, birth_date=None)
     page = as_user(tenancy.a.users[Role.TEAMLID]).get(tab(casus)).content.decode()
     assert "geboortedatum van de jeugdige is niet bekend" in page
 
 
 def test_toekomstplan_removes_the_16_5_alert(tenancy, as_user):
-    casus = CasusFactory(
-        team=tenancy.a.team, birth_date=months_ago(16 * 12 + 7), in_closed_youth_care=True
+    casus = case_at_work(
+        tenancy.a.team, birth_date=months_ago(16 * 12 + 7), in_closed_youth_care=True
     )
     client = as_user(tenancy.a.users[Role.TEAMLID])
     page = client.get(tab(casus)).content.decode()
@@ -62,9 +61,7 @@ def test_toekomstplan_removes_the_16_5_alert(tenancy, as_user):
 
 
 def test_17_5_alert_and_wlz_flag(tenancy, as_user):
-    casus = CasusFactory(
-        team=tenancy.a.team, birth_date=months_ago(17 * 12 + 8), wlz_transition=True
-    )
+    casus = case_at_work(tenancy.a.team, birth_date=months_ago(17 * 12 + 8), wlz_transition=True)
     page = as_user(tenancy.a.users[Role.TEAMLID]).get(tab(casus)).content.decode()
     assert "18-grens nadert" in page
     assert "16,5 jaar zonder toekomstplan" not in page  # not in closed youth care
@@ -73,7 +70,7 @@ def test_17_5_alert_and_wlz_flag(tenancy, as_user):
 
 
 def test_overdue_actions_say_te_laat_and_plan_is_grouped_by_term(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     goal = DoelFactory(casus=casus, term="middellang", description="Passende school vinden")
     ActieFactory(
         casus=casus,
@@ -92,7 +89,7 @@ def test_overdue_actions_say_te_laat_and_plan_is_grouped_by_term(tenancy, as_use
 
 @pytest.mark.parametrize("role", [Role.AANMELDER, Role.BELEIDSADVISEUR])
 def test_referrer_and_policy_adviser_see_nothing(tenancy, as_user, role):
-    casus = CasusFactory(team=tenancy.a.team, aanmelder=tenancy.a.users[Role.AANMELDER])
+    casus = case_at_work(tenancy.a.team, aanmelder=tenancy.a.users[Role.AANMELDER])
     action = ActieFactory(casus=casus, owner=tenancy.a.users[Role.TEAMLID])
     client = as_user(tenancy.a.users[role])
     for url in (
@@ -108,7 +105,7 @@ def test_referrer_and_policy_adviser_see_nothing(tenancy, as_user, role):
 
 
 def test_notulist_reads_but_does_not_edit(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     DoelFactory(casus=casus)
     client = as_user(tenancy.a.users[Role.NOTULIST])
     page = client.get(tab(casus)).content.decode()
@@ -121,7 +118,7 @@ def test_notulist_reads_but_does_not_edit(tenancy, as_user):
 
 
 def test_goal_form_keeps_input_and_shows_dutch_errors(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     client = as_user(tenancy.a.users[Role.PROCESREGISSEUR])
     future = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
     response = client.post(
@@ -140,7 +137,7 @@ def test_goal_form_keeps_input_and_shows_dutch_errors(tenancy, as_user):
 
 
 def test_escalation_form_refuses_a_lower_level(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     client = as_user(tenancy.a.users[Role.VOORZITTER])
     data = {
         "from_level": "expertteam",
@@ -169,7 +166,7 @@ def test_escalation_form_refuses_a_lower_level(tenancy, as_user):
 
 
 def test_action_form_refuses_an_owner_outside_the_team(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     client = as_user(tenancy.a.users[Role.TEAMLID])
     response = client.post(
         f"{tab(casus)}acties/nieuw/",
@@ -186,7 +183,7 @@ def test_action_form_refuses_an_owner_outside_the_team(tenancy, as_user):
 
 
 def test_toekomstplan_form_saves_rows_and_double_check(tenancy, as_user):
-    casus = CasusFactory(team=tenancy.a.team, in_closed_youth_care=True)
+    casus = case_at_work(tenancy.a.team, in_closed_youth_care=True)
     client = as_user(tenancy.a.users[Role.TEAMLID])
     assert client.get(f"{tab(casus)}toekomstplan/").status_code == 200
     data = {f"{d}_status": "niet_geregeld" for d in ("wonen", "onderwijs_werk", "financien")}
@@ -215,12 +212,12 @@ def test_toekomstplan_form_saves_rows_and_double_check(tenancy, as_user):
 
 def test_my_actions_page_shows_only_own_actions_and_marks_done(tenancy, as_user):
     me = tenancy.a.users[Role.TEAMLID]
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     mine = ActieFactory(
         casus=casus, owner=me, description="Mijn klus", deadline=timezone.localdate()
     )
     ActieFactory(casus=casus, owner=tenancy.a.users[Role.SCREENER], description="Andermans klus")
-    other = CasusFactory(team=tenancy.b.team)
+    other = case_at_work(tenancy.b.team)
     ActieFactory(casus=other, owner=me, description="Klus in ander team")
     client = as_user(me)
     url = f"/teams/{tenancy.a.team.slug}/mijn-acties/"
@@ -236,7 +233,7 @@ def test_my_actions_page_shows_only_own_actions_and_marks_done(tenancy, as_user)
 
 def test_notulist_marks_own_action_done_but_not_others(tenancy, as_user):
     notulist = tenancy.a.users[Role.NOTULIST]
-    casus = CasusFactory(team=tenancy.a.team)
+    casus = case_at_work(tenancy.a.team)
     own = ActieFactory(casus=casus, owner=notulist)
     other = ActieFactory(casus=casus, owner=tenancy.a.users[Role.TEAMLID])
     client = as_user(notulist)

@@ -3,10 +3,11 @@
 import csv
 import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from passend.accounts.roles import Role
-from passend.socialmap.io_format import COLUMNS
+from passend.socialmap.io.format import COLUMNS
 
 HEADERS = [c.header for c in COLUMNS]
 KEY_TO_HEADER = {c.key: c.header for c in COLUMNS}
@@ -79,8 +80,6 @@ def import_url(team) -> str:
 
 
 def dry_run(client, team, name: str, content: bytes):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return client.post(import_url(team), {"bestand": SimpleUploadedFile(name, content)})
 
 

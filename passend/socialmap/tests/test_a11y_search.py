@@ -2,7 +2,8 @@
 tree every control has an accessible name, the two questions are groups named by their legend,
 and after bad input the error is announced (alert), the field is aria-invalid and its
 accessible description carries the Dutch message. A test-client version of the label and ARIA
-checks always runs; the browser version needs Debian's Chromium."""
+checks runs too; the browser version needs Debian's Chromium (/usr/bin/chromium) and fails
+without it (it is never skipped)."""
 
 import re
 from html.parser import HTMLParser
@@ -12,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect, sync_playwright
 
 from passend.accounts.roles import Role
 from passend.conftest import login
@@ -125,10 +127,7 @@ def named_controls(snapshot: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.django_db(transaction=True)
 def test_screen_reader_check_in_chromium(seeded_code_lists, tenancy, live_server):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed: the accessibility-tree check needs Chromium")
-    from playwright.sync_api import expect, sync_playwright
-
+    assert Path(CHROMIUM).exists(), f"the accessibility-tree check needs Chromium at {CHROMIUM}"
     world = build_world(tenancy)
     client = login(Client(), tenancy.a.users[Role.AANMELDER])
     session = client.cookies[settings.SESSION_COOKIE_NAME].value

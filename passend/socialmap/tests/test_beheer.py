@@ -4,6 +4,7 @@ import pytest
 
 from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry, Outcome
+from passend.core.refusals import InvalidInput, NotAllowed
 from passend.core.tests.factories import GemeenteFactory, OrganisationFactory, RegionFactory
 from passend.socialmap import services
 from passend.socialmap.models import Aanbiederprofiel, Aanbod, Expertisegebied, Hulpvraag
@@ -116,9 +117,9 @@ def test_offer_rules_in_the_service(tenancy):
     elsewhere = GemeenteFactory(region=RegionFactory(name="Andere regio", slug="andere"))
     offer = Aanbod(organisation=org, name="Verblijf", description="Wonen op een groep.")
     offer.hulpvorm = "12"  # gezinsgericht verblijf
-    with pytest.raises(services.MapInvalid) as invalid:
+    with pytest.raises(InvalidInput) as invalid:
         services.save_offer(offer, actor=None, gemeenten=[elsewhere])
-    errors = invalid.value.message_dict
+    errors = invalid.value.errors
     assert "met verblijf" in errors["with_stay"][0]
     assert "hoort niet bij een regio" in errors["gemeenten"][0]
     offer.with_stay = True
@@ -127,7 +128,7 @@ def test_offer_rules_in_the_service(tenancy):
     light = Aanbod(organisation=org, name="Sportmaatje", description="Samen sporten.")
     light.voorliggend_veld, light.referral_needed, light.beschikking_needed = True, False, False
     services.save_offer(light, actor=None, gemeenten=list(tenancy.a.team.gemeenten.all()))
-    with pytest.raises(services.MapInvalid, match="minstens"):
+    with pytest.raises(InvalidInput, match="minstens"):
         services.save_offer(
             Aanbod(organisation=org, name="Zonder", description="x"), actor=None, gemeenten=[]
         )
@@ -135,9 +136,9 @@ def test_offer_rules_in_the_service(tenancy):
 
 def test_only_coordinator_may_change_the_map(tenancy):
     org = provider(tenancy)
-    with pytest.raises(services.MapRefused):
+    with pytest.raises(NotAllowed):
         services.save_profile(org, actor=tenancy.a.users[Role.AANBIEDER], description="Eigen")
-    with pytest.raises(services.MapRefused):
+    with pytest.raises(NotAllowed):
         services.save_profile(org, actor=tenancy.a.users[Role.VOORZITTER], description="Niet")
     services.save_profile(org, actor=tenancy.a.users[Role.COORDINATOR_SK], description="Goed")
     assert Aanbiederprofiel.objects.get(organisation=org).description == "Goed"

@@ -296,3 +296,58 @@ def test_coordinator_sees_the_documented_format(tenancy, as_user):
     template = client.get(f"{import_url(tenancy.a.team)}sjabloon.csv")
     assert template.status_code == 200
     assert template.content.decode("utf-8-sig").startswith("organisatie;kvk-nummer;")
+
+
+def _kust_left_a_region(team, gemeente):
+    """Jeugdhulp De Kust with its offer 'Gezinsbegeleiding thuis', which still lists a gemeente
+    of a region the organisation is no longer active in: saving that offer is refused by the
+    service (the rows themselves are fine)."""
+    elsewhere = GemeenteFactory(region=RegionFactory(), name="Verweg", cbs_code="GM9902")
+    kust = OrganisationFactory(name="Jeugdhulp De Kust", regions=[team.region])
+    offer = Aanbod.objects.create(
+        organisation=kust, name="Gezinsbegeleiding thuis", description="x"
+    )
+    offer.gemeenten.set([gemeente, elsewhere])
+    return kust
+
+
+def test_the_dry_run_reports_what_the_services_refuse(tenancy, as_user):
+    team, gemeente = tenancy.a.team, gemeente_of(tenancy)
+    _kust_left_a_region(team, gemeente)
+    rows = [
+        offer_row(gemeente),  # row 2: an offer the service refuses
+        offer_row(gemeente, aanbod="Ouderavonden", **{"bevestigd op": "01-01-0001"}),  # row 3
+        offer_row(gemeente, aanbod="Buddy", organisatie="Sportclub Noord"),  # row 4: fine
+    ]
+    response = dry_run(as_user(coordinator(tenancy)), team, *build("csv", rows))
+    assert errors_of(response) == [
+        "Rij 2, kolom 'werkgebied': Verweg hoort niet bij een regio waarin Jeugdhulp De Kust "
+        "actief is.",
+        "Rij 3, kolom 'bevestigd op': De datum van bevestiging kan niet vóór 01-01-2000 liggen.",
+    ]
+    assert "confirm_form" not in response.context, "no way to import a file with errors"
+    assert not Organisation.objects.filter(name="Sportclub Noord").exists(), "nothing written"
+    assert not Aanbod.objects.filter(name__in=["Ouderavonden", "Buddy"]).exists()
+    assert Aanbod.objects.get(name="Gezinsbegeleiding thuis").description == "x"
+
+
+def test_a_refusal_while_importing_imports_nothing_and_says_where(tenancy, as_user):
+    team, gemeente = tenancy.a.team, gemeente_of(tenancy)
+    rows = [
+        offer_row(gemeente, aanbod="Buddy", organisatie="Sportclub Noord"),  # row 2: fine
+        offer_row(gemeente),  # row 3: refused after the dry run
+    ]
+    client = as_user(coordinator(tenancy))
+    dry = dry_run(client, team, *build("csv", rows))
+    assert dry.context["plan"].clean
+    _kust_left_a_region(team, gemeente)  # meanwhile
+    response = client.post(
+        f"{import_url(team)}bevestigen/", {"token": dry.context["confirm_form"].initial["token"]}
+    )
+    assert response.status_code == 200
+    assert errors_of(response) == [
+        "Rij 3, kolom 'werkgebied': Verweg hoort niet bij een regio waarin Jeugdhulp De Kust "
+        "actief is."
+    ]
+    assert not Organisation.objects.filter(name="Sportclub Noord").exists(), "all or nothing"
+    assert not Aanbod.objects.filter(name="Buddy").exists()

@@ -7,12 +7,16 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 
+from passend.accounts.models import Membership
+from passend.accounts.permissions import may_manage_organisation, may_update_waiting_times
 from passend.accounts.roles import Role
+from passend.core.refusals import InvalidInput, NotAllowed
 from passend.core.tests.factories import OrganisationFactory
 from passend.regions.models import OrganisationType
-from passend.socialmap import services
+from passend.socialmap import selectors, services
 from passend.socialmap.models import Aanbiederprofiel, Herinnering, Locatie
 
 from .walk_beheer import make_offer, provider
@@ -35,10 +39,10 @@ def levels(r, i, t):
 )
 def test_levels_must_be_in_order_and_in_range(tenancy, values, field, message):
     offer = make_offer(provider(tenancy), tenancy.a.team)
-    with pytest.raises(services.MapInvalid) as invalid:
+    with pytest.raises(InvalidInput) as invalid:
         services.confirm_waiting_time(offer, actor=tenancy.a.users[Role.AANBIEDER], **values)
-    assert list(invalid.value.message_dict) == [field]
-    assert message in invalid.value.message_dict[field][0]
+    assert list(invalid.value.errors) == [field]
+    assert message in invalid.value.errors[field][0]
     assert offer.wachttijden.count() == 1
 
 
@@ -48,23 +52,23 @@ def test_equal_levels_are_fine_and_the_date_cannot_be_in_the_future(tenancy):
     entry = services.confirm_waiting_time(offer, actor=user, **levels(0, 0, 0))
     assert entry.confirmed_on == timezone.localdate() and entry.confirmed_by == user
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
-    with pytest.raises(services.MapInvalid) as invalid:
+    with pytest.raises(InvalidInput) as invalid:
         services.confirm_waiting_time(offer, actor=user, confirmed_on=tomorrow, **levels(1, 1, 1))
-    assert "toekomst" in invalid.value.message_dict["confirmed_on"][0]
+    assert "toekomst" in invalid.value.errors["confirmed_on"][0]
 
 
 def test_only_coordinator_of_region_or_own_provider_may_confirm(tenancy):
     alfa = make_offer(provider(tenancy, "a"), tenancy.a.team)
     beta = make_offer(provider(tenancy, "b"), tenancy.b.team)
     a_provider = tenancy.a.users[Role.AANBIEDER]
-    assert services.may_update_waiting_times(a_provider, alfa)
-    assert not services.may_update_waiting_times(a_provider, beta)
-    assert services.may_update_waiting_times(tenancy.b.users[Role.COORDINATOR_SK], alfa)
-    assert not services.may_update_waiting_times(tenancy.a.users[Role.VOORZITTER], alfa)
-    with pytest.raises(services.MapRefused, match="niet wijzigen"):
+    assert may_update_waiting_times(a_provider, alfa)
+    assert not may_update_waiting_times(a_provider, beta)
+    assert may_update_waiting_times(tenancy.b.users[Role.COORDINATOR_SK], alfa)
+    assert not may_update_waiting_times(tenancy.a.users[Role.VOORZITTER], alfa)
+    with pytest.raises(NotAllowed, match="niet wijzigen"):
         services.confirm_waiting_time(beta, actor=a_provider, **levels(1, 2, 3))
     elsewhere = OrganisationFactory(name="Zorg Elders", type=OrganisationType.ZORGAANBIEDER)
-    assert not services.may_manage_organisation(tenancy.a.users[Role.COORDINATOR_SK], elsewhere)
+    assert not may_manage_organisation(tenancy.a.users[Role.COORDINATOR_SK], elsewhere)
 
 
 def test_location_must_be_one_of_the_offer(tenancy):
@@ -72,9 +76,9 @@ def test_location_must_be_one_of_the_offer(tenancy):
     other = Locatie.objects.create(
         organisation=offer.organisation, name="Andere plek", gemeente=tenancy.a.team.gemeenten.get()
     )
-    with pytest.raises(services.MapInvalid) as invalid:
+    with pytest.raises(InvalidInput) as invalid:
         services.confirm_waiting_time(offer, actor=None, location=other, **levels(1, 2, 3))
-    assert "locatie" in invalid.value.message_dict
+    assert "location" in invalid.value.errors
 
 
 def test_stale_list_shows_outdated_and_missing_not_fresh(tenancy, as_user):
@@ -84,14 +88,14 @@ def test_stale_list_shows_outdated_and_missing_not_fresh(tenancy, as_user):
     old = make_offer(org, team, "Oud aanbod", days_ago=7 * 6 + 1)
     older = make_offer(org, team, "Heel oud aanbod", days_ago=200)
     missing = make_offer(org, team, "Nieuw aanbod", weeks=None)
-    items = services.stale_items(team)
+    items = selectors.stale_items(team)
     assert [(i.offer, i.missing) for i in items] == [
         (missing, True),
         (older, False),
         (old, False),
     ], "missing first, then the oldest confirmation"
     team.waiting_time_stale_weeks = 1
-    assert fresh in {i.offer for i in services.stale_items(team)}, "the team setting decides"
+    assert fresh in {i.offer for i in selectors.stale_items(team)}, "the team setting decides"
 
     page = as_user(tenancy.a.users[Role.COORDINATOR_SK]).get(
         f"/teams/{team.slug}/sociale-kaart/beheer/verouderd/"
@@ -110,11 +114,11 @@ def test_location_without_entry_is_missing_unless_one_entry_covers_all(tenancy):
     )
     offer.locaties.add(second)
     services.confirm_waiting_time(offer, actor=None, location=second, **levels(1, 2, 3))
-    assert [i.location for i in services.stale_items(team)] == [
+    assert [i.location for i in selectors.stale_items(team)] == [
         offer.locaties.exclude(pk=second.pk).get()
     ]
     services.confirm_waiting_time(offer, actor=None, **levels(1, 2, 3))
-    assert services.stale_items(team) == []
+    assert selectors.stale_items(team) == []
 
 
 def _stale_world(tenancy):
@@ -155,7 +159,27 @@ def test_coordinator_sends_one_click_reminder(tenancy, as_user):
 
 
 def test_reminder_command_refuses_unknown_team(tenancy):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("remind_waiting_times", "--team", "bestaat-niet", stdout=StringIO())
+
+
+def test_an_inactive_membership_counts_nowhere(tenancy, as_user):
+    org = _stale_world(tenancy)
+    offer = org.aanbod.get()
+    user = tenancy.a.users[Role.AANBIEDER]
+    assert "aanbieder@alfa.example" in selectors.reminder_recipients(org)
+    Membership.objects.filter(user=user).update(active=False)
+    user = type(user).objects.get(pk=user.pk)  # no memberships cached from before
+    assert not may_update_waiting_times(user, offer)
+    with pytest.raises(NotAllowed):
+        services.confirm_waiting_time(offer, actor=user, **levels(1, 2, 3))
+    client = as_user(user)
+    assert client.get(f"/teams/{tenancy.a.team.slug}/wachttijden/").status_code == 404
+    api = client.post(
+        f"/api/v1/socialmap/offers/{offer.pk}/waiting-times",
+        {"weeksToRegistration": 1, "weeksToIntake": 2, "weeksToTreatment": 3},
+        content_type="application/json",
+    )
+    assert api.status_code == 404
+    assert selectors.reminder_recipients(org) == ["wachttijden@alfa.example"]
+    assert offer.wachttijden.count() == 1

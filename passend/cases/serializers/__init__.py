@@ -1,0 +1,2 @@
+"""API representations of cases, by kind: ``case``, ``consents``, ``attachments``,
+``casework`` and ``public``."""

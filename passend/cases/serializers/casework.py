@@ -1,0 +1,42 @@
+"""API representation of the case work on a case: perspectief, casusregie, closure. Partial
+updates go through these with ``partial=True``; the rules are the services'."""
+
+from rest_framework import serializers
+
+from ..codes import ClosureOutcome, ConsultationType
+
+
+class PerspectiveSerializer(serializers.Serializer):
+    youth_wish = serializers.CharField(
+        allow_blank=True, max_length=4000, help_text="Wat wil je? (woorden van de jeugdige)"
+    )
+    youth_struggle = serializers.CharField(
+        allow_blank=True, max_length=4000, help_text="Waar loop je tegenaan?"
+    )
+    family_wish = serializers.CharField(
+        allow_blank=True, max_length=4000, help_text="Veranderwens van het gezin."
+    )
+    perspective_updated_at = serializers.DateTimeField(read_only=True)
+
+
+class CaseDirectionSerializer(serializers.Serializer):
+    consultation_type = serializers.ChoiceField(
+        choices=[("", "nog niet gekozen"), *ConsultationType.choices],
+        allow_blank=True,
+        help_text="Consultatie (traject) of advies (eenmalig).",
+    )
+    placed_by = serializers.CharField(
+        allow_blank=True, max_length=200, help_text="Plaatsende instantie, als geplaatst."
+    )
+    in_closed_youth_care = serializers.BooleanField(help_text="Verblijft in gesloten jeugdhulp.")
+    wlz_transition = serializers.BooleanField(help_text="Overgang Jeugdwet–Wlz speelt.")
+
+
+class ClosureSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=ClosureOutcome.choices, help_text="Uitkomst.")
+    fitting_place_on = serializers.DateField(
+        required=False, allow_null=True, help_text="Passende plek bereikt op (bij passende plek)."
+    )
+    reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, help_text="Toelichting (bij overig)."
+    )

@@ -1,0 +1,52 @@
+"""Every write of a case. Views, API and other modules call these; nothing else writes.
+
+``registration``: registering, parents and consent (up to the screening); ``casework``: the
+workflow and the team's work on the case itself. Refusals are the ``passend.core.refusals``
+family; every service takes its subject positionally and everything else by keyword.
+"""
+
+from .casework import (
+    CRISIS_MESSAGE,
+    assign,
+    close_case,
+    save_case_direction,
+    save_perspective,
+    screen,
+    transition,
+)
+from .registration import (
+    REFERRER_BY_ORGANISATION,
+    check_assignment,
+    may_edit_registration,
+    new_draft,
+    rebuild_name_index,
+    record_consent,
+    refresh_identity,
+    register,
+    save_case,
+    save_parents,
+    submit_registration,
+    withdraw_consent,
+)
+
+__all__ = [
+    "CRISIS_MESSAGE",
+    "REFERRER_BY_ORGANISATION",
+    "assign",
+    "check_assignment",
+    "close_case",
+    "may_edit_registration",
+    "new_draft",
+    "rebuild_name_index",
+    "record_consent",
+    "refresh_identity",
+    "register",
+    "save_case",
+    "save_case_direction",
+    "save_parents",
+    "save_perspective",
+    "screen",
+    "submit_registration",
+    "transition",
+    "withdraw_consent",
+]

@@ -1,0 +1,278 @@
+"""The workflow and the case work of the team on the case itself: screening, status changes,
+assigning people, perspectief, casusregie and closure.
+
+Refusals (``passend.core.refusals``): a step the table does not allow or a guard that says no
+is ``StateConflict`` (409); a missing right ``NotAllowed`` (403); a missing reason or bad input
+``InvalidInput`` on the field (400). Recording case work (perspectief, casusregie) needs the
+consent the young person's age requires today, or a compulsory framework with a reason
+(``workflow.require_consent_for_case_work``).
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passend.accounts.permissions import has_capability
+from passend.accounts.roles import Cap
+from passend.audit.models import Action
+from passend.audit.services import log_case
+from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
+
+from ..codes import ACTIVE_STATES, CaseState, ClosureOutcome, ConsultationType, ScreeningOutcome
+from ..models import Casus, Statuswijziging
+from ..workflow import (
+    TRANSITIONS,
+    Transition,
+    allowed_targets,
+    closure_problems,
+    require_consent_for_case_work,
+)
+from .registration import check_assignment
+
+SCREENING_OUTCOMES = {
+    CaseState.IN_BEHANDELING: ScreeningOutcome.GESCHIKT,
+    CaseState.AFGEWEZEN: ScreeningOutcome.NIET_GESCHIKT,
+    CaseState.DOORVERWEZEN: ScreeningOutcome.NIET_GESCHIKT,
+    CaseState.CRISIS_DOORVERWEZEN: ScreeningOutcome.CRISIS,
+}
+CRISIS_MESSAGE = (
+    "Het expertteam biedt geen crisishulp of noodoplossingen; het werkt aan planbare zorg en "
+    "duurzaam advies. Verwijs bij een crisis door naar de crisisdienst jeugd of Veilig Thuis."
+)
+REDIRECT_STATES = (CaseState.DOORVERWEZEN, CaseState.CRISIS_DOORVERWEZEN)
+# States in which the case's intake is still open: the team may note the perspectief and the
+# casusregie facts that come with the registration; case work proper starts 'in behandeling'.
+INTAKE_STATES = (CaseState.AANGEMELD, CaseState.IN_SCREENING)
+PLACED_BY_MAX = Casus._meta.get_field("placed_by").max_length
+
+
+def _rule(casus: Casus, to: str, *, actor) -> Transition:
+    """The table's rule for this step, when it exists and the actor may take it."""
+    if to not in CaseState.values:
+        raise InvalidInput(errors={"to": _("Onbekende status '%(state)s'.") % {"state": to}})
+    rule = TRANSITIONS.get((casus.state, to))
+    if rule is None:
+        allowed = ", ".join(str(CaseState(s).label) for s in allowed_targets(casus.state))
+        raise StateConflict(
+            _("Van '%(from)s' naar '%(to)s' kan niet. Mogelijk: %(allowed)s.")
+            % {
+                "from": CaseState(casus.state).label,
+                "to": CaseState(to).label,
+                "allowed": allowed or _("geen"),
+            }
+        )
+    if not has_capability(actor, rule.capability, casus.team):
+        raise NotAllowed(
+            _("U mag deze stap (%(step)s) niet zetten in dit team.") % {"step": rule.label}
+        )
+    return rule
+
+
+@transaction.atomic
+def transition(
+    casus: Casus, *, to: str, actor, reason: str = "", redirected_to: str = "", request=None
+) -> Statuswijziging:
+    """Move a case along the workflow table (``workflow.TRANSITIONS``)."""
+    casus = Casus.objects.select_for_update().select_related("team").get(pk=casus.pk)
+    if casus.is_draft:
+        raise StateConflict(_("Een concept-aanmelding heeft nog geen status; verstuur haar eerst."))
+    rule = _rule(casus, to, actor=actor)
+    errors = {}
+    if rule.needs_reason and not reason.strip():
+        errors["reason"] = _("Geef een reden op bij '%(step)s'.") % {"step": rule.label}
+    if to in REDIRECT_STATES and not redirected_to.strip():
+        errors["redirected_to"] = _("Vul in naar wie of welke organisatie is doorverwezen.")
+    if errors:
+        raise InvalidInput(errors=errors)
+    if rule.guard is not None:
+        refusal = rule.guard(casus)
+        if refusal:
+            raise StateConflict(refusal)
+    entry = Statuswijziging.objects.create(
+        casus=casus, from_state=casus.state, to_state=to, actor=actor, reason=reason.strip()
+    )
+    casus.state = to
+    fields = ["state", "updated_at"]
+    if entry.from_state == CaseState.IN_SCREENING and to in SCREENING_OUTCOMES:
+        casus.screening_outcome = SCREENING_OUTCOMES[to]
+        casus.screening_reason = reason.strip()
+        casus.redirected_to = redirected_to.strip()
+        fields += ["screening_outcome", "screening_reason", "redirected_to"]
+    if to == CaseState.HEROPEND:
+        # The previous closure stays in the history (reason of the afgesloten entry).
+        casus.closure_outcome, casus.fitting_place_on, casus.closure_reason = "", None, ""
+        fields += ["closure_outcome", "fitting_place_on", "closure_reason"]
+    casus.save(update_fields=fields)
+    log_case(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to}")
+    return entry
+
+
+@transaction.atomic
+def assign(
+    casus: Casus, *, actor, casushouder=None, procesregisseur=None, experts=None, request=None
+) -> Casus:
+    """Assign the case holder, process director and experts (screener or chair), each one a
+    user the one rule allows (``selectors.assignable``)."""
+    stored = Casus.objects.select_for_update().get(pk=casus.pk)
+    if not has_capability(actor, Cap.SCREEN_CASES, casus.team):
+        raise NotAllowed(_("Alleen de screener of voorzitter wijst de casus toe."))
+    casus.casushouder = casushouder
+    casus.procesregisseur = procesregisseur
+    check_assignment(casus, actor=actor, stored=stored, experts=experts)
+    casus.save(update_fields=["casushouder", "procesregisseur", "updated_at"])
+    if experts is not None:
+        casus.experts.set(experts)
+    log_case(request, casus, Action.UPDATE, "casus toewijzen")
+    return casus
+
+
+SCREENING_TARGETS = {
+    ScreeningOutcome.GESCHIKT: CaseState.IN_BEHANDELING,
+    ScreeningOutcome.CRISIS: CaseState.CRISIS_DOORVERWEZEN,
+}
+
+
+@transaction.atomic
+def screen(
+    casus: Casus,
+    *,
+    actor,
+    outcome: str,
+    reason: str = "",
+    redirected_to: str = "",
+    casushouder=None,
+    procesregisseur=None,
+    experts=None,
+    request=None,
+) -> Statuswijziging:
+    """The screening decision: suitable (into treatment, with the people assigned), not
+    suitable (rejected, or redirected when a target is named) or crisis (redirected)."""
+    if outcome not in ScreeningOutcome.values:
+        raise InvalidInput(errors={"outcome": _("Kies de uitkomst van de screening.")})
+    to = SCREENING_TARGETS.get(outcome) or (
+        CaseState.DOORVERWEZEN if redirected_to.strip() else CaseState.AFGEWEZEN
+    )
+    if outcome == ScreeningOutcome.GESCHIKT:  # the people first: nothing changes if refused
+        stored = Casus.objects.get(pk=casus.pk)
+        proposed = Casus.objects.get(pk=casus.pk)
+        proposed.casushouder, proposed.procesregisseur = casushouder, procesregisseur
+        check_assignment(proposed, actor=actor, stored=stored, experts=experts)
+    entry = transition(
+        casus, to=to, actor=actor, reason=reason, redirected_to=redirected_to, request=request
+    )
+    casus.refresh_from_db()
+    if outcome == ScreeningOutcome.GESCHIKT:
+        assign(
+            casus,
+            actor=actor,
+            casushouder=casushouder,
+            procesregisseur=procesregisseur,
+            experts=experts,
+            request=request,
+        )
+    return entry
+
+
+def _require_case_work(casus: Casus, *, actor, what: str) -> None:
+    """Recording the team's own facts on the case: a case-work role, a registered case that
+    is open, and (once case work has started) the consent the case work needs."""
+    if not has_capability(actor, Cap.WORK_ON_CASES, casus.team):
+        raise NotAllowed(
+            _("Alleen teamleden die aan casussen werken, leggen %(what)s vast.") % {"what": what}
+        )
+    if casus.is_draft or casus.state not in (*INTAKE_STATES, *ACTIVE_STATES):
+        raise StateConflict(
+            _("Bij een casus met status '%(state)s' legt het team %(what)s niet (meer) vast.")
+            % {"state": _("concept") if casus.is_draft else casus.get_state_display(), "what": what}
+        )
+    if casus.state in ACTIVE_STATES:
+        require_consent_for_case_work(casus)
+
+
+@transaction.atomic
+def save_perspective(
+    casus: Casus, *, actor, youth_wish: str, youth_struggle: str, family_wish: str, request=None
+) -> Casus:
+    """The young person's own words and the family's wish for change (spec §2.3)."""
+    _require_case_work(casus, actor=actor, what=_("het perspectief"))
+    casus.youth_wish = youth_wish.strip()
+    casus.youth_struggle = youth_struggle.strip()
+    casus.family_wish = family_wish.strip()
+    casus.perspective_updated_at = timezone.now()
+    casus.save(
+        update_fields=[
+            "youth_wish",
+            "youth_struggle",
+            "family_wish",
+            "perspective_updated_at",
+            "updated_at",
+        ]
+    )
+    log_case(request, casus, Action.UPDATE, "perspectief vastleggen")
+    return casus
+
+
+@transaction.atomic
+def save_case_direction(
+    casus: Casus,
+    *,
+    actor,
+    consultation_type: str,
+    placed_by: str,
+    in_closed_youth_care: bool,
+    wlz_transition: bool,
+    request=None,
+) -> Casus:
+    """Consultation type and the facts behind casusregie and the 16+ alerts."""
+    _require_case_work(casus, actor=actor, what=_("de casusregie"))
+    errors = {}
+    if consultation_type and consultation_type not in ConsultationType.values:
+        errors["consultation_type"] = _("Kies consultatie of advies.")
+    if len(placed_by.strip()) > PLACED_BY_MAX:
+        errors["placed_by"] = _("Gebruik hoogstens %(n)s tekens.") % {"n": PLACED_BY_MAX}
+    if errors:
+        raise InvalidInput(errors=errors)
+    casus.consultation_type = consultation_type
+    casus.placed_by = placed_by.strip()
+    casus.in_closed_youth_care = in_closed_youth_care
+    casus.wlz_transition = wlz_transition
+    casus.save(
+        update_fields=[
+            "consultation_type",
+            "placed_by",
+            "in_closed_youth_care",
+            "wlz_transition",
+            "updated_at",
+        ]
+    )
+    log_case(request, casus, Action.UPDATE, "casusregie vastleggen")
+    return casus
+
+
+@transaction.atomic
+def close_case(
+    casus: Casus, *, actor, outcome: str, fitting_place_on=None, reason: str = "", request=None
+) -> Statuswijziging:
+    """Close the case with its outcome (spec §2.5). Closing ends the case work, so it needs no
+    consent."""
+    locked = Casus.objects.select_for_update().select_related("team").get(pk=casus.pk)
+    if locked.is_draft:
+        raise StateConflict(_("Een concept-aanmelding kan niet worden afgesloten."))
+    _rule(locked, CaseState.AFGESLOTEN, actor=actor)
+    registered_on = timezone.localdate(locked.registered_at)
+    problems = closure_problems(outcome, fitting_place_on, reason, registered_on=registered_on)
+    if problems:
+        raise InvalidInput(errors=problems)
+    locked.closure_outcome = outcome
+    locked.fitting_place_on = fitting_place_on if outcome == ClosureOutcome.PASSENDE_PLEK else None
+    locked.closure_reason = reason.strip()
+    locked.save(update_fields=["closure_outcome", "fitting_place_on", "closure_reason"])
+    label = ClosureOutcome(outcome).label
+    summary = f"{label}" + (f" op {fitting_place_on:%d-%m-%Y}" if locked.fitting_place_on else "")
+    summary += f": {reason.strip()}" if reason.strip() else ""
+    # A refusal raises out of this atomic block, which also undoes the outcome saved above.
+    entry = transition(
+        locked, to=CaseState.AFGESLOTEN, actor=actor, reason=summary, request=request
+    )
+    casus.refresh_from_db()
+    return entry

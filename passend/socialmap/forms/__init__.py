@@ -1,0 +1,1 @@
+"""Forms of the sociale kaart: search, beheer, import."""
