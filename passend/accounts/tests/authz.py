@@ -1,6 +1,6 @@
 """Authorization-matrix expectations of accounts (see passend/core/tests/authz/matrix.py)."""
 
-from passend.core.tests.authz.matrix import ACCOUNT, ALL_ACTORS, Expect
+from passend.core.tests.authz.matrix import ACCOUNT, ALL_ACTORS, PUBLIC, Expect
 
 EXPECT = {
     # A logged-in user is sent on from the login page.
@@ -11,5 +11,6 @@ EXPECT = {
     "accounts:otp-verify": Expect(read=ALL_ACTORS, write=ALL_ACTORS, scope=ACCOUNT),
     # Verified sessions may link a new authenticator (replacing the old one).
     "accounts:otp-setup": Expect(read=ALL_ACTORS, write=ALL_ACTORS, scope=ACCOUNT),
-    "api:token": Expect(write=ALL_ACTORS, scope=ACCOUNT),
+    # API login: open without a session; DELETE revokes the token it is sent with.
+    "api:token": Expect(write=ALL_ACTORS, scope=PUBLIC),
 }

@@ -18,7 +18,9 @@ FOLLOW_UP = DIRECTORS | REFERRER
 EXPECT = {
     # The tab's forms: probed with a clarification request (team workers and the referrer).
     "advice:case": Expect(
-        read=READERS, write=WORKERS | REFERRER, body={"formulier": "toelichting"}
+        read=READERS,
+        write=WORKERS | REFERRER,
+        body={"formulier": "toelichting", "advies": "@advice"},
     ),
     "advice:new": Expect(read=WORKERS, write=WORKERS),
     "advice:edit": Expect(read=WORKERS, write=WORKERS),

@@ -24,11 +24,12 @@ CASE_READERS = CASE_TEAM | REFERRER
 # Who can move a case along the workflow table (any of its capabilities).
 STEPPERS = may_any(Cap.SCREEN_CASES, Cap.APPROVE_ADVICE, Cap.DIRECT_PROCESS)
 # Who may change a registration now (in behandeling: the screeners; the referrer only while it
-# is aangemeld) and reach the registration pages (REGISTER_CASES).
-EDITORS = SCREENERS & REGISTRANTS
+# is aangemeld); the registration pages also need REGISTER_CASES.
+EDITORS = SCREENERS
+PAGE_EDITORS = SCREENERS & REGISTRANTS
 
 EXPECT = {
-    "cases:list": Expect(read=VIEW_TEAM),
+    "cases:list": Expect(read=VIEW_TEAM, lists=True),
     "cases:detail": Expect(read=CASE_READERS, write=SCREENERS),
     "cases:consent-form": Expect(read=CASE_READERS),
     "cases:attachment": Expect(read=CASE_READERS),
@@ -37,20 +38,27 @@ EXPECT = {
     "cases:close": Expect(read=DIRECTORS, write=DIRECTORS),
     "cases:transition": Expect(write=STEPPERS),
     "cases:register": Expect(read=REGISTRANTS, write=REGISTRANTS, read_status=frozenset({200})),
-    "cases:register-step": Expect(read=EDITORS, write=EDITORS),
+    "cases:register-step": Expect(read=PAGE_EDITORS, write=PAGE_EDITORS),
     "cases:public-registration": Expect(read=ALL_ACTORS, write=ALL_ACTORS, scope=PUBLIC),
     "cases:public-registration-done": Expect(read=ALL_ACTORS, scope=PUBLIC),
     "api:public-registration": Expect(write=ALL_ACTORS, scope=PUBLIC),
-    "api:case-list": Expect(read=CASE_TEAM | OWN_CASES, write=REGISTRANTS, team_query="teamId"),
+    # Registering names the team in the body; another team's is refused as not found.
+    "api:case-list": Expect(
+        read=CASE_TEAM | OWN_CASES,
+        write=REGISTRANTS,
+        team_query="teamId",
+        body={"team": "@team_id"},
+        lists=True,
+    ),
     "api:case-detail": Expect(read=CASE_READERS, write=EDITORS),
-    "api:case-consents": Expect(read=CASE_READERS, write=EDITORS),
-    "api:case-withdraw-consent": Expect(write=EDITORS),
-    "api:case-transitions": Expect(write=STEPPERS),
+    "api:case-consent-list": Expect(read=CASE_READERS, write=EDITORS),
+    "api:case-consent-detail": Expect(write=EDITORS),
+    "api:case-transition-list": Expect(write=STEPPERS),
     "api:case-access-log": Expect(read=LOG_READERS),
     "api:case-consent-form": Expect(read=CASE_READERS),
-    "api:case-attachments": Expect(read=CASE_READERS, write=CASE_READERS),
-    "api:case-download-attachment": Expect(read=CASE_READERS),
+    "api:case-attachment-list": Expect(read=CASE_READERS, write=CASE_READERS),
+    "api:case-attachment-detail": Expect(read=CASE_READERS),
     "api:case-perspective": Expect(read=CASE_READERS, write=WORKERS),
-    "api:case-case-direction": Expect(read=CASE_READERS, write=WORKERS),
-    "api:case-closures": Expect(write=DIRECTORS),
+    "api:case-direction": Expect(read=CASE_READERS, write=WORKERS),
+    "api:case-closure-list": Expect(write=DIRECTORS),
 }

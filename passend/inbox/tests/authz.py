@@ -3,6 +3,6 @@
 from passend.core.tests.authz.matrix import VIEW_TEAM, Expect
 
 EXPECT = {
-    "inbox:home": Expect(read=VIEW_TEAM),
-    "api:work-items": Expect(read=VIEW_TEAM, team_query="teamId"),
+    "inbox:home": Expect(read=VIEW_TEAM, lists=True),
+    "api:work-items": Expect(read=VIEW_TEAM, team_query="teamId", lists=True),
 }

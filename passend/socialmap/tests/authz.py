@@ -3,7 +3,7 @@
 The map is regional: through the own team's URL a user sees the offers of the region. A
 provider (PROVIDERS) keeps only the own organisation's waiting times."""
 
-from passend.core.tests.authz.matrix import MAP_MANAGERS, MAP_READERS, PROVIDERS, Expect
+from passend.core.tests.authz.matrix import MAP_MANAGERS, MAP_READERS, PROVIDERS, REGION, Expect
 
 EXPECT = {
     "socialmap:search": Expect(read=MAP_READERS),
@@ -31,7 +31,8 @@ EXPECT = {
     "api:socialmap-organisation-detail": Expect(read=MAP_READERS, team_query="teamId"),
     "api:socialmap-offer-list": Expect(read=MAP_READERS, team_query="teamId"),
     "api:socialmap-offer-detail": Expect(read=MAP_READERS, team_query="teamId"),
+    # Regional: the offer of another team's provider in the same region is on the map too.
     "api:socialmap-offer-waiting-times": Expect(
-        read=MAP_READERS | PROVIDERS, write=MAP_MANAGERS | PROVIDERS
+        read=MAP_READERS | PROVIDERS, write=MAP_MANAGERS | PROVIDERS, scope=REGION
     ),
 }

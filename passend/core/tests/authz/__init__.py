@@ -7,7 +7,7 @@ EXPECT = {
     # Home sends a member to the team (302), or shows the choice of teams (200).
     "home": Expect(read=ALL_ACTORS, scope="account", read_status=frozenset({200, 302})),
     "healthz": Expect(read=ALL_ACTORS, scope=PUBLIC),
-    "set_language": Expect(read=ALL_ACTORS, write=ALL_ACTORS, scope=PUBLIC),
+    "set_language": Expect(read=ALL_ACTORS, scope=PUBLIC),
     "api:schema-json": Expect(read=ALL_ACTORS, scope=PUBLIC),
     "api:schema-yaml": Expect(read=ALL_ACTORS, scope=PUBLIC),
     "api:docs": Expect(read=ALL_ACTORS, scope=PUBLIC),

@@ -61,11 +61,19 @@ def may_any(*capabilities: Cap) -> frozenset:
 
 @dataclass(frozen=True)
 class Expect:
-    """What a route allows in the own team. `read`/`write`: the roles that may (None when the
-    route has no such method). `kinds`: URL kwarg -> kind of record where the default naming
-    does not fit. `team_query`: the query parameter that names the team for a route without a
-    team in its path (its other-place requests ask for the other team there). `query`: fixed
-    query string the route needs. `read_status`: the status of an allowed read."""
+    """What a route allows in the own team.
+
+    - `read` / `write`: the roles (and OUTSIDER) that may GET / write; None when the route
+      has no such method. `methods` overrides `write` per method ({"delete": PLANNERS}).
+    - `scope`: TEAM, REGION (other teams of the region are inside), ACCOUNT or PUBLIC.
+    - `kinds`: URL kwarg -> kind of record where the default naming does not fit.
+    - `team_query`: the query parameter naming the team of a route without one in its path;
+      requests in another place ask for that place's team there.
+    - `query`: a fixed query string the route needs.
+    - `body`: the write request's body; a value "@kind" is the place's record of that kind
+      (e.g. {"advies": "@advice"}), "@team_id" its team.
+    - `lists`: the route lists what the actor may see, so an empty list logs nothing.
+    - `read_status`: the statuses of an allowed read."""
 
     read: frozenset | None = None
     write: frozenset | None = None
@@ -73,8 +81,15 @@ class Expect:
     kinds: dict = field(default_factory=dict)
     team_query: str = ""
     query: str = ""
+    body: dict = field(default_factory=dict)
+    methods: dict = field(default_factory=dict)
+    lists: bool = False
     read_status: frozenset = frozenset({200})
-    body: dict = field(default_factory=dict)  # the write request's body (default: empty)
+
+    def rights(self, method: str) -> frozenset:
+        if method in READ_METHODS:
+            return self.read
+        return self.methods.get(method, self.write)
 
 
 # URL kwarg -> kind of record in a place (World objects); "team" and "teamId" are the team.

@@ -27,6 +27,7 @@ from passend.cases import attachments
 from passend.cases.codes import CaseState
 from passend.cases.models import Toestemming
 from passend.cases.tests.factories import CasusFactory, OuderFactory
+from passend.cases.tests.files import pdf
 from passend.core.tests.factories import (
     GemeenteFactory,
     MembershipFactory,
@@ -47,8 +48,6 @@ from passend.procesregie.tests.factories import (
 )
 from passend.regions.models import OrganisationType
 from passend.socialmap.models import Aanbod, Locatie
-
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"  # noqa: E501
 
 
 @dataclass
@@ -105,7 +104,9 @@ def _fill(place: Place, today) -> None:
     chair = users[Role.VOORZITTER]
     casus = _consented_case(place.team, users[Role.AANMELDER], today)
     o["casus"] = casus
-    o["attachment"] = attachments.add(casus, SimpleUploadedFile("verslag.pdf", PDF))
+    o["attachment"] = attachments.add(
+        casus, file=SimpleUploadedFile("verslag.pdf", pdf()), actor=users[Role.SCREENER]
+    )
     o["consent"] = casus.consents.first()
     o["episode"] = TijdlijnEpisode.objects.create(
         casus=casus,
