@@ -275,6 +275,7 @@ class AdviceViewSet(_AdviceAPI):
         advies = self.advies
         if request.method == "GET":
             return Response(FollowUpSerializer(advies.opvolgingen.all(), many=True).data)
+        services.check_may_record_follow_up(advies.casus, actor=request.user)
         serializer = FollowUpRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -320,6 +321,7 @@ class ClarificationViewSet(_AdviceAPI):
             pk=requestId,
         )
         casus = verzoek.advies.casus
+        services.check_may_answer(casus, actor=request.user)  # the right before the input
         serializer = AnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.answer_clarification(

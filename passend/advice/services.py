@@ -66,6 +66,19 @@ def check_may_approve(casus, *, actor) -> None:
     _require(actor, Cap.APPROVE_ADVICE, casus, _("Alleen de voorzitter keurt een advies goed."))
 
 
+def check_may_answer(casus, *, actor) -> None:
+    """NotAllowed unless `actor` answers clarification requests for the team."""
+    _require(actor, Cap.WORK_ON_CASES, casus, _("Alleen teamleden beantwoorden een vraag."))
+
+
+def check_may_record_follow_up(casus, *, actor) -> None:
+    """NotAllowed unless `actor` records follow-ups (process director or the referrer)."""
+    if not may_record_follow_up(actor, casus):
+        raise NotAllowed(
+            _("Alleen de procesregisseur, de voorzitter of de verwijzer legt dit vast.")
+        )
+
+
 def check_may_send(casus, *, actor) -> None:
     """NotAllowed unless `actor` sends the team's advice (the voorzitter)."""
     _require(actor, Cap.APPROVE_ADVICE, casus, _("Alleen de voorzitter verstuurt een advies."))
@@ -441,7 +454,7 @@ def answer_clarification(
     """The team explains its advice to the party who asked: information sharing, so not
     without the consent case work needs."""
     casus = verzoek.advies.casus
-    _require(actor, Cap.WORK_ON_CASES, casus, _("Alleen teamleden beantwoorden een vraag."))
+    check_may_answer(casus, actor=actor)
     if verzoek.answered_at is not None:
         raise StateConflict(_("Deze vraag is al beantwoord."))
     require_consent_for_case_work(casus)
@@ -482,10 +495,7 @@ def record_follow_up(
     the actor directs the process. Returns (follow-up, whether the case moved)."""
     given, advies = advies, _fresh(advies)
     casus = advies.casus
-    if not may_record_follow_up(actor, casus):
-        raise NotAllowed(
-            _("Alleen de procesregisseur, de voorzitter of de verwijzer legt dit vast.")
-        )
+    check_may_record_follow_up(casus, actor=actor)
     if not advies.is_sent:
         raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
     if casus.state not in ACTIVE_STATES:

@@ -94,7 +94,7 @@ class CaseAdviesView(AdviceSectionView):
         formulier = request.POST.get("formulier", "")
         advies = find_advice(self, request.POST.get("advies") or 0)
         if formulier not in TAB_FORMS or not self.allowed(formulier, advies):
-            return self.http_method_not_allowed(request)
+            self.refuse()
         if formulier == "goedkeuren":
             return self.run(
                 lambda: services.approve_advice(advies, actor=request.user, request=request),
@@ -247,12 +247,12 @@ class AdviesEditView(AdviceSectionView):
 
     def get(self, request, *args, **kwargs):
         if not self.can(Cap.WORK_ON_CASES):
-            return self.http_method_not_allowed(request)
+            self.refuse()
         return self.render_to_response(self.get_context_data(form=self.initial_form()))
 
     def post(self, request, *args, **kwargs):
         if not self.can(Cap.WORK_ON_CASES):
-            return self.http_method_not_allowed(request)
+            self.refuse()
         form = AdviesForm(request.POST, team=self.team, keep_offers=self.stored_offers())
         if "aanbod_filteren" in request.POST:  # narrow the offer list; nothing is saved
             return self.render_to_response(self.get_context_data(form=form.without_errors()))
@@ -330,13 +330,13 @@ class FollowUpView(AdviceSectionView):
 
     def get(self, request, *args, **kwargs):
         if not self.allowed():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         form = FollowUpForm(initial={"done_on": timezone.localdate()})
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         if not self.allowed():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         form = FollowUpForm(request.POST)
         if form.is_valid():
             try:

@@ -43,7 +43,7 @@ class CaseAnalyseView(AnalysisMixin, CaseSectionView):
     def post(self, request, *args, **kwargs):
         """A new version of one step of the verklarende analyse."""
         if not self.may_work():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         try:
             step = AnalyseStep(int(request.POST.get("stap", "")))
         except ValueError:
@@ -103,14 +103,14 @@ class EpisodeFormView(AnalysisMixin, CaseSectionView):
 
     def get(self, request, *args, **kwargs):
         if not self.may_work():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         initial = EpisodeForm.initial_for(self.episode) if self.episode else {}
         form = EpisodeForm(casus=self.casus, initial=initial)
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         if not self.may_work():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         form = EpisodeForm(request.POST, casus=self.casus)
         if form.is_valid():
             try:
@@ -155,12 +155,12 @@ class EpisodeDeleteView(EpisodeMixin, AnalysisMixin, CaseSectionView):
 
     def get(self, request, *args, **kwargs):
         if not self.may_work():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if not self.may_work():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         try:
             services.episode_delete(self.episode, actor=request.user, request=request)
         except Refusal as refusal:

@@ -12,6 +12,7 @@ the URL walk in the tests refuses views that declare neither.
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 
 from passend.accounts.permissions import team_of
 
@@ -77,10 +78,14 @@ class _AuditBase:
             team=team,
         )
 
-    def refuse(self):
-        """Refuse the request for lack of a right in a reachable team: 403, one denied entry."""
+    def refuse(self, reason: str = ""):
+        """Refuse the request for lack of a right: 403 (the page or problem shows `reason`)
+        with one denied entry. The case of the URL is resolved first, so a case out of reach
+        stays 404 (with its own denied entry)."""
+        if isinstance(getattr(type(self), "casus", None), cached_property):
+            self.casus  # noqa: B018 - 404 + denied entry when the case is out of reach
         self.log_refusal(self.request)
-        raise PermissionDenied
+        raise PermissionDenied(reason)
 
     def _flush_audit(self, request, status_code: int) -> None:
         queue = getattr(self, "_audit_queue", [])

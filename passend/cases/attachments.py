@@ -180,13 +180,17 @@ def check(uploaded) -> str:
 
 
 @transaction.atomic
+def check_may_add(casus: Casus, *, actor) -> None:
+    if not may_add_attachment(actor, casus):
+        raise NotAllowed(_("U kunt bij deze casus geen bijlage toevoegen."))
+
+
 def add(casus: Casus, *, file, actor, description: str = "", request=None) -> Bijlage:
     """Add an attachment to the case (a report, a letter, the signed consent form).
 
     Not gated by consent: the signed consent form itself arrives as an attachment, and the
     referrer's reports come with the registration before consent is recorded."""
-    if not may_add_attachment(actor, casus):
-        raise NotAllowed(_("U kunt bij deze casus geen bijlage toevoegen."))
+    check_may_add(casus, actor=actor)
     content_type = check(file)
     token = _fernet().encrypt(file.read())
     attachment = Bijlage(

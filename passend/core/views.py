@@ -50,9 +50,10 @@ def server_error(request):
 
 
 def permission_denied(request, exception=None):
+    reason = str(exception) if exception is not None and str(exception) else ""
     if request.path.startswith("/api/"):
-        return problem_response(403, _("U heeft geen recht op deze handeling."))
-    return render(request, "403.html", status=403)
+        return problem_response(403, reason or _("U heeft geen recht op deze handeling."))
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def bad_request(request, exception=None):

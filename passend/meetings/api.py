@@ -113,6 +113,14 @@ class MeetingViewSet(MeetingScoped):
         return Response(MeetingSerializer(overleg).data)
 
     def create(self, request, *args, **kwargs):
+        # The team first (404 + one denied entry for another team's), then the right to plan
+        # (403), then the input.
+        team_id = request.data.get("team") if isinstance(request.data, dict) else None
+        if isinstance(team_id, int) and not isinstance(team_id, bool):
+            team = require_team_or_404(
+                request, capability=Cap.VIEW_CASE_DATA, purpose="overleg plannen", pk=team_id
+            )
+            services.check_may_plan(team, actor=request.user)
         serializer = MeetingSerializer(
             data=request.data, chairs=selectors.chair_candidates(request.user)
         )

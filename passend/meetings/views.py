@@ -45,7 +45,7 @@ class MeetingTeamMixin(TeamMixin, AuditedView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not self.allowed():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -451,7 +451,7 @@ class DiscussionView(MeetingMixin, TemplateView):
         }
         if request.POST.get("formulier") == "vraag":
             if Cap.PLAN_MEETINGS not in caps:
-                return self.http_method_not_allowed(request)
+                self.refuse()
             form = QuestionForm(request.POST)
             if form.is_valid():
                 try:
@@ -465,7 +465,7 @@ class DiscussionView(MeetingMixin, TemplateView):
                     return self.to_meeting()
             return self.render_to_response(self.get_context_data(question_form=form))
         if Cap.WRITE_MINUTES not in caps:
-            return self.http_method_not_allowed(request)
+            self.refuse()
         required = self.team.participation_required
         form = DiscussionForm(request.POST, required=required)
         if form.is_valid():
@@ -521,7 +521,7 @@ class CaseOverlegView(CaseSectionView):
 
     def post(self, request, *args, **kwargs):
         if not self.may_plan():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         form = self.agenda_form(request.POST)
         if form.is_valid():
             try:

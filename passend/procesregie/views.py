@@ -87,13 +87,13 @@ class ProcesregieFormView(CaseSectionView):
 
     def get(self, request, *args, **kwargs):
         if not self.allowed():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         form = self.form_class(initial=self.initial(), **self.form_kwargs())
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         if not self.allowed():
-            return self.http_method_not_allowed(request)
+            self.refuse()
         form = self.form = self.form_class(request.POST, **self.form_kwargs())
         if form.is_valid():
             try:
@@ -206,7 +206,7 @@ class ActionDoneView(CaseMixin, AuditedView, View):
         action = self.case_child(Actie.objects.all(), subject_type="actie", kwarg="action")
         action.casus = casus
         if not services.may_complete(request.user, action):
-            return self.http_method_not_allowed(request)
+            self.refuse()
         try:
             services.action_complete(action, actor=request.user, request=request)
         except Refusal as refusal:

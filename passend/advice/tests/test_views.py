@@ -155,7 +155,7 @@ def test_only_the_chair_gets_the_approval_button_and_may_post_it(world, as_user)
     )
     client = as_user(a.users[Role.PROCESREGISSEUR])
     response = client.post(base, {"formulier": "goedkeuren", "advies": advies.pk})
-    assert response.status_code == 405
+    assert response.status_code == 403
     advies.refresh_from_db()
     assert not advies.is_approved
 
@@ -183,13 +183,13 @@ def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification
     assert FULL["most_fitting_care"] not in page
     assert "nog geen advies verstuurd" in page
     assert client.get(f"{base}{draft.pk}/brief.pdf").status_code == 404
-    assert client.get(f"{base}{draft.pk}/bewerken/").status_code == 405, "team only"
+    assert client.get(f"{base}{draft.pk}/bewerken/").status_code == 403, "team only"
     services.approve_advice(draft, actor=a.users[Role.VOORZITTER])
     services.send_advice(draft, actor=a.users[Role.VOORZITTER])
     page = client.get(base).content.decode()
     assert FULL["most_fitting_care"] in page
     assert "Goedkeuren" not in page and "Belangenverstrengeling" not in page
-    assert client.get(f"{base}nieuw/").status_code == 405
+    assert client.get(f"{base}nieuw/").status_code == 403
     response = client.post(
         base, {"formulier": "toelichting", "advies": draft.pk, "question": "Wie belt de school?"}
     )
@@ -199,7 +199,7 @@ def test_referrer_sees_only_sent_advice_its_letter_and_may_ask_for_clarification
     response = client.post(
         base, {"formulier": "antwoord", "advies": draft.pk, "verzoek": verzoek.pk, "answer": "x"}
     )
-    assert response.status_code == 405, "answering is for the team"
+    assert response.status_code == 403, "answering is for the team"
     # The team answers; the referrer reads the answer.
     as_user(a.users[Role.TEAMLID]).post(
         base,
@@ -300,4 +300,4 @@ def test_follow_up_form_refuses_future_dates_and_keeps_input(world, as_user):
     assert response.status_code == 200
     page = response.content.decode()
     assert "niet in de toekomst" in page and "Deels gestart" in page
-    assert as_user(a.users[Role.TEAMLID]).get(f"{base}{advies.pk}/follow-up/").status_code == 405
+    assert as_user(a.users[Role.TEAMLID]).get(f"{base}{advies.pk}/follow-up/").status_code == 403

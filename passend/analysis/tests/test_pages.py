@@ -10,7 +10,6 @@ from passend.audit.models import AccessLogEntry, Outcome
 from passend.cases.codes import CaseState
 
 from .conftest import in_state
-from .walk import walk_values
 
 pytestmark = pytest.mark.django_db
 
@@ -174,9 +173,9 @@ def test_notulist_reads_but_cannot_change(tenancy, as_user, casus):
     assert page.status_code == 200
     assert "Periode van hulp toevoegen" not in page.content.decode()
     assert "<textarea" not in page.content.decode()
-    assert client.get(add).status_code == 405
-    assert client.post(add, episode_post(provider_name="X")).status_code == 405
-    assert client.post(case, {"stap": "1", "stap1-text": "x"}).status_code == 405
+    assert client.get(add).status_code == 403
+    assert client.post(add, episode_post(provider_name="X")).status_code == 403
+    assert client.post(case, {"stap": "1", "stap1-text": "x"}).status_code == 403
     assert not TijdlijnEpisode.objects.exists() and not AnalyseStap.objects.exists()
 
 
@@ -200,24 +199,3 @@ def test_referrer_and_policy_adviser_do_not_see_the_analysis(tenancy, as_user, c
     assert AccessLogEntry.objects.filter(
         outcome=Outcome.DENIED, user=tenancy.a.users[role]
     ).exists()
-
-
-def test_every_page_and_api_route_logs_the_case(tenancy, as_user, casus):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from passend.cases import attachments
-    from passend.cases.tests.files import pdf
-
-    attachments.add(
-        casus, file=SimpleUploadedFile("verslag.pdf", pdf()), actor=tenancy.a.users[Role.TEAMLID]
-    )
-    _values, walked = walk_values(tenancy, casus)
-    client = as_user(tenancy.a.users[Role.VOORZITTER])
-    for url in sorted(walked):
-        before = AccessLogEntry.objects.count()
-        assert client.get(url).status_code == 200, url
-        new = AccessLogEntry.objects.order_by("-id")[: AccessLogEntry.objects.count() - before]
-        assert any(
-            e.subject_type == "casus" and e.subject_id == str(casus.pk) and url in e.access_point
-            for e in new
-        ), url

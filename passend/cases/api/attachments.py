@@ -22,6 +22,7 @@ class AttachmentViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     parser_classes = [MultiPartParser, FormParser]
     case_audience = OWNER
     audit_purpose = "casus bekijken"
+    check_write = staticmethod(attachments.check_may_add)
 
     def get_queryset(self):
         return Bijlage.objects.none()  # the attachments of the case of the URL, below

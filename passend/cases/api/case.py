@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
-from passend.accounts.permissions import require_team_or_404, team_ids_with
+from passend.accounts.permissions import is_team_member, require_team_or_404, team_ids_with
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedAPIView
 from passend.audit.selectors import access_log
@@ -76,6 +76,16 @@ class CaseListViewSet(AuditedAPIView, viewsets.GenericViewSet):
         responses={201: CaseSerializer},
     )
     def create(self, request):
+        # The team first: another team is 404 with one denied entry whatever else the body
+        # holds; a member of the team without the right is refused (403) before validation.
+        team = request.data.get("team") if isinstance(request.data, dict) else None
+        if isinstance(team, int) and not isinstance(team, bool):
+            if is_team_member(request.user, team):
+                services.check_may_register(team, actor=request.user)
+            else:
+                require_team_or_404(
+                    request, capability=Cap.REGISTER_CASES, purpose="casus aanmelden", pk=team
+                )
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data, lists = _split(serializer.validated_data)
@@ -92,6 +102,7 @@ class CaseViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     serializer_class = CaseSerializer
     case_audience = OWNER
     audit_purpose = "casus bekijken"
+    check_write = staticmethod(services.check_may_edit_registration)
 
     def get_queryset(self):
         return Casus.objects.none()  # the case comes from the case scope

@@ -49,6 +49,7 @@ class CaseWorkViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
 class PerspectiveViewSet(CaseWorkViewSet):
     serializer_class = PerspectiveSerializer
     fields = PERSPECTIVE_FIELDS
+    check_write = staticmethod(services.check_may_work_on_case)
 
     def save(self, casus, **data):
         services.save_perspective(casus, actor=self.request.user, request=self.request, **data)
@@ -72,6 +73,7 @@ class PerspectiveViewSet(CaseWorkViewSet):
 class CaseDirectionViewSet(CaseWorkViewSet):
     serializer_class = CaseDirectionSerializer
     fields = DIRECTION_FIELDS
+    check_write = staticmethod(services.check_may_work_on_case)
 
     def save(self, casus, **data):
         data["in_closed_youth_care"] = bool(data["in_closed_youth_care"])
@@ -99,6 +101,7 @@ class TransitionViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     case_audience = OWNER
     audit_purpose = "casus bekijken"
     api_field_names = {"to": "to_state"}
+    check_write = staticmethod(services.check_may_move)
 
     def get_queryset(self):
         return Casus.objects.none()
@@ -134,6 +137,7 @@ class ClosureViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     serializer_class = ClosureSerializer
     case_audience = OWNER
     audit_purpose = "casus bekijken"
+    check_write = staticmethod(services.check_may_close)
 
     def get_queryset(self):
         return Casus.objects.none()

@@ -22,6 +22,7 @@ class ConsentViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     case_audience = OWNER
     audit_purpose = "casus bekijken"
     api_field_names = {"ouder": "parent"}
+    check_write = staticmethod(services.check_may_edit_registration)
 
     def get_queryset(self):
         return Toestemming.objects.none()  # the consents of the case of the URL, below

@@ -46,6 +46,15 @@ INTAKE_STATES = (CaseState.AANGEMELD, CaseState.IN_SCREENING)
 PLACED_BY_MAX = Casus._meta.get_field("placed_by").max_length
 
 
+STEP_CAPABILITIES = frozenset(rule.capability for rule in TRANSITIONS.values())
+
+
+def may_move(user, casus: Casus) -> bool:
+    """Whether the user may take any step of the workflow table in the case's team (which
+    step fits the case's state, the table decides: a wrong one is a state conflict)."""
+    return any(has_capability(user, cap, casus.team) for cap in STEP_CAPABILITIES)
+
+
 def _rule(casus: Casus, to: str, *, actor) -> Transition:
     """The table's rule for this step, when it exists and the actor may take it."""
     if to not in CaseState.values:
@@ -173,13 +182,38 @@ def screen(
     return entry
 
 
-def _require_case_work(casus: Casus, *, actor, what: str) -> None:
-    """Recording the team's own facts on the case: a case-work role, a registered case that
-    is open, and (once case work has started) the consent the case work needs."""
-    if not has_capability(actor, Cap.WORK_ON_CASES, casus.team):
+def may_work_on_case(user, casus: Casus) -> bool:
+    """Recording the team's own facts on a case (perspectief, casusregie): a case-work role."""
+    return has_capability(user, Cap.WORK_ON_CASES, casus.team)
+
+
+def check_may_work_on_case(casus: Casus, *, actor, what: str = "") -> None:
+    if not may_work_on_case(actor, casus):
+        what = what or _("gegevens van de casus")
         raise NotAllowed(
             _("Alleen teamleden die aan casussen werken, leggen %(what)s vast.") % {"what": what}
         )
+
+
+def check_may_move(casus: Casus, *, actor) -> None:
+    """NotAllowed unless the actor takes steps of the workflow table in the case's team."""
+    if not may_move(actor, casus):
+        raise NotAllowed(_("U mag in dit team geen stappen in de status van een casus zetten."))
+
+
+def check_may_close(casus: Casus, *, actor) -> None:
+    """Closing is a step of the workflow table that the process directors take."""
+    closing = TRANSITIONS[(CaseState.FOLLOW_UP, CaseState.AFGESLOTEN)]
+    if not has_capability(actor, closing.capability, casus.team):
+        raise NotAllowed(
+            _("U mag deze stap (%(step)s) niet zetten in dit team.") % {"step": closing.label}
+        )
+
+
+def _require_case_work(casus: Casus, *, actor, what: str) -> None:
+    """Recording the team's own facts on the case: a case-work role, a registered case that
+    is open, and (once case work has started) the consent the case work needs."""
+    check_may_work_on_case(casus, actor=actor, what=what)
     if casus.is_draft or casus.state not in (*INTAKE_STATES, *ACTIVE_STATES):
         raise StateConflict(
             _("Bij een casus met status '%(state)s' legt het team %(what)s niet (meer) vast.")

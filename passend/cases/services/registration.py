@@ -84,6 +84,17 @@ def _require_edit_right(actor, casus: Casus, message: str) -> None:
         raise NotAllowed(message)
 
 
+def check_may_edit_registration(casus: Casus, *, actor) -> None:
+    """NotAllowed unless the actor may change this registration (and its consents) now."""
+    _require_edit_right(actor, casus, _("U kunt deze aanmelding (nu) niet wijzigen."))
+
+
+def check_may_register(team, *, actor) -> None:
+    """NotAllowed unless the actor registers cases at this team (before the body is read)."""
+    if not has_capability(actor, Cap.REGISTER_CASES, team):
+        raise NotAllowed(_("U kunt bij dit team geen casus aanmelden."))
+
+
 def _require_registration_right(casus: Casus, actor) -> None:
     """A new registration: a role that registers in the team, or an anonymous self-registration
     at a team that takes them."""
@@ -91,8 +102,7 @@ def _require_registration_right(casus: Casus, actor) -> None:
         if not casus.team.self_registration_enabled:
             raise NotAllowed(_("Dit expertteam neemt geen zelfmeldingen aan."))
         return
-    if not has_capability(actor, Cap.REGISTER_CASES, casus.team):
-        raise NotAllowed(_("U kunt bij dit team geen casus aanmelden."))
+    check_may_register(casus.team, actor=actor)
 
 
 def check_assignment(casus: Casus, *, actor, stored: Casus | None = None, experts=None) -> None:

@@ -56,7 +56,8 @@ EXPECT = {
     "api:case-transition-list": Expect(write=STEPPERS),
     "api:case-access-log": Expect(read=LOG_READERS),
     "api:case-consent-form": Expect(read=CASE_READERS),
-    "api:case-attachment-list": Expect(read=CASE_READERS, write=CASE_READERS),
+    # Attachments: the referrer and the team members who work on cases (not the notulist).
+    "api:case-attachment-list": Expect(read=CASE_READERS, write=WORKERS | REFERRER),
     "api:case-attachment-detail": Expect(read=CASE_READERS),
     "api:case-perspective": Expect(read=CASE_READERS, write=WORKERS),
     "api:case-direction": Expect(read=CASE_READERS, write=WORKERS),

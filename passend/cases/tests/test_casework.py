@@ -142,7 +142,7 @@ def test_perspective_and_direction_are_team_work_not_for_notulist_or_referrer(te
     Casus.objects.filter(pk=casus.pk).update(aanmelder=tenancy.a.users[Role.AANMELDER])
     base = f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}"
     notulist = as_user(tenancy.a.users[Role.NOTULIST])
-    assert notulist.get(f"{base}/perspectief/").status_code == 405, "no form for the notulist"
+    assert notulist.get(f"{base}/perspectief/").status_code == 403, "no form for the notulist"
     refused = notulist.post(f"{base}/perspectief/", {"youth_wish": "x"})
     assert refused.status_code == 403, "the service refuses: a missing right"
     assert "Alleen teamleden die aan casussen werken" in refused.content.decode()
@@ -194,7 +194,7 @@ def test_teamlid_cannot_close(tenancy, as_user):
     casus = in_state(tenancy.a.team, CaseState.FOLLOW_UP)
     client = as_user(tenancy.a.users[Role.TEAMLID])
     url = f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}/afsluiten/"
-    assert client.get(url).status_code == 405
+    assert client.get(url).status_code == 403
     assert client.post(url, {"outcome": "overig", "reason": "x"}).status_code == 403
     casus.refresh_from_db()
     assert casus.state == CaseState.FOLLOW_UP

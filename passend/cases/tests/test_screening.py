@@ -109,7 +109,10 @@ def test_team_member_cannot_screen(tenancy, as_user, in_screening):
         url(tenancy, in_screening),
         {"outcome": "crisis", "reason": "x", "redirected_to": "Crisisdienst jeugd"},
     )
-    assert refused.status_code == 403 and "niet zetten" in refused.content.decode()
+    assert refused.status_code == 403
+    assert "screeningsbesluit nemen de screener en de voorzitter" in refused.content.decode()
+    in_screening.refresh_from_db()
+    assert in_screening.state == CaseState.IN_SCREENING
     in_screening.refresh_from_db()
     assert in_screening.state == CaseState.IN_SCREENING
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.core.refusals import NotAllowed, Refusal, add_message, add_to_form
@@ -84,6 +85,8 @@ class CaseDetailView(CaseSectionView):
         return self.render_to_response(context, status=_status(refusal) if refusal else 200)
 
     def post_screening(self, request, casus):
+        if not has_capability(request.user, Cap.SCREEN_CASES, casus.team):
+            self.refuse(_("Het screeningsbesluit nemen de screener en de voorzitter van het team."))
         form = ScreeningForm(request.POST, casus=casus)
         if not form.is_valid():
             return self.show_again(None, screening_form=form)
@@ -111,6 +114,8 @@ class CaseDetailView(CaseSectionView):
         return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
 
     def post_attachment(self, request, casus):
+        if not attachments.may_add_attachment(request.user, casus):
+            self.refuse(_("U kunt bij deze casus geen bijlage toevoegen."))
         form = AttachmentForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.show_again(None, attachment_form=form)
@@ -129,6 +134,8 @@ class CaseDetailView(CaseSectionView):
         return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
 
     def post_consent(self, request, casus):
+        if not services.may_edit_registration(request.user, casus):
+            self.refuse(_("U kunt deze aanmelding (nu) niet wijzigen."))
         form = ConsentForm(request.POST, casus=casus)
         if not form.is_valid():
             return self.show_again(None, consent_form=form)
@@ -143,6 +150,8 @@ class CaseDetailView(CaseSectionView):
         return redirect("cases:detail", team=self.team.slug, pk=casus.pk)
 
     def post_withdrawal(self, request, casus):
+        if not services.may_edit_registration(request.user, casus):
+            self.refuse(_("U kunt deze aanmelding (nu) niet wijzigen."))
         form = WithdrawForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Vul een geldige datum van intrekken in."))
@@ -214,6 +223,8 @@ class CaseTransitionView(CaseMixin, AuditedView, View):
 
     def post(self, request, *args, **kwargs):
         casus = self.casus
+        if not services.may_move(request.user, casus):
+            self.refuse(_("U mag in dit team geen stappen in de status van een casus zetten."))
         form = TransitionForm(request.POST)
         if form.is_valid():
             try:

@@ -4,8 +4,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from passend.accounts.permissions import has_capability
-from passend.accounts.roles import Cap
 from passend.core.refusals import NotAllowed, Refusal, add_to_form
 
 from .. import services
@@ -16,23 +14,27 @@ from .base import CaseSectionView
 
 
 class CaseFormView(CaseSectionView):
-    """A form page of a case. The page is for who holds `capability` (405 for others); the
-    service decides on the POST, and its refusal is shown on the form with what was entered."""
+    """A form page of a case. The page is for who passes the service's `check` (403 with its
+    explanation and one denied entry for others); the service decides on the POST, and its
+    refusal is shown on the form with what was entered."""
 
     case_tab = "overzicht"
-    capability = Cap.WORK_ON_CASES
+    check = staticmethod(services.check_may_work_on_case)
     form_class = None
 
-    def may_open(self) -> bool:
-        """The case first (404 and a denied entry when out of scope), then the capability."""
-        return bool(self.casus) and has_capability(self.request.user, self.capability, self.team)
+    def open_or_refuse(self) -> None:
+        """The case first (404 and a denied entry when out of scope), then the right."""
+        try:
+            self.check(self.casus, actor=self.request.user)
+        except NotAllowed as refusal:
+            self.refuse(refusal.message)
 
     def get(self, request, *args, **kwargs):
-        if not self.may_open():
-            return self.http_method_not_allowed(request)
+        self.open_or_refuse()
         return self.render_to_response(self.get_context_data(form=self.initial_form()))
 
     def post(self, request, *args, **kwargs):
+        self.open_or_refuse()
         form = self.form_class(request.POST)
         if form.is_valid():
             try:
@@ -95,7 +97,7 @@ class CaseClosureView(CaseFormView):
 
     template_name = "cases/case_closure_form.html"
     audit_purpose = "casus afsluiten"
-    capability = Cap.DIRECT_PROCESS
+    check = staticmethod(services.check_may_close)
     form_class = ClosureForm
 
     def initial_form(self):

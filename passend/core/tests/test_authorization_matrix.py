@@ -131,7 +131,10 @@ def attempts(route: Route, expect: Expect, world: World) -> list[Attempt]:
                 continue
             for method in route.methods:
                 rights = expect.rights(method)
-                inside = place == "own" or (place == "other_team" and expect.scope == REGION)
+                regional = expect.scope == REGION and (
+                    expect.regional is None or actor in expect.regional
+                )
+                inside = place == "own" or (place == "other_team" and regional)
                 allowed = inside and actor in rights
                 # Not a member, or another place: refused as across a border (404).
                 border = not allowed and (actor == OUTSIDER or not inside)

@@ -205,7 +205,7 @@ def test_case_tab_lists_discussions_and_puts_the_case_on_a_meeting(
     # the notulist sees the list but cannot plan
     notulist = as_user(tenancy.a.users[Role.NOTULIST])
     assert "Op de agenda zetten" not in notulist.get(url).content.decode()
-    assert notulist.post(url, {"overleg": future_meeting.pk}).status_code == 405
+    assert notulist.post(url, {"overleg": future_meeting.pk}).status_code == 403
 
 
 def test_plan_series_on_the_cadence(tenancy, as_user):
@@ -232,13 +232,13 @@ def test_notulist_writes_but_does_not_plan(tenancy, as_user, active_case, todays
     item = Casusbespreking.objects.create(overleg=todays_meeting, casus=active_case, order=1)
     client = as_user(tenancy.a.users[Role.NOTULIST])
     assert client.get(f"/teams/{team.slug}/overleggen/").status_code == 200
-    assert client.get(f"/teams/{team.slug}/overleggen/plannen/").status_code == 405
-    assert client.get(meeting_url(team, todays_meeting, "agenda/")).status_code == 405
-    assert client.post(meeting_url(team, todays_meeting, "wijzigen/")).status_code == 405
+    assert client.get(f"/teams/{team.slug}/overleggen/plannen/").status_code == 403
+    assert client.get(meeting_url(team, todays_meeting, "agenda/")).status_code == 403
+    assert client.post(meeting_url(team, todays_meeting, "wijzigen/")).status_code == 403
     response = client.post(
         meeting_url(team, todays_meeting, f"agenda/{item.pk}/"), {"actie": "verwijderen"}
     )
-    assert response.status_code == 405 and todays_meeting.discussions.exists()
+    assert response.status_code == 403 and todays_meeting.discussions.exists()
     assert (
         client.get(meeting_url(team, todays_meeting, f"besprekingen/{item.pk}/")).status_code == 200
     )
@@ -246,7 +246,7 @@ def test_notulist_writes_but_does_not_plan(tenancy, as_user, active_case, todays
     director = as_user(tenancy.a.users[Role.PROCESREGISSEUR])
     assert director.get(meeting_url(team, todays_meeting)).status_code == 200
     url = meeting_url(team, todays_meeting, f"besprekingen/{item.pk}/")
-    assert director.post(url, {"participation": "aanwezig"}).status_code == 405
+    assert director.post(url, {"participation": "aanwezig"}).status_code == 403
 
 
 @pytest.mark.parametrize("role", [Role.AANMELDER, Role.BELEIDSADVISEUR, Role.COORDINATOR_SK])

@@ -33,6 +33,9 @@ EXPECT = {
     "api:socialmap-offer-detail": Expect(read=MAP_READERS, team_query="teamId"),
     # Regional: the offer of another team's provider in the same region is on the map too.
     "api:socialmap-offer-waiting-times": Expect(
-        read=MAP_READERS | PROVIDERS, write=MAP_MANAGERS | PROVIDERS, scope=REGION
+        read=MAP_READERS | PROVIDERS,
+        write=MAP_MANAGERS | PROVIDERS,
+        scope=REGION,
+        regional=MAP_READERS | MAP_MANAGERS,
     ),
 }

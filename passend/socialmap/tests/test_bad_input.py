@@ -10,7 +10,7 @@ import pytest
 from passend.accounts.roles import Role
 from passend.socialmap.models import Wachttijd
 
-from .walk_beheer import make_offer, provider
+from .helpers import make_offer, provider
 
 pytestmark = pytest.mark.django_db
 

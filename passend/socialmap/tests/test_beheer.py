@@ -9,7 +9,7 @@ from passend.core.tests.factories import GemeenteFactory, OrganisationFactory, R
 from passend.socialmap import services
 from passend.socialmap.models import Aanbiederprofiel, Aanbod, Expertisegebied, Hulpvraag
 
-from .walk_beheer import make_offer, provider
+from .helpers import make_offer, provider
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from passend.accounts.roles import Role
 from passend.socialmap import picker, selectors
 from passend.socialmap.waiting import DEFAULT_STALE_WEEKS, is_outdated
 
-from .walk_beheer import make_offer, provider
+from .helpers import make_offer, provider
 
 pytestmark = pytest.mark.django_db
 

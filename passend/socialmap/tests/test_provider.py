@@ -7,7 +7,7 @@ from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry, Outcome
 from passend.socialmap.models import Wachttijd
 
-from .walk_beheer import make_offer, provider
+from .helpers import make_offer, provider
 
 pytestmark = pytest.mark.django_db
 

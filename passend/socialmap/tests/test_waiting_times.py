@@ -19,7 +19,7 @@ from passend.regions.models import OrganisationType
 from passend.socialmap import selectors, services
 from passend.socialmap.models import Aanbiederprofiel, Herinnering, Locatie
 
-from .walk_beheer import make_offer, provider
+from .helpers import make_offer, provider
 
 pytestmark = pytest.mark.django_db
 

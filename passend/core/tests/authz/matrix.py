@@ -73,6 +73,8 @@ class Expect:
     - `body`: the write request's body; a value "@kind" is the place's record of that kind
       (e.g. {"advies": "@advice"}), "@team_id" its team.
     - `lists`: the route lists what the actor may see, so an empty list logs nothing.
+    - `regional`: with scope REGION, the roles for whom another team of the region is
+      inside (default: all; a provider keeps only the own organisation's records).
     - `read_status`: the statuses of an allowed read."""
 
     read: frozenset | None = None
@@ -84,6 +86,7 @@ class Expect:
     body: dict = field(default_factory=dict)
     methods: dict = field(default_factory=dict)
     lists: bool = False
+    regional: frozenset | None = None
     read_status: frozenset = frozenset({200})
 
     def rights(self, method: str) -> frozenset:
