@@ -94,7 +94,7 @@ class CaseAdviesView(AdviceSectionView):
         formulier = request.POST.get("formulier", "")
         advies = find_advice(self, request.POST.get("advies") or 0)
         if formulier not in TAB_FORMS or not self.allowed(formulier, advies):
-            self.refuse()
+            self.refuse(_("U kunt dit onderdeel van het advies niet vastleggen."))
         if formulier == "goedkeuren":
             return self.run(
                 lambda: services.approve_advice(advies, actor=request.user, request=request),
@@ -246,13 +246,11 @@ class AdviesEditView(AdviceSectionView):
         return services.edit_refusal(self.advies)
 
     def get(self, request, *args, **kwargs):
-        if not self.can(Cap.WORK_ON_CASES):
-            self.refuse()
+        self.require(services.check_may_draft, self.casus, actor=request.user)
         return self.render_to_response(self.get_context_data(form=self.initial_form()))
 
     def post(self, request, *args, **kwargs):
-        if not self.can(Cap.WORK_ON_CASES):
-            self.refuse()
+        self.require(services.check_may_draft, self.casus, actor=request.user)
         form = AdviesForm(request.POST, team=self.team, keep_offers=self.stored_offers())
         if "aanbod_filteren" in request.POST:  # narrow the offer list; nothing is saved
             return self.render_to_response(self.get_context_data(form=form.without_errors()))
@@ -325,18 +323,13 @@ class FollowUpView(AdviceSectionView):
     def advies(self) -> Advies:
         return find_advice(self, self.kwargs["advies"])
 
-    def allowed(self) -> bool:
-        return services.may_record_follow_up(self.request.user, self.casus)
-
     def get(self, request, *args, **kwargs):
-        if not self.allowed():
-            self.refuse()
+        self.require(services.check_may_record_follow_up, self.casus, actor=request.user)
         form = FollowUpForm(initial={"done_on": timezone.localdate()})
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        if not self.allowed():
-            self.refuse()
+        self.require(services.check_may_record_follow_up, self.casus, actor=request.user)
         form = FollowUpForm(request.POST)
         if form.is_valid():
             try:

@@ -81,12 +81,18 @@ def may_record(user, casus: Casus) -> bool:
     return may_work(user, casus) and state_refusal(casus) is None
 
 
+def check_may_change(casus: Casus, *, actor, what: str = TIMELINE) -> None:
+    """NotAllowed unless `actor` holds the right to change `what` of this case (the state
+    and the consent are checked by `check_may_work`)."""
+    if not may_work(actor, casus):
+        raise NotAllowed(_("U mag %(what)s van deze casus niet wijzigen.") % {"what": _(what)})
+
+
 def check_may_work(casus: Casus, *, actor, what: str = TIMELINE) -> None:
     """Refuse unless `actor` may change `what` (TIMELINE, ANALYSIS) of this case now:
     NotAllowed without the right, StateConflict when the team does not work on the case or
     the consent the young person's age requires is missing."""
-    if not may_work(actor, casus):
-        raise NotAllowed(_("U mag %(what)s van deze casus niet wijzigen.") % {"what": _(what)})
+    check_may_change(casus, actor=actor, what=what)
     refusal = _not_worked_on(casus, what)
     if refusal:
         raise StateConflict(refusal)

@@ -29,6 +29,10 @@ class AnalysisMixin:
     def may_work(self) -> bool:
         return services.may_work(self.request.user, self.casus)
 
+    def require_right(self, what: str = services.TIMELINE) -> None:
+        """403 with the service's reason (and one denied entry) without the right."""
+        self.require(services.check_may_change, self.casus, actor=self.request.user, what=what)
+
     def case_url(self, anchor: str = "") -> str:
         url = reverse("analysis:case", kwargs={"team": self.team.slug, "pk": self.casus.pk})
         return f"{url}#{anchor}" if anchor else url
@@ -42,8 +46,7 @@ class CaseAnalyseView(AnalysisMixin, CaseSectionView):
 
     def post(self, request, *args, **kwargs):
         """A new version of one step of the verklarende analyse."""
-        if not self.may_work():
-            self.refuse()
+        self.require_right(services.ANALYSIS)
         try:
             step = AnalyseStep(int(request.POST.get("stap", "")))
         except ValueError:
@@ -102,15 +105,13 @@ class EpisodeFormView(AnalysisMixin, CaseSectionView):
     episode = None
 
     def get(self, request, *args, **kwargs):
-        if not self.may_work():
-            self.refuse()
+        self.require_right()
         initial = EpisodeForm.initial_for(self.episode) if self.episode else {}
         form = EpisodeForm(casus=self.casus, initial=initial)
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        if not self.may_work():
-            self.refuse()
+        self.require_right()
         form = EpisodeForm(request.POST, casus=self.casus)
         if form.is_valid():
             try:
@@ -154,13 +155,11 @@ class EpisodeDeleteView(EpisodeMixin, AnalysisMixin, CaseSectionView):
     audit_purpose = "tijdlijn bijwerken"
 
     def get(self, request, *args, **kwargs):
-        if not self.may_work():
-            self.refuse()
+        self.require_right()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if not self.may_work():
-            self.refuse()
+        self.require_right()
         try:
             services.episode_delete(self.episode, actor=request.user, request=request)
         except Refusal as refusal:

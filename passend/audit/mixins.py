@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 
 from passend.accounts.permissions import team_of
+from passend.core.refusals import NotAllowed
 
 from .models import Action
 from .services import log_access, log_denied
@@ -86,6 +87,14 @@ class _AuditBase:
             self.casus  # noqa: B018 - 404 + denied entry when the case is out of reach
         self.log_refusal(self.request)
         raise PermissionDenied(reason)
+
+    def require(self, check, *args, **kwargs) -> None:
+        """Run a service's ``check_may_*`` before anything else: its ``NotAllowed`` refuses
+        the request with the service's own reason (the same words as the API)."""
+        try:
+            check(*args, **kwargs)
+        except NotAllowed as refusal:
+            self.refuse(refusal.message)
 
     def _flush_audit(self, request, status_code: int) -> None:
         queue = getattr(self, "_audit_queue", [])

@@ -29,6 +29,12 @@ from .forms import (
 )
 from .models import Casusbespreking, Gast, Overleg
 
+# The service's check for the right a page needs (its NotAllowed carries the reason).
+RIGHT_CHECKS = {
+    Cap.PLAN_MEETINGS: services.check_may_plan,
+    Cap.WRITE_MINUTES: services.check_may_write,
+}
+
 
 class MeetingTeamMixin(TeamMixin, AuditedView):
     """Team pages of meetings: only the team itself (VIEW_CASE_DATA), 404 + denied log else."""
@@ -38,14 +44,14 @@ class MeetingTeamMixin(TeamMixin, AuditedView):
     audit_subject_type = "overleg"
     capability: Cap | None = None  # needed for this page (GET and POST)
 
-    def allowed(self) -> bool:
-        return self.capability is None or has_capability(
-            self.request.user, self.capability, self.team
-        )
+    def require_page_right(self) -> None:
+        """403 with the service's reason when the page needs a right the user lacks."""
+        if self.capability is not None:
+            self.require(RIGHT_CHECKS[self.capability], self.team, actor=self.request.user)
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.allowed():
-            self.refuse()
+        if request.user.is_authenticated:
+            self.require_page_right()
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -416,9 +422,10 @@ class DiscussionView(MeetingMixin, TemplateView):
     template_name = "meetings/discussion_form.html"
     audit_purpose = "bespreking vastleggen"
 
-    def allowed(self) -> bool:
-        caps = {Cap.WRITE_MINUTES, Cap.PLAN_MEETINGS}
-        return any(has_capability(self.request.user, c, self.team) for c in caps)
+    def require_page_right(self) -> None:
+        """The page serves the voorzitter (the question) and who records the minutes."""
+        if not services.may_plan(self.request.user, self.team):
+            self.require(services.check_may_write, self.team, actor=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -444,14 +451,8 @@ class DiscussionView(MeetingMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        caps = {
-            c
-            for c in (Cap.WRITE_MINUTES, Cap.PLAN_MEETINGS)
-            if has_capability(request.user, c, self.team)
-        }
         if request.POST.get("formulier") == "vraag":
-            if Cap.PLAN_MEETINGS not in caps:
-                self.refuse()
+            self.require(services.check_may_plan, self.team, actor=request.user)
             form = QuestionForm(request.POST)
             if form.is_valid():
                 try:
@@ -464,8 +465,7 @@ class DiscussionView(MeetingMixin, TemplateView):
                     messages.success(request, _("De vraag aan het overleg is gewijzigd."))
                     return self.to_meeting()
             return self.render_to_response(self.get_context_data(question_form=form))
-        if Cap.WRITE_MINUTES not in caps:
-            self.refuse()
+        self.require(services.check_may_write, self.team, actor=request.user)
         required = self.team.participation_required
         form = DiscussionForm(request.POST, required=required)
         if form.is_valid():
@@ -520,8 +520,7 @@ class CaseOverlegView(CaseSectionView):
         return context
 
     def post(self, request, *args, **kwargs):
-        if not self.may_plan():
-            self.refuse()
+        self.require(services.check_may_plan, self.team, actor=request.user)
         form = self.agenda_form(request.POST)
         if form.is_valid():
             try:

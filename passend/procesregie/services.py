@@ -115,11 +115,16 @@ def may_record(user, casus: Casus, kind: str) -> bool:
     return may(user, casus, kind) and state_refusal(casus, kind) is None
 
 
+def check_right(casus: Casus, *, actor, kind: str) -> None:
+    """NotAllowed unless `actor` holds the right for `kind` of work in the case's team."""
+    if not may(actor, casus, kind):
+        raise NotAllowed(_(WORK[kind].refused))
+
+
 def check_work(casus: Casus, *, actor, kind: str) -> None:
     """Refuse unless `actor` may record `kind` of work on the case now: NotAllowed without
     the right, StateConflict on a draft or (where the work needs it) without consent."""
-    if not may(actor, casus, kind):
-        raise NotAllowed(_(WORK[kind].refused))
+    check_right(casus, actor=actor, kind=kind)
     refusal = _draft_refusal(casus)
     if refusal:
         raise StateConflict(refusal)
@@ -188,11 +193,16 @@ def action_save(
     return action
 
 
+def check_may_complete(action: Actie, *, actor) -> None:
+    """NotAllowed unless `actor` may mark this action done."""
+    if not may_complete(actor, action):
+        raise NotAllowed(_("U kunt deze actie niet afronden."))
+
+
 def action_complete(action: Actie, *, actor, request=None, on: date | None = None) -> Actie:
     """Mark an action done (its owner, or anyone who works on the case); also after the case
     closed or its consent lapsed: finishing planned work shares nothing."""
-    if not may_complete(actor, action):
-        raise NotAllowed(_("U kunt deze actie niet afronden."))
+    check_may_complete(action, actor=actor)
     refusal = _draft_refusal(action.casus)
     if refusal:
         raise StateConflict(refusal)

@@ -76,8 +76,8 @@ class ProcesregieFormView(CaseSectionView):
     intro = ""
     success_message = ""
 
-    def allowed(self) -> bool:
-        return services.may(self.request.user, self.casus, self.kind)
+    def require_right(self) -> None:
+        self.require(services.check_right, self.casus, actor=self.request.user, kind=self.kind)
 
     def form_kwargs(self) -> dict:
         return {}
@@ -86,14 +86,12 @@ class ProcesregieFormView(CaseSectionView):
         return {}
 
     def get(self, request, *args, **kwargs):
-        if not self.allowed():
-            self.refuse()
+        self.require_right()
         form = self.form_class(initial=self.initial(), **self.form_kwargs())
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        if not self.allowed():
-            self.refuse()
+        self.require_right()
         form = self.form = self.form_class(request.POST, **self.form_kwargs())
         if form.is_valid():
             try:
@@ -205,8 +203,7 @@ class ActionDoneView(CaseMixin, AuditedView, View):
         casus = self.casus
         action = self.case_child(Actie.objects.all(), subject_type="actie", kwarg="action")
         action.casus = casus
-        if not services.may_complete(request.user, action):
-            self.refuse()
+        self.require(services.check_may_complete, action, actor=request.user)
         try:
             services.action_complete(action, actor=request.user, request=request)
         except Refusal as refusal:

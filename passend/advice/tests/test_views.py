@@ -156,6 +156,7 @@ def test_only_the_chair_gets_the_approval_button_and_may_post_it(world, as_user)
     client = as_user(a.users[Role.PROCESREGISSEUR])
     response = client.post(base, {"formulier": "goedkeuren", "advies": advies.pk})
     assert response.status_code == 403
+    assert "niet vastleggen" in response.content.decode(), "the page names the refusal"
     advies.refresh_from_db()
     assert not advies.is_approved
 
@@ -300,4 +301,6 @@ def test_follow_up_form_refuses_future_dates_and_keeps_input(world, as_user):
     assert response.status_code == 200
     page = response.content.decode()
     assert "niet in de toekomst" in page and "Deels gestart" in page
-    assert as_user(a.users[Role.TEAMLID]).get(f"{base}{advies.pk}/follow-up/").status_code == 403
+    refused = as_user(a.users[Role.TEAMLID]).get(f"{base}{advies.pk}/follow-up/")
+    assert refused.status_code == 403
+    assert "Alleen de procesregisseur, de voorzitter of de verwijzer" in refused.content.decode()

@@ -175,7 +175,9 @@ def test_notulist_reads_but_cannot_change(tenancy, as_user, casus):
     assert "<textarea" not in page.content.decode()
     assert client.get(add).status_code == 403
     assert client.post(add, episode_post(provider_name="X")).status_code == 403
-    assert client.post(case, {"stap": "1", "stap1-text": "x"}).status_code == 403
+    refused = client.post(case, {"stap": "1", "stap1-text": "x"})
+    assert refused.status_code == 403
+    assert "U mag de verklarende analyse van deze casus niet wijzigen." in refused.content.decode()
     assert not TijdlijnEpisode.objects.exists() and not AnalyseStap.objects.exists()
 
 

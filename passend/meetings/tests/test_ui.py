@@ -232,7 +232,9 @@ def test_notulist_writes_but_does_not_plan(tenancy, as_user, active_case, todays
     item = Casusbespreking.objects.create(overleg=todays_meeting, casus=active_case, order=1)
     client = as_user(tenancy.a.users[Role.NOTULIST])
     assert client.get(f"/teams/{team.slug}/overleggen/").status_code == 200
-    assert client.get(f"/teams/{team.slug}/overleggen/plannen/").status_code == 403
+    refused = client.get(f"/teams/{team.slug}/overleggen/plannen/")
+    assert refused.status_code == 403
+    assert "Alleen de voorzitter plant overleggen" in refused.content.decode()
     assert client.get(meeting_url(team, todays_meeting, "agenda/")).status_code == 403
     assert client.post(meeting_url(team, todays_meeting, "wijzigen/")).status_code == 403
     response = client.post(

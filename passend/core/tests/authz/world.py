@@ -25,8 +25,7 @@ from passend.advice.models import Advies, Opvolging, Party, Toelichtingsverzoek
 from passend.analysis.models import AnalyseStap, TijdlijnEpisode
 from passend.cases import attachments
 from passend.cases.codes import CaseState
-from passend.cases.models import Toestemming
-from passend.cases.tests.factories import CasusFactory, OuderFactory
+from passend.cases.tests.factories import CasusFactory, OuderFactory, with_consent
 from passend.cases.tests.files import pdf
 from passend.core.tests.factories import (
     GemeenteFactory,
@@ -66,12 +65,8 @@ def _consented_case(team, aanmelder, today):
         gemeente=team.gemeenten.first(),
         birth_date=today.replace(year=today.year - 13) - dt.timedelta(days=40),
     )
-    parent = OuderFactory(casus=casus, first_name="Ouder", last_name=f"Fictief {team.slug}")
-    for ouder in (parent, None):
-        Toestemming.objects.create(
-            casus=casus, ouder=ouder, method="schriftelijk", given_on=today - dt.timedelta(days=30)
-        )
-    return casus
+    OuderFactory(casus=casus, first_name="Ouder", last_name=f"Fictief {team.slug}", has_gezag=True)
+    return with_consent(casus)
 
 
 def _place(name: str, region, wijkteam) -> Place:
