@@ -13,9 +13,20 @@ PROBLEM = {
         "status": {"type": "integer", "description": "De HTTP-statuscode."},
         "detail": {"type": "string", "description": "Uitleg voor deze specifieke fout."},
         "instance": {"type": "string", "description": "URI van dit voorval."},
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+
+# A 400 answer is a Problem plus the RFC 9457 extension member `invalidParams` (RFC 9457 §3.2
+# allows extension members). The ADR rule nlgov:problem-schema-members allows only the five
+# standard members in a problem schema's own `properties`; the extension is therefore composed
+# with allOf onto the unchanged Problem, so the standard part stays exactly as the rule wants.
+INVALID_PARAMS = {
+    "type": "object",
+    "properties": {
         "invalidParams": {
             "type": "array",
-            "description": "Per ongeldig veld wat er mis is (alleen bij status 400).",
+            "description": "Per ongeldig veld wat er mis is.",
             "items": {
                 "type": "object",
                 "properties": {
@@ -27,7 +38,13 @@ PROBLEM = {
             },
         },
     },
-    "required": ["type", "title", "status", "detail"],
+}
+INVALID_INPUT_PROBLEM = {
+    "description": (
+        "Foutmelding bij ongeldige invoer (status 400): een Problem met de uitbreiding "
+        "invalidParams (RFC 9457 §3.2)."
+    ),
+    "allOf": [{"$ref": "#/components/schemas/Problem"}, INVALID_PARAMS],
 }
 
 VERSION_HEADER = {
@@ -52,11 +69,12 @@ class PassendAutoSchema(AutoSchema):
 
 
 def _error(code: str) -> dict:
+    schema = "InvalidInputProblem" if code == "400" else "Problem"
     return {
         "description": ERROR_DESCRIPTIONS[code],
         "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
         "content": {
-            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+            "application/problem+json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}
         },
     }
 
@@ -65,6 +83,7 @@ def add_design_rule_responses(result, generator, request, public):
     """Version header on every response; problem+json for every error an operation can give."""
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["Problem"] = PROBLEM
+    components["schemas"]["InvalidInputProblem"] = INVALID_INPUT_PROBLEM
     components.setdefault("headers", {})["API-Version"] = VERSION_HEADER
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
@@ -91,4 +110,33 @@ def add_design_rule_responses(result, generator, request, public):
             for code in wanted:
                 responses.setdefault(code, _error(code))
             operation["responses"] = dict(sorted(responses.items()))
+    return result
+
+
+def _references(node, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            found.add(ref.rsplit("/", 1)[1])
+        for value in node.values():
+            _references(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _references(value, found)
+    return found
+
+
+def drop_unused_components(result, generator, request, public):
+    """Leave out schema components nothing refers to (for example the request form of a
+    serializer that is only ever nested read-only), so every component in the document is used."""
+    schemas = result.get("components", {}).get("schemas", {})
+    used = _references({k: v for k, v in result.items() if k != "components"}, set())
+    pending = list(used)
+    while pending:
+        name = pending.pop()
+        for child in _references(schemas.get(name, {}), set()) - used:
+            used.add(child)
+            pending.append(child)
+    for name in set(schemas) - used:
+        del schemas[name]
     return result
