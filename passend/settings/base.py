@@ -203,7 +203,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["passend.core.api.parsers.PassendJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "passend.core.api.schema.PassendAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "passend.core.api.pagination.PassendPagination",
     "EXCEPTION_HANDLER": "passend.core.api.problems.exception_handler",
