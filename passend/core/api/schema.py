@@ -1,6 +1,9 @@
 """OpenAPI generation tuned to the NL API Design Rules."""
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
 
 from .problems import to_camel
 
@@ -57,15 +60,47 @@ ERROR_DESCRIPTIONS = {
     "401": "Niet ingelogd of token verlopen.",
     "403": "Geen recht op deze handeling.",
     "404": "Niet gevonden, of buiten uw bevoegdheid.",
+    "409": "Kan niet in deze toestand; detail zegt waarom.",
     "429": "Te veel verzoeken; probeer het later opnieuw.",
     "500": "Interne fout.",
 }
+
+
+def _model_field(field):
+    """The model field behind a ModelSerializer field, if there is exactly one."""
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    if model is None or not field.source or "." in field.source or field.source == "*":
+        return None
+    try:
+        model_field = model._meta.get_field(field.source)
+    except FieldDoesNotExist:
+        return None
+    return None if model_field.is_relation and not model_field.concrete else model_field
 
 
 class PassendAutoSchema(AutoSchema):
     def get_operation_id(self):
         operation_id = super().get_operation_id()
         return to_camel(operation_id)
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        """A read-only field shows what the model holds: DRF drops allow_blank from read-only
+        model fields, so a blank choice ("") or a blank e-mail address would contradict the
+        document. Describe the blank (and null) values the model field allows."""
+        model_field = _model_field(field) if field.read_only else None
+        blank = bool(model_field is not None and model_field.blank)
+        if blank and isinstance(field, serializers.ChoiceField):
+            field.allow_blank = True
+        if model_field is not None and model_field.null:
+            field.allow_null = True
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        holds_text = isinstance(model_field, models.CharField | models.TextField)
+        if blank and holds_text and schema.get("type") == "string" and "format" in schema:
+            empty = {"type": "string", "maxLength": 0}
+            keep = ("readOnly", "nullable", "title", "description")
+            outer = {k: schema.pop(k) for k in keep if k in schema}
+            schema = {"anyOf": [schema, empty], **outer}
+        return schema
 
 
 def _error(code: str) -> dict:
@@ -103,8 +138,12 @@ def add_design_rule_responses(result, generator, request, public):
                 wanted.append("400")
             if not public_op:
                 wanted += ["401", "403"]
-            if "{" in path:
+            query = [p["name"] for p in operation.get("parameters", []) if p.get("in") == "query"]
+            # A page past the last one and a filter naming a team out of reach are 404 as well.
+            if "{" in path or "page" in query or any(name.endswith("Id") for name in query):
                 wanted.append("404")
+            if method != "get" and not public_op:
+                wanted.append("409")
             if path.startswith("/auth/") or path.startswith("/public/"):
                 wanted += ["401", "429"]
             for code in wanted:
