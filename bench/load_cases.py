@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+import smoke  # bench/smoke.py, next to this script
+
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "BENCH-"
 
@@ -44,7 +46,14 @@ def parse_args(argv=None) -> argparse.Namespace:
         action="store_true",
         help="only run (VACUUM) ANALYZE, e.g. after a migration",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--smoke", action="store_true", help="tiny run on a fresh temporary SQLite (for CI)"
+    )
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.count, args.batch_size = min(args.count, 250), 100
+        args.database_url = args.database_url or smoke.database_url()
+    return args
 
 
 def setup_django(database_url: str | None) -> None:
@@ -161,11 +170,15 @@ class Generator:
             parents_informed=rng.random() < 0.95,
         )
         if state not in (S.AANGEMELD, S.IN_SCREENING):
-            casus.screening_reason = rng.choice(D.SCREENING[state])
+            # Every state after in_behandeling (advice, follow-up, closed, reopened) was
+            # screened as suitable first.
+            refused = state in (S.AFGEWEZEN, S.DOORVERWEZEN, S.CRISIS_DOORVERWEZEN)
+            screened_as = state if refused else S.IN_BEHANDELING
+            casus.screening_reason = rng.choice(D.SCREENING[screened_as])
             casus.screening_outcome = {
                 S.IN_BEHANDELING: "geschikt",
                 S.CRISIS_DOORVERWEZEN: "crisis",
-            }.get(state, "niet_geschikt")
+            }.get(screened_as, "niet_geschikt")
             casus.redirected_to = rng.choice(D.REDIRECTS.get(state, [""]))
         if state == S.IN_BEHANDELING:
             casus.casushouder = users["teamlid-procesregisseur"]
@@ -257,6 +270,8 @@ def main(argv=None) -> int:
         print("--count and --batch-size must be positive", file=sys.stderr)
         return 2
     setup_django(args.database_url)
+    if args.smoke:
+        smoke.migrate()
 
     from django.db import connection
     from django.utils import timezone

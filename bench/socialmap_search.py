@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+import smoke  # bench/smoke.py, next to this script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -72,16 +74,34 @@ def grow(target: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--database-url")
     parser.add_argument("--offers", type=int, default=0, help="grow the map to N active offers")
     parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="tiny run for CI: demo region and social map in a fresh temporary SQLite, "
+        "80 offers, 3 requests",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.database_url = args.database_url or smoke.database_url()
+        args.offers, args.requests = 80, 3
+    elif not args.database_url:
+        parser.error("--database-url is required (or --smoke)")
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "passend.settings.dev")
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+    if args.smoke:
+        from passend.demo.region import load_demo_region
+        from passend.demo.socialmap import load_demo_socialmap
+
+        smoke.migrate()
+        load_demo_region()
+        load_demo_socialmap()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext

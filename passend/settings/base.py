@@ -203,7 +203,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["passend.core.api.parsers.PassendJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "passend.core.api.schema.PassendAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "passend.core.api.pagination.PassendPagination",
     "EXCEPTION_HANDLER": "passend.core.api.problems.exception_handler",
@@ -236,7 +236,34 @@ SPECTACULAR_SETTINGS = {
         "email": "ontwikkelaars@passend.example.org",
     },
     "LICENSE": {"name": "EUPL-1.2"},
-    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie"}],
+    # ADR: an absolute https URL with the major version; the host is a variable per installation.
+    "SERVERS": [
+        {
+            "url": "https://{host}/api/v1",
+            "description": "Deze installatie",
+            "variables": {
+                "host": {
+                    "default": "passend.example.org",
+                    "description": "Hostnaam van de Passend-installatie.",
+                }
+            },
+        }
+    ],
+    # ADR (spectral:oas operation-tag-defined): every tag an operation uses, declared once here.
+    "TAGS": [
+        {"name": "Authenticatie", "description": "API-tokens aanvragen en intrekken."},
+        {"name": "Regio's en teams", "description": "Jeugdregio's, expertteams en hun leden."},
+        {"name": "Organisaties", "description": "Organisaties in de regio."},
+        {"name": "Toegangslog", "description": "Het toegangslog (NEN 7513)."},
+        {"name": "Casussen", "description": "Casussen, toestemmingen, bijlagen en statussen."},
+        {"name": "Analyse", "description": "Tijdlijn, signalen en verklarende analyse."},
+        {"name": "Overleg", "description": "Teamoverleggen, besprekingen en aanwezigheid."},
+        {"name": "Advies", "description": "Adviezen, goedkeuring, brief en follow-up."},
+        {"name": "Procesregie", "description": "Plan van aanpak, acties en escalaties."},
+        {"name": "Werkvoorraad", "description": "Wat er per gebruiker wacht."},
+        {"name": "Sociale kaart", "description": "Aanbod, aanbieders en wachttijden."},
+        {"name": "Zelfmelding", "description": "Aanmelden door jeugdige of ouder, zonder inlog."},
+    ],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,
@@ -246,6 +273,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "drf_spectacular.hooks.postprocess_schema_enums",
         "passend.core.api.schema.add_design_rule_responses",
+        "passend.core.api.schema.drop_unused_components",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -53,7 +53,7 @@ def test_database_refuses_update_even_with_raw_sql(entries):
     assert set(AccessLogEntry.objects.values_list("purpose", flat=True)) == {"test"}
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="DELETE trigger exists on PostgreSQL")
+@pytest.mark.vendor("postgresql")  # the DELETE trigger exists on PostgreSQL only
 def test_postgres_refuses_raw_delete(entries):
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_accesslogentry")

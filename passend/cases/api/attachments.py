@@ -20,6 +20,7 @@ from .params import ATTACHMENT_ID, CASE_ID
 class AttachmentViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     serializer_class = AttachmentSerializer
     parser_classes = [MultiPartParser, FormParser]
+    pagination_class = None  # the list is the case's attachments, unpaginated
     case_audience = OWNER
     audit_purpose = "casus bekijken"
     check_write = staticmethod(attachments.check_may_add)
@@ -71,7 +72,7 @@ class AttachmentDownloadViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Bijlage downloaden",
         description="Het bestand zelf; de naam volgt het soort bestand. Wordt gelogd.",
-        responses={(200, "application/octet-stream"): bytes},
+        responses={(200, content_type): bytes for content_type in attachments.ALLOWED_TYPES},
     )
     def retrieve(self, request, caseId=None, attachmentId=None):
         attachment = self.case_child(

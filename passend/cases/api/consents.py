@@ -19,6 +19,7 @@ from .params import CASE_ID, CONSENT_ID
 @extend_schema(tags=["Casussen"], parameters=[CASE_ID])
 class ConsentViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
     serializer_class = ConsentSerializer
+    pagination_class = None  # the list is the case's consents, unpaginated
     case_audience = OWNER
     audit_purpose = "casus bekijken"
     api_field_names = {"ouder": "parent"}

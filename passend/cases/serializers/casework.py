@@ -8,7 +8,9 @@ from ..codes import ClosureOutcome, ConsultationType
 
 class PerspectiveSerializer(serializers.Serializer):
     youth_wish = serializers.CharField(
-        allow_blank=True, max_length=4000, help_text="Wat wil je? (woorden van de jeugdige)"
+        allow_blank=True,
+        max_length=4000,
+        help_text="Wat wil je? (woorden van de jeugdige)",
     )
     youth_struggle = serializers.CharField(
         allow_blank=True, max_length=4000, help_text="Waar loop je tegenaan?"
@@ -16,7 +18,15 @@ class PerspectiveSerializer(serializers.Serializer):
     family_wish = serializers.CharField(
         allow_blank=True, max_length=4000, help_text="Veranderwens van het gezin."
     )
-    perspective_updated_at = serializers.DateTimeField(read_only=True)
+    perspective_updated_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+    def to_representation(self, instance):
+        # Not filled in yet is null in the model; the API says so with "" (a string, as documented).
+        data = super().to_representation(instance)
+        return {
+            key: "" if value is None and key != "perspective_updated_at" else value
+            for key, value in data.items()
+        }
 
 
 class CaseDirectionSerializer(serializers.Serializer):

@@ -97,9 +97,7 @@ def test_re_registration_is_recognised_without_plaintext(tenancy):
     assert other not in previously_registered(again)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="the SQLite file itself; PostgreSQL is read via SQL above"
-)
+@pytest.mark.vendor("sqlite")  # the SQLite file itself; PostgreSQL is read via SQL above
 @pytest.mark.django_db(transaction=True)  # committed data: a backup cannot copy an open write
 def test_sqlite_file_bytes_show_no_identifying_data(tenancy, tmp_path):
     casus = CasusFactory(

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -7,4 +8,4 @@ class PassendPagination(PageNumberPagination):
     max_page_size = 100
     page_query_description = "Paginanummer (begint bij 1)."
     page_size_query_description = "Aantal resultaten per pagina (maximaal 100)."
-    invalid_page_message = "Deze pagina bestaat niet."
+    invalid_page_message = _("Deze pagina bestaat niet.")

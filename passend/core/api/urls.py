@@ -13,6 +13,8 @@ from drf_spectacular.views import (
     SpectacularYAMLAPIView,
 )
 
+from .renderers import OpenApiYamlRenderer
+
 API_URL_MODULES = [
     "passend.accounts.api_urls",
     "passend.regions.api_urls",
@@ -33,7 +35,11 @@ app_name = "api"
 urlpatterns = [
     *[pattern for name in API_URL_MODULES for pattern in import_module(name).urlpatterns],
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
-    path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="schema-yaml"),
+    path(
+        "openapi.yaml",
+        SpectacularYAMLAPIView.as_view(renderer_classes=[OpenApiYamlRenderer]),
+        name="schema-yaml",
+    ),
     # Swagger UI sets inline styles; allow those (styles only, never scripts) on this page alone.
     path(
         "docs",

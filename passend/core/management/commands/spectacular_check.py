@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.renderers import OpenApiYamlRenderer
+
+from passend.core.api.renderers import OpenApiYamlRenderer
 
 SCHEMA_FILE = Path(settings.BASE_DIR) / "openapi" / "openapi.yaml"
 
