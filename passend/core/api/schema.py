@@ -66,6 +66,16 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+def _body_properties(operation, components) -> set[str]:
+    """The top-level property names of an operation's JSON request body."""
+    content = operation.get("requestBody", {}).get("content", {})
+    schema = content.get("application/json", {}).get("schema", {})
+    ref = schema.get("$ref", "")
+    if ref.startswith("#/components/schemas/"):
+        schema = components.get("schemas", {}).get(ref.rsplit("/", 1)[1], {})
+    return set(schema.get("properties", {}))
+
+
 def _model_field(field):
     """The model field behind a ModelSerializer field, if there is exactly one."""
     model = getattr(getattr(field.parent, "Meta", None), "model", None)
@@ -139,8 +149,14 @@ def add_design_rule_responses(result, generator, request, public):
             if not public_op:
                 wanted += ["401", "403"]
             query = [p["name"] for p in operation.get("parameters", []) if p.get("in") == "query"]
-            # A page past the last one and a filter naming a team out of reach are 404 as well.
-            if "{" in path or "page" in query or any(name.endswith("Id") for name in query):
+            # A page past the last one, and a filter or a body naming a team out of reach,
+            # are 404 as well.
+            if (
+                "{" in path
+                or "page" in query
+                or any(name.endswith("Id") for name in query)
+                or (not public_op and "team" in _body_properties(operation, components))
+            ):
                 wanted.append("404")
             if method != "get" and not public_op:
                 wanted.append("409")
