@@ -4,7 +4,9 @@ import os
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from passend.accounts.roles import Role
@@ -58,6 +60,16 @@ def _world(region, name: str, wijkteam) -> TeamWorld:
         MembershipFactory(user=user, team=team, role=role, organisation=org)
         world.users[role] = user
     return world
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language (Dutch). A request in English leaves English
+    active in the thread (LocaleMiddleware does not reset it), and a later test calling a
+    service directly would then get English messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

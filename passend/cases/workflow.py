@@ -87,11 +87,10 @@ def consent_check(casus, on=None):
             valid=False,
             missing=("jeugdige",),
             requirement=None,
-            message="De geboortedatum van de jeugdige ontbreekt.",
+            message=_("De geboortedatum van de jeugdige ontbreekt."),
             coordinate_with_parents=False,
         )
     labels = {f"ouder:{o.pk}": f"{o.first_name} {o.last_name}" for o in casus.ouders.all()}
-    labels["jeugdige"] = "de jeugdige"
     return check_exchange_consent(
         birth_date=casus.birth_date,
         on=on,
