@@ -8,22 +8,24 @@ services all use these functions, so the rule is the same everywhere.
 
 from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from .codes import Participation
 
-REQUIRED_REASON = (
+REQUIRED_REASON = _(
     "Dit team bespreekt geen casus zonder jeugdige en ouders, tenzij er een reden is. "
     "Leg vast waarom zij er niet bij waren."
 )
-ASK_REASON = (
+ASK_REASON = _(
     "Jeugdige en ouders waren er niet bij en er is geen reden vastgelegd. Vul de reden nog in: "
     "die is nodig om te leren waarom het niet lukte."
 )
-SPOKESPERSON_NAME = "Vul de naam van de woordvoerder in."
-SPOKESPERSON_RELATION = (
+SPOKESPERSON_NAME = _("Vul de naam van de woordvoerder in.")
+SPOKESPERSON_RELATION = _(
     "Vul in wie de woordvoerder is voor de jeugdige, bijvoorbeeld tante of mentor op school."
 )
-UNKNOWN = "Kies een geldige vorm van deelname."
-PARTICIPATION_FIRST = (
+UNKNOWN = _("Kies een geldige vorm van deelname.")
+PARTICIPATION_FIRST = _(
     "Leg eerst de deelname van jeugdige en ouders vast; daarna kunt u het verslag opslaan."
 )
 
@@ -61,7 +63,7 @@ def participation_problems(
 def participation_advice(participation: str, absence_reason: str | None, required: bool) -> str:
     """A soft prompt (not a refusal): absent without reason where the team does not require it."""
     if participation == Participation.AFWEZIG and not required and not _filled(absence_reason):
-        return ASK_REASON
+        return str(ASK_REASON)
     return ""
 
 
