@@ -6,6 +6,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.forms import DateInput
 from passend.regions.models import Organisation, OrganisationType
 from passend.socialmap.models import Hulpvraag
 from passend.socialmap.picker import filter_offers, region_offers
@@ -39,7 +40,7 @@ def _date(label, help_text=""):
         label=label,
         help_text=help_text,
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
 
@@ -257,7 +258,7 @@ class AnswerForm(forms.Form):
 class FollowUpForm(forms.Form):
     done_on = forms.DateField(
         label=_("Datum follow-up"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     implementation_status = forms.ChoiceField(
         label=_("Hoe is het advies uitgevoerd"),
@@ -280,5 +281,5 @@ class FollowUpForm(forms.Form):
 class PlanFollowUpForm(forms.Form):
     due_on = forms.DateField(
         label=_("Volgende follow-up op"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )

@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from passend.cases.codes import Hulpvorm, Productcategorie
 from passend.cases.models import LifeDomain
+from passend.core.forms import DateInput
 from passend.socialmap.picker import grouped_choices, region_offers
 
 from . import services
 from .models import AnalyseStep
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_WIDGET = DateInput()
 
 
 class EpisodeForm(forms.Form):

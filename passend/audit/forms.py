@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.forms import DateInput
+
 from .models import Outcome
 
 
@@ -14,13 +16,13 @@ class AccessLogFilterForm(forms.Form):
     van = forms.DateField(
         label=_("Vanaf"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")},
     )
     tot = forms.DateField(
         label=_("Tot en met"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")},
     )
 

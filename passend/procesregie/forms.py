@@ -4,6 +4,8 @@ the service is put on the form (``core.refusals.add_to_form``), next to the fiel
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.forms import DateInput
+
 from .codes import (
     DOUBLE_CHECK,
     ActionStatus,
@@ -16,7 +18,7 @@ from .codes import (
 from .rules import OWNER_NOT_IN_TEAM
 from .selectors import team_members
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _text(label, *, required=False, rows=3, max_length=4000, help_text=""):

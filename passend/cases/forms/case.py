@@ -7,6 +7,7 @@ The rules themselves live in the services; a refusal lands on these forms throug
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.forms import DateInput
 from passend.regions.models import Gemeente
 
 from ..codes import CaseState, ConsentMethod, ReferrerType, ScreeningOutcome
@@ -132,7 +133,7 @@ class ConsentForm(forms.Form):
     )
     given_on = forms.DateField(
         label=_("Datum"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")},
     )
     scope_exchange = forms.BooleanField(
@@ -165,6 +166,6 @@ class WithdrawForm(forms.Form):
     consent = forms.IntegerField(widget=forms.HiddenInput)
     withdrawn_on = forms.DateField(
         label=_("Ingetrokken op"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")},
     )

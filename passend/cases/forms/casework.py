@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.forms import DateInput
+
 from ..codes import ClosureOutcome, ConsultationType
 from ..workflow import closure_problems
 
@@ -56,7 +58,7 @@ class ClosureForm(forms.Form):
     fitting_place_on = forms.DateField(
         label=_("Passende plek bereikt op"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     reason = forms.CharField(
         label=_("Toelichting"),

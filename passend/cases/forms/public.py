@@ -9,6 +9,7 @@ from django.core import signing
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.forms import DateInput
 from passend.regions.models import Gemeente, Team
 
 from ..codes import ParentRelation, ReferrerType
@@ -100,7 +101,7 @@ class PublicRegistrationForm(forms.Form):
     )
     birth_date = forms.DateField(
         label=_("Geboortedatum van de jeugdige"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Bijvoorbeeld 17-05-2012."),
         input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
         error_messages={

@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.forms import DateInput
+
 from ..models import Casus, LifeDomain, Ouder, RegistrationReason
 from ..validators import clean_bsn, validate_birth_date
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class YoungPersonForm(forms.ModelForm):

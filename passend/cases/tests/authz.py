@@ -24,9 +24,8 @@ CASE_READERS = CASE_TEAM | REFERRER
 # Who can move a case along the workflow table (any of its capabilities).
 STEPPERS = may_any(Cap.SCREEN_CASES, Cap.APPROVE_ADVICE, Cap.DIRECT_PROCESS)
 # Who may change a registration now (in behandeling: the screeners; the referrer only while it
-# is aangemeld); the registration pages also need REGISTER_CASES.
+# is aangemeld): the case page's forms and the registration steps alike.
 EDITORS = SCREENERS
-PAGE_EDITORS = SCREENERS & REGISTRANTS
 
 EXPECT = {
     "cases:list": Expect(read=VIEW_TEAM, lists=True),
@@ -38,7 +37,7 @@ EXPECT = {
     "cases:close": Expect(read=DIRECTORS, write=DIRECTORS),
     "cases:transition": Expect(write=STEPPERS),
     "cases:register": Expect(read=REGISTRANTS, write=REGISTRANTS, read_status=frozenset({200})),
-    "cases:register-step": Expect(read=PAGE_EDITORS, write=PAGE_EDITORS),
+    "cases:register-step": Expect(read=EDITORS, write=EDITORS),
     "cases:public-registration": Expect(read=ALL_ACTORS, write=ALL_ACTORS, scope=PUBLIC),
     "cases:public-registration-done": Expect(read=ALL_ACTORS, scope=PUBLIC),
     "api:public-registration": Expect(write=ALL_ACTORS, scope=PUBLIC),

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from passend.accounts.roles import Role
+from passend.cases.codes import CaseState
 from passend.cases.models import Casus, RegistrationReason
 from passend.cases.services import may_edit_registration
 from passend.cases.tests.factories import CasusFactory
@@ -167,3 +168,14 @@ def test_only_the_author_may_edit_a_draft_even_a_screener_may_not(tenancy):
     assert not may_edit_registration(tenancy.a.users[Role.SCREENER], draft)
     draft.is_draft = False
     assert may_edit_registration(tenancy.a.users[Role.SCREENER], draft)
+
+
+@pytest.mark.parametrize("role", [Role.VOORZITTER, Role.SCREENER])
+def test_the_edit_link_on_the_case_page_leads_to_the_registration(tenancy, as_user, role):
+    """The case page offers "Aanmelding wijzigen" to whom may edit the registration; the
+    voorzitter (who screens but does not register) got a 404 behind the link."""
+    casus = CasusFactory(team=tenancy.a.team, state=CaseState.IN_SCREENING)
+    client = as_user(tenancy.a.users[role])
+    page = client.get(f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}/").content.decode()
+    assert "Aanmelding wijzigen" in page
+    assert client.get(step_url(tenancy.a.team, casus, "jeugdige")).status_code == 200

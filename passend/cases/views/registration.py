@@ -23,11 +23,16 @@ class RegistrationView(CaseScopeMixin, AuditedView, TemplateView):
     from the one case scope; a case the user may see but no longer edit is 404 (logged)."""
 
     template_name = "cases/registration_step.html"
-    team_capability = Cap.REGISTER_CASES
     team_purpose = "casus aanmelden"
     case_audience = OWNER
     audit_subject_type = "casus"
     audit_purpose = "aanmelding invullen"
+
+    @property
+    def team_capability(self) -> Cap:
+        """A new draft needs the right to register; an existing registration is edited by
+        whom `may_edit_registration` allows (its author, or a screener or voorzitter)."""
+        return Cap.VIEW_TEAM if "pk" in self.kwargs else Cap.REGISTER_CASES
 
     @cached_property
     def step(self) -> str:

@@ -9,6 +9,7 @@ from django.forms.models import fields_for_model, model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from passend.cases.models import LifeDomain
+from passend.core.forms import DateInput
 from passend.regions.models import Gemeente
 
 from ..models import Aanbiederprofiel, Aanbod, Aandachtspunt, Expertisegebied, Hulpvraag, Locatie
@@ -157,7 +158,7 @@ class WaitingTimeForm(forms.Form):
         label=_("Bevestigd op"),
         required=False,
         help_text=_("Leeg: vandaag."),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
     def __init__(self, *args, offer, with_date: bool = False, **kwargs):
