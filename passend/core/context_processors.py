@@ -19,7 +19,7 @@ TEAM_NAVIGATION = [
     (_("Mijn aanmeldingen"), "cases:list", Cap.VIEW_OWN_CASES),
     (_("Teamleden"), "regions:team-members", Cap.VIEW_MEMBERS),
     (_("Toegangslog"), "audit:access-log", Cap.VIEW_ACCESS_LOG),
-    (_("Teaminstellingen"), "regions:team-settings", Cap.MANAGE_TEAM),
+    (_("Beheer"), "regions:beheer", Cap.MANAGE_TEAM),
 ]
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
         views.TeamMemberSecondFactorResetView.as_view(),
         name="team-member-second-factor-reset",
     ),
+    path("teams/<slug:team>/beheer/", views.BeheerView.as_view(), name="beheer"),
     path("teams/<slug:team>/instellingen/", views.TeamSettingsView.as_view(), name="team-settings"),
     path("organisaties/", views.OrganisationListView.as_view(), name="organisations"),
     path("organisaties/<int:pk>/", views.OrganisationDetailView.as_view(), name="organisation"),

@@ -141,6 +141,15 @@ class TeamMemberSecondFactorResetView(TeamMixin, View):
         return redirect("regions:team-member", team=self.team.slug, user_id=user.pk)
 
 
+class BeheerView(TeamMixin, TemplateView):
+    """The beheerder's start page: users and memberships, team settings, code lists, log."""
+
+    personal_data = False
+    template_name = "regions/beheer.html"
+    team_capability = Cap.MANAGE_TEAM
+    team_purpose = "beheer openen"
+
+
 class TeamSettingsView(TeamMixin, RefusalFormMixin, FormView):
     personal_data = False
     template_name = "regions/team_settings.html"

@@ -14,6 +14,7 @@ EXPECT = {
     "regions:team-members": Expect(read=MEMBER_VIEWERS),
     "regions:team-member": Expect(read=MEMBER_VIEWERS),
     "regions:team-member-second-factor-reset": Expect(write=TEAM_MANAGERS),
+    "regions:beheer": Expect(read=TEAM_MANAGERS),
     "regions:team-settings": Expect(read=TEAM_MANAGERS, write=TEAM_MANAGERS),
     # Organisations are regional: listed for the regions of one's teams (empty for others).
     "regions:organisations": Expect(read=ALL_ACTORS),
