@@ -1,27 +1,49 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from passend.accounts.permissions import capabilities
 from passend.accounts.roles import Cap
 from passend.regions.selectors import teams_for
 
 from .api.problems import problem_response
 
+# Where a role lands in a team: the first capability the user holds decides (one table, by
+# capability, so a combination of roles lands on the most hands-on page).
+LANDINGS = [
+    (Cap.VIEW_CASE_DATA, "inbox:home"),  # screener, voorzitter, teamlid, procesregisseur, notulist
+    (Cap.REGISTER_CASES, "cases:list"),  # aanmelder: own cases, "Casus aanmelden" on top
+    (Cap.VIEW_OWN_CASES, "cases:list"),
+    (Cap.MANAGE_SOCIAL_MAP, "socialmap:beheer"),  # coördinator sociale kaart
+    (Cap.UPDATE_OWN_WAITING_TIMES, "socialmap:provider"),  # aanbieder: own waiting times
+    (Cap.MANAGE_TEAM, "regions:beheer"),  # beheerder
+    (Cap.VIEW_TEAM, "regions:team-home"),  # beleidsadviseur (for now)
+]
+
+
+def landing_url(user, team) -> str:
+    """The page `user` works on first in `team`."""
+    caps = capabilities(user, team)
+    for capability, name in LANDINGS:
+        if capability in caps:
+            return reverse(name, kwargs={"team": team.slug})
+    return reverse("regions:team-home", kwargs={"team": team.slug})
+
 
 def home(request):
-    """Landing page: the user's team home, or a choice when there are several."""
+    """Landing: the page the user works on in their team, or a choice when there are several."""
     if not request.user.is_authenticated:
         return redirect("accounts:login")
-    teams = list(teams_for(request.user))
-    if not teams:  # a provider's employee: straight to the own waiting times
-        provider_teams = list(teams_for(request.user, Cap.UPDATE_OWN_WAITING_TIMES)[:1])
-        if provider_teams:
-            return redirect("socialmap:provider", team=provider_teams[0].slug)
+    # a provider's employee holds no team capability other than the own waiting times
+    found = [*teams_for(request.user), *teams_for(request.user, Cap.UPDATE_OWN_WAITING_TIMES)]
+    teams = sorted({team.pk: team for team in found}.values(), key=lambda t: (t.name, t.pk))
     if len(teams) == 1:
-        return redirect("regions:team-home", team=teams[0].slug)
-    return render(request, "core/choose_team.html", {"teams": teams})
+        return redirect(landing_url(request.user, teams[0]))
+    choices = [(team, landing_url(request.user, team)) for team in teams]
+    return render(request, "core/choose_team.html", {"teams": choices})
 
 
 @never_cache
