@@ -1,6 +1,7 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -68,7 +69,10 @@ def server_error(request):
         return problem_response(
             500, _("Er ging iets mis aan onze kant. Probeer het later opnieuw.")
         )
-    return render(request, "500.html", status=500)
+    # No request context: context processors read the session, the user and the database,
+    # and any of those may be what failed.
+    html = loader.get_template("500.html").render({})
+    return HttpResponseServerError(html)
 
 
 def permission_denied(request, exception=None):
