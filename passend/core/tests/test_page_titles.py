@@ -85,6 +85,8 @@ def test_every_page_names_itself_and_its_context():
         title = title_of(body)
         checked.append(route.name)
         problem = title_problem(title, in_team="<slug:team>" in route.route)
+        if title.startswith("Fout:"):
+            problem = "a first visit is no failed submit"
         if problem:
             problems.append(f"{route.name} {url}: {title!r} {problem}")
     assert len(checked) > 60, checked
