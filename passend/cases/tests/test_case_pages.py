@@ -148,3 +148,37 @@ def test_the_overview_post_is_handed_to_the_page_of_its_form(tenancy, as_user, i
     assert response.status_code == 302 and in_screening.consents.count() == 1
     bad = client.post(base(tenancy, in_screening), {"outcome": "crisis"}).content.decode()
     assert 'name="outcome"' in bad and "Vul in naar wie" in bad
+
+
+def test_registration_steps_are_an_ordered_list_with_the_current_step(tenancy, as_user):
+    author = tenancy.a.users[Role.AANMELDER]
+    draft = CasusFactory(team=tenancy.a.team, aanmelder=author, is_draft=True)
+    client = as_user(author)
+    url = f"/teams/{tenancy.a.team.slug}/aanmelden/{draft.pk}/vraag/"
+    page = client.get(url).content.decode()
+    steps = re.search(r'<ol class="passend-steps">(.*?)</ol>', page, re.S).group(1)
+    assert steps.count("<li") == 5 and steps.count('aria-current="step"') == 1
+    assert '<li aria-current="step">Vraag en reden</li>' in steps
+    assert f'href="/teams/{tenancy.a.team.slug}/aanmelden/{draft.pk}/jeugdige/"' in steps
+
+
+def test_no_select_on_the_case_pages_shows_dashes(tenancy, as_user, in_screening):
+    """Django's "---------" as the empty choice reads as nothing; every select says "Kies …"
+    unless the form names its own empty choice."""
+    author = tenancy.a.users[Role.AANMELDER]
+    draft = CasusFactory(team=tenancy.a.team, aanmelder=author, is_draft=True)
+    author_client = as_user(author)
+    pages = [
+        author_client.get(f"/teams/{tenancy.a.team.slug}/aanmelden/{draft.pk}/{step}/")
+        for step in ("jeugdige", "ouders", "vraag", "achtergrond")
+    ]
+    screener = as_user(tenancy.a.users[Role.SCREENER])
+    url = base(tenancy, in_screening)
+    pages += [screener.get(f"{url}{name}/") for name in ("screening", "toestemming", "bijlagen")]
+    pages.append(screener.get(f"/teams/{tenancy.a.team.slug}/casussen/"))
+    chosen = 0
+    for response in pages:
+        html = response.content.decode()
+        assert response.status_code == 200 and "---------" not in html, response.request
+        chosen += html.count(">Kies …</option>")
+    assert chosen >= 5, "gender, gemeente, relation, referrer type, casushouder"

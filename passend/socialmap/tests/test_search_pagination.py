@@ -43,3 +43,13 @@ def test_results_paginate_by_20_and_the_links_keep_the_query(tenancy, as_user):
     assert "next" not in links(last) and links(last)["prev"].endswith("pagina=2")
     beyond = client.get(url, {**query, "pagina": "99"}).content.decode()
     assert "Pagina 3 van 3" in beyond, "a page past the end shows the last one"
+
+
+def test_waiting_weeks_are_numeric_columns_aligned_right(tenancy, as_user):
+    make_offer(provider(tenancy), tenancy.a.team, weeks=(2, 4, 8))
+    client = as_user(tenancy.a.users[Role.AANMELDER])
+    html = client.get(reverse("socialmap:search", args=[tenancy.a.team.slug]), {"leeftijd": "10"})
+    html = html.content.decode()
+    for weeks in (2, 4, 8):
+        assert f'<td class="utrecht-table__cell passend-numeric">{weeks}</td>' in html
+    assert html.count('class="utrecht-table__header-cell passend-numeric"') == 3
