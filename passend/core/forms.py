@@ -43,7 +43,7 @@ def size_class(field: forms.Field) -> str:
     """The width class of a single-line input: short for numbers, dates and codes, medium
     for phone numbers, long for e-mail addresses, the form's width for free text."""
     widget = field.widget
-    input_type = getattr(widget, "input_type", "")
+    input_type = widget.attrs.get("type") or getattr(widget, "input_type", "")
     if input_type in ("date", "time"):
         return "passend-textbox--s"
     if input_type == "number":

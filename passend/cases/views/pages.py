@@ -237,7 +237,6 @@ class StatusPage(CaseFormPage):
 
     template_name = "cases/status_page.html"
     audit_purpose = "status wijzigen"
-    case_audience = OWNER
 
     @property
     def refusal(self):

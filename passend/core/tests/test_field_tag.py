@@ -68,6 +68,11 @@ def test_input_widths_follow_the_kind_of_value():
     assert "passend-textbox--s" in input_tag(consent, "given_on")
     assert "passend-textbox--" not in input_tag(consent, "witness"), "a name: full width"
 
+    class Times(forms.Form):
+        start = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}))
+
+    assert "passend-textbox--s" in input_tag(render(Times()), "start")
+
 
 @pytest.mark.django_db
 def test_every_select_offers_kies_instead_of_dashes():
