@@ -222,6 +222,7 @@ class DiscussionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.required = required
         if required:
+            self.conditionally_required = frozenset({"absence_reason"})
             self.fields["absence_reason"].help_text = _(
                 "Verplicht bij afwezigheid: dit team bespreekt geen casus zonder jeugdige en "
                 "ouders, tenzij er een reden is."

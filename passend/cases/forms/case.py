@@ -5,6 +5,7 @@ The rules themselves live in the services; a refusal lands on these forms throug
 """
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from passend.core.forms import DateInput
@@ -57,16 +58,48 @@ class CaseFilterForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    to_state = forms.ChoiceField(label=_("Nieuwe status"), choices=CaseState.choices)
+    """A step of the workflow table. Any state is accepted here: whether the step exists and
+    who may take it, the service decides (its refusal lands on this form)."""
+
+    to_state = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=CaseState.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies een geldige nieuwe status."),
+            "invalid_choice": _("Kies een geldige nieuwe status."),
+        },
+    )
     reason = forms.CharField(
         label=_("Reden of toelichting"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij een stap die een reden vraagt."),
     )
+
+    refusal_field_names = {"to": "to_state"}
+    conditionally_required = frozenset({"reason"})
+
+    def __init__(self, *args, offered=(), **kwargs):
+        """`offered`: the steps to show, (state, rule) pairs of the workflow table."""
+        super().__init__(*args, **kwargs)
+        needs_reason = _("reden verplicht")
+        self.fields["to_state"].widget.choices = [
+            (
+                to,
+                f"{capfirst(rule.label)} ({needs_reason})"
+                if rule.needs_reason
+                else capfirst(rule.label),
+            )
+            for to, rule in offered
+        ]
 
 
 class ScreeningForm(forms.Form):
+    # Required with some outcomes (their hints say which): no "(niet verplicht)" label.
+    conditionally_required = frozenset({"reason", "redirected_to"})
+
     outcome = forms.ChoiceField(
         label=_("Uitkomst van de screening"),
         choices=ScreeningOutcome.choices,
@@ -146,6 +179,7 @@ class ConsentForm(forms.Form):
     )
 
     refusal_field_names = {"ouder": "person"}
+    conditionally_required = frozenset({"witness"})  # with oral consent
 
     def __init__(self, *args, casus, **kwargs):
         super().__init__(*args, **kwargs)

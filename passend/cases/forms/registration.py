@@ -41,7 +41,11 @@ class ParentForm(forms.ModelForm):
     class Meta:
         model = Ouder
         fields = ["first_name", "last_name", "relation", "has_gezag", "phone", "email", "address"]
-        widgets = {"address": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+        }
 
     def clean_email(self):
         value = self.cleaned_data.get("email") or ""

@@ -35,7 +35,11 @@ EXPECT = {
     "cases:perspective": Expect(read=WORKERS, write=WORKERS),
     "cases:direction": Expect(read=WORKERS, write=WORKERS),
     "cases:close": Expect(read=DIRECTORS, write=DIRECTORS),
-    "cases:transition": Expect(write=STEPPERS),
+    # The overview's forms on pages of their own (consent, attachments, screening, status).
+    "cases:consent": Expect(read=CASE_READERS, write=EDITORS),
+    "cases:attachments": Expect(read=CASE_READERS, write=WORKERS | REFERRER),
+    "cases:screening": Expect(read=SCREENERS, write=SCREENERS),
+    "cases:transition": Expect(read=STEPPERS, write=STEPPERS),
     "cases:register": Expect(read=REGISTRANTS, write=REGISTRANTS, read_status=frozenset({200})),
     "cases:register-step": Expect(read=EDITORS, write=EDITORS),
     "cases:public-registration": Expect(read=ALL_ACTORS, write=ALL_ACTORS, scope=PUBLIC),

@@ -121,7 +121,7 @@ def test_the_screening_form_offers_and_accepts_the_same_people(tenancy, as_user,
     ToestemmingFactory(casus=casus, ouder=None)
     client = as_user(tenancy.a.users[Role.SCREENER])
     url = f"/teams/{tenancy.a.team.slug}/casussen/{casus.pk}/"
-    page = client.get(url).content.decode()
+    page = client.get(f"{url}screening/").content.decode()
     assert f'value="{tenancy.a.users[Role.TEAMLID].pk}"' in page
     assert f'value="{tenancy.a.users[Role.AANBIEDER].pk}"' not in page
     stranger = tenancy.b.users[Role.TEAMLID]

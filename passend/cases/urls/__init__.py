@@ -4,7 +4,7 @@ from django.urls import path
 
 from ..views import case as views
 from ..views import casework as casework_views
-from ..views import public, registration
+from ..views import pages, public, registration
 
 app_name = "cases"
 urlpatterns = [
@@ -36,6 +36,21 @@ urlpatterns = [
         name="consent-form",
     ),
     path(
+        "teams/<slug:team>/casussen/<int:pk>/toestemming/",
+        pages.ConsentPage.as_view(),
+        name="consent",
+    ),
+    path(
+        "teams/<slug:team>/casussen/<int:pk>/bijlagen/",
+        pages.AttachmentsPage.as_view(),
+        name="attachments",
+    ),
+    path(
+        "teams/<slug:team>/casussen/<int:pk>/screening/",
+        pages.ScreeningPage.as_view(),
+        name="screening",
+    ),
+    path(
         "teams/<slug:team>/casussen/<int:pk>/bijlagen/<int:attachment>/",
         views.AttachmentDownloadView.as_view(),
         name="attachment",
@@ -57,7 +72,7 @@ urlpatterns = [
     ),
     path(
         "teams/<slug:team>/casussen/<int:pk>/status/",
-        views.CaseTransitionView.as_view(),
+        pages.StatusPage.as_view(),
         name="transition",
     ),
 ]

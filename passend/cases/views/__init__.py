@@ -1,5 +1,6 @@
 """Pages of cases, by kind: ``base`` (what every case page of every module builds on),
-``case`` (list, overview, status, downloads), ``casework`` (perspectief, casusregie, closure),
+``case`` (list, overview, downloads), ``pages`` (the overview's consent, attachment,
+screening and status pages), ``casework`` (perspectief, casusregie, closure),
 ``registration`` (the aanmeldformulier) and ``public`` (self-registration).
 
 Other modules' case tabs build on ``CaseMixin`` and ``CaseSectionView``."""

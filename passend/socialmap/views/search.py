@@ -28,12 +28,6 @@ class SocialMapMixin(MapTeamMixin):
         return timezone.localdate()
 
 
-def query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return query.urlencode()
-
-
 class SearchView(SocialMapMixin, TemplateView):
     template_name = "socialmap/search.html"
 
@@ -51,7 +45,6 @@ class SearchView(SocialMapMixin, TemplateView):
             context.update(
                 page=page,
                 results=page.object_list,
-                query=query_without_page(self.request),
                 hints=(
                     []
                     if results
@@ -73,7 +66,7 @@ class OrganisationListView(SocialMapMixin, TemplateView):
         page = Paginator(organisations.prefetch_related("profiel__expertise"), 25).get_page(
             self.request.GET.get("pagina")
         )
-        context.update(page=page, zoek=zoek, query=query_without_page(self.request))
+        context.update(page=page, zoek=zoek)
         return context
 
 
