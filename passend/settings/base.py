@@ -162,6 +162,8 @@ PASSEND_PSEUDONYM_KEY = os.environ.get("PASSEND_PSEUDONYM_KEY", "")
 # Two-factor authentication (TOTP via django-otp).
 OTP_TOTP_ISSUER = "Passend"
 PASSEND_2FA_EXEMPT_DEMO_USERS = False
+# An invitation link (set a password for a new account) works once, for this long.
+PASSEND_INVITATION_VALID_FOR = timedelta(days=int(os.environ.get("PASSEND_INVITATION_DAYS", "7")))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
