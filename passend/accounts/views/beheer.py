@@ -15,7 +15,7 @@ from passend.accounts.permissions import get_visible_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.audit.models import Action
-from passend.core.refusals import Refusal, RefusalFormMixin, add_message
+from passend.core.refusals import Refusal, add_message, add_to_form
 from passend.regions.views import TeamMixin
 
 from .. import selectors
@@ -84,7 +84,7 @@ class UserView(BeheerMixin, AuditedView, TemplateView):
         return context
 
 
-class _FormPage(BeheerMixin, AuditedView, RefusalFormMixin, FormView):
+class _FormPage(BeheerMixin, AuditedView, FormView):
     """A beheer form; showing the person it is about is a logged read."""
 
     template_name = "accounts/beheer_form.html"
@@ -94,6 +94,14 @@ class _FormPage(BeheerMixin, AuditedView, RefusalFormMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "team": self.team}
+
+    def form_valid(self, form):
+        """`submit` calls the service; a refusal lands on the form with what was entered."""
+        try:
+            return self.submit(form)
+        except Refusal as refusal:
+            add_to_form(form, refusal)
+            return self.form_invalid(form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -122,7 +130,7 @@ class InviteView(_FormPage):
             "een account, dan krijgt dat account de rol erbij."
         )
 
-    def form_valid(self, form):
+    def submit(self, form):
         data = form.cleaned_data
         result = services.invite(
             self.team,
@@ -184,7 +192,7 @@ class MembershipAddView(_FormPage):
         context["member"] = self.member
         return context
 
-    def form_valid(self, form):
+    def submit(self, form):
         services.add_membership(
             self.member,
             team=self.team,
@@ -234,7 +242,7 @@ class MembershipEditView(_FormPage):
         context["member"] = self.member
         return context
 
-    def form_valid(self, form):
+    def submit(self, form):
         services.update_membership(
             self.membership,
             actor=self.request.user,
