@@ -255,6 +255,10 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "Authenticatie", "description": "API-tokens aanvragen en intrekken."},
         {"name": "Regio's en teams", "description": "Jeugdregio's, expertteams en hun leden."},
+        {
+            "name": "Gebruikersbeheer",
+            "description": "Uitnodigingen, rollen en tweede factor (beheerder).",
+        },
         {"name": "Organisaties", "description": "Organisaties in de regio."},
         {"name": "Toegangslog", "description": "Het toegangslog (NEN 7513)."},
         {"name": "Casussen", "description": "Casussen, toestemmingen, bijlagen en statussen."},
