@@ -244,3 +244,23 @@ def test_platform_staff_keeps_the_django_admin(tenancy):
     staff = UserFactory(username="platform", is_staff=True, is_superuser=True)
     client = login(Client(), staff)
     assert client.get("/django-admin/accounts/user/").status_code == 200
+
+
+def test_an_ended_or_planned_member_is_not_in_the_team_list(tenancy, as_user):
+    team = tenancy.a.team
+    ended = tenancy.a.users[Role.NOTULIST]
+    planned = tenancy.a.users[Role.PROCESREGISSEUR]
+    today = timezone.localdate()
+    Membership.objects.filter(user=ended, team=team).update(end=today.replace(year=today.year - 1))
+    Membership.objects.filter(user=planned, team=team).update(
+        start=today.replace(year=today.year + 1)
+    )
+    client = as_user(tenancy.a.users[Role.VOORZITTER])
+    names = client.get(f"/teams/{team.slug}/leden/").content.decode()
+    assert tenancy.a.users[Role.TEAMLID].get_full_name() in names
+    assert ended.get_full_name() not in names and planned.get_full_name() not in names
+    assert client.get(f"/teams/{team.slug}/leden/{ended.pk}/").status_code == 404
+    # The beheerder still sees both, with their state.
+    beheer_list = as_user(tenancy.a.users[Role.BEHEERDER]).get(base(team)).content.decode()
+    assert ended.get_full_name() in beheer_list and "beëindigd per" in beheer_list
+    assert planned.get_full_name() in beheer_list and "vanaf" in beheer_list
