@@ -24,6 +24,7 @@ __all__ = ["active_memberships"]  # re-exported: callers ask the permission modu
 TEAM_PATHS: dict[str, str] = {
     "regions.team": "pk",
     "accounts.membership": "team",
+    "accounts.uitnodiging": "team",
     "audit.accesslogentry": "team",
     "cases.casus": "team",
     "cases.bijlage": "casus__team",

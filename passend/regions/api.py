@@ -135,7 +135,7 @@ class TeamMemberViewSet(AuditedAPIView, viewsets.ReadOnlyModelViewSet):
     def get_object(self):
         membership = get_visible_or_404(
             self.request,
-            Membership.objects.filter(team=self.team, active=True),
+            Membership.objects.current().filter(team=self.team),
             capability=Cap.VIEW_MEMBERS,
             subject_type="medewerker",
             purpose=self.audit_purpose,

@@ -48,7 +48,7 @@ class TeamMember:
 
 
 def team_memberships(user, team: Team) -> QuerySet[Membership]:
-    qs = Membership.objects.filter(team=team, active=True)
+    qs = Membership.objects.current().filter(team=team)
     return visible(user, qs, Cap.VIEW_MEMBERS).select_related("user", "organisation", "team")
 
 

@@ -49,7 +49,7 @@ class TeamHomeView(TeamMixin, TemplateView):
         context["gemeenten"] = self.team.gemeenten.order_by("name")
         context["my_roles"] = [
             m.get_role_display()
-            for m in self.request.user.memberships.filter(team=self.team, active=True)
+            for m in self.request.user.memberships.current().filter(team=self.team)
         ]
         return context
 
@@ -89,7 +89,7 @@ class TeamMemberDetailView(TeamMixin, AuditedView, TemplateView):
         context = super().get_context_data(**kwargs)
         first = get_visible_or_404(
             self.request,
-            Membership.objects.filter(team=self.team, active=True).select_related("user"),
+            Membership.objects.current().filter(team=self.team).select_related("user"),
             capability=Cap.VIEW_MEMBERS,
             subject_type="medewerker",
             purpose=self.audit_purpose,
@@ -115,7 +115,7 @@ class TeamMemberSecondFactorResetView(TeamMixin, View):
     def post(self, request, *args, **kwargs):
         membership = get_visible_or_404(
             request,
-            Membership.objects.filter(team=self.team, active=True).select_related("user"),
+            Membership.objects.current().filter(team=self.team).select_related("user"),
             capability=Cap.VIEW_MEMBERS,
             subject_type="medewerker",
             purpose=self.team_purpose,

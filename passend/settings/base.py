@@ -162,6 +162,8 @@ PASSEND_PSEUDONYM_KEY = os.environ.get("PASSEND_PSEUDONYM_KEY", "")
 # Two-factor authentication (TOTP via django-otp).
 OTP_TOTP_ISSUER = "Passend"
 PASSEND_2FA_EXEMPT_DEMO_USERS = False
+# An invitation link (set a password for a new account) works once, for this long.
+PASSEND_INVITATION_VALID_FOR = timedelta(days=int(os.environ.get("PASSEND_INVITATION_DAYS", "7")))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -253,6 +255,10 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "Authenticatie", "description": "API-tokens aanvragen en intrekken."},
         {"name": "Regio's en teams", "description": "Jeugdregio's, expertteams en hun leden."},
+        {
+            "name": "Gebruikersbeheer",
+            "description": "Uitnodigingen, rollen en tweede factor (beheerder).",
+        },
         {"name": "Organisaties", "description": "Organisaties in de regio."},
         {"name": "Toegangslog", "description": "Het toegangslog (NEN 7513)."},
         {"name": "Casussen", "description": "Casussen, toestemmingen, bijlagen en statussen."},

@@ -1,5 +1,7 @@
 """factory_boy factories for the foundation models. Synthetic data only."""
 
+import datetime as dt
+
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -73,6 +75,8 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     team = factory.SubFactory(TeamFactory)
     role = "teamlid"
+    # In the team for years: tests that move the clock back keep their members.
+    start = dt.date(2020, 1, 1)
 
 
 def confirmed_device(user) -> TOTPDevice:

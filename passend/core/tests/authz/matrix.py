@@ -131,7 +131,7 @@ DEFAULT_KINDS = {
     "location": "location",
 }
 CASE_KINDS = {"casus"}
-CONSTANTS = {"step": "jeugdige"}
+CONSTANTS = {"step": "jeugdige", "token": "geen-geldige-uitnodiging"}
 
 
 # A URL kwarg: <int:caseId> / <slug:team> / (?P<pk>[^/.]+) (a DRF router's regex group).

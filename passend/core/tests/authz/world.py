@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from passend.accounts.models import Uitnodiging
 from passend.accounts.roles import Role
 from passend.advice.models import Advies, Opvolging, Party, Toelichtingsverzoek
 from passend.analysis.models import AnalyseStap, TijdlijnEpisode
@@ -161,6 +162,11 @@ def _fill(place: Place, today) -> None:
     o["offer"] = offer
     o["member"] = users[Role.TEAMLID]
     o["region"] = place.team.region
+    # Beheer of users: the teamlid's membership and (long accepted) invitation.
+    o["membership"] = users[Role.TEAMLID].memberships.get(team=place.team)
+    o["invitation"] = Uitnodiging.objects.create(
+        user=users[Role.TEAMLID], team=place.team, accepted_at=now
+    )
 
 
 @dataclass

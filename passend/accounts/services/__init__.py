@@ -22,8 +22,8 @@ from passend.audit.models import Action
 from passend.audit.services import log_access
 from passend.core.refusals import NotAllowed
 
-from .permissions import has_capability, is_team_member
-from .roles import Cap
+from ..permissions import has_capability, is_team_member
+from ..roles import Cap
 
 SECOND_FACTOR = "tweede factor"
 

@@ -9,8 +9,8 @@ from django.views.generic import View
 
 from passend.core.api.problems import problem_response
 
-from . import services
-from .forms import LoginForm, TokenForm
+from .. import services
+from ..forms import LoginForm, TokenForm
 
 
 def _next_url(request) -> str:
