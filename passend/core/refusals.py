@@ -106,11 +106,15 @@ def add_message(request, error: Refusal | ValidationError) -> None:
 
 class RefusalFormMixin:
     """For FormViews whose ``form_valid`` calls a service: a refusal lands on the form and the
-    page is shown again with what was entered."""
+    page is shown again with what was entered. It wraps ``post`` rather than ``form_valid``, so
+    a view's own ``form_valid`` is covered too."""
 
-    def form_valid(self, form):
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid():
+            return self.form_invalid(form)
         try:
-            return super().form_valid(form)
+            return self.form_valid(form)
         except (Refusal, ValidationError) as refusal:
             add_to_form(form, refusal)
             return self.form_invalid(form)

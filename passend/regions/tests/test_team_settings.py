@@ -85,3 +85,25 @@ def test_api_patch_validates_with_invalid_params(tenancy, as_user):
         f"/api/v1/teams/{team.pk}", {"meetingCadenceDays": 7}, content_type="application/json"
     )
     assert good.status_code == 200 and good.json()["meetingCadenceDays"] == 7
+
+
+def test_a_service_refusal_lands_on_the_form_with_the_input_kept(tenancy, as_user, monkeypatch):
+    """The view's own form_valid is covered by the refusal mapping (a refusal used to escape
+    as a 500): the service refuses, the page shows why and keeps what was entered."""
+    from passend.core.refusals import StateConflict
+    from passend.regions import services
+
+    team = tenancy.a.team
+    client = as_user(tenancy.a.users[Role.BEHEERDER])
+
+    def refuses(team, *, changes, actor, request=None):
+        raise StateConflict("Een ander heeft de instellingen net gewijzigd.")
+
+    monkeypatch.setattr(services, "update_team_settings", refuses)
+    response = client.post(
+        f"/teams/{team.slug}/instellingen/", form_data(meeting_cadence_days="30")
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Een ander heeft de instellingen net gewijzigd." in body
+    assert 'value="30"' in body
