@@ -46,7 +46,7 @@ from passend.procesregie.tests.factories import (
     ToekomstplanFactory,
 )
 from passend.regions.models import OrganisationType
-from passend.socialmap.models import Aanbod, Locatie
+from passend.socialmap.models import Aanbod, Hulpvraag, Locatie
 
 
 @dataclass
@@ -161,6 +161,9 @@ def _fill(place: Place, today) -> None:
     o["offer"] = offer
     o["member"] = users[Role.TEAMLID]
     o["region"] = place.team.region
+    # Code lists are regional: a new region gets the standard lists (regions/apps.py).
+    o["codelist"] = "hulpvragen"
+    o["codeitem"] = Hulpvraag.objects.filter(region=place.team.region).order_by("pk").first()
 
 
 @dataclass
