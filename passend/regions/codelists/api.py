@@ -66,7 +66,7 @@ class _CodeListAPI(viewsets.GenericViewSet):
         "uniek binnen de lijst van de regio.",
     ),
 )
-@extend_schema(tags=["Codelijsten"], parameters=[TEAM_ID, CODE_LIST])
+@extend_schema(tags=["Regio's en teams"], parameters=[TEAM_ID, CODE_LIST])
 class CodeListViewSet(_CodeListAPI):
     def list(self, request, *args, **kwargs):
         return Response(self.get_serializer(self.get_queryset(), many=True).data)
@@ -93,7 +93,7 @@ class CodeListViewSet(_CodeListAPI):
         responses=CodeItemSerializer,
     ),
 )
-@extend_schema(tags=["Codelijsten"], parameters=[TEAM_ID, CODE_LIST, ITEM_ID])
+@extend_schema(tags=["Regio's en teams"], parameters=[TEAM_ID, CODE_LIST, ITEM_ID])
 class CodeItemViewSet(_CodeListAPI):
     def get_object(self):
         return selectors.item_or_404(self.request, self.team, self.code_list, self.kwargs["itemId"])

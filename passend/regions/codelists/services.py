@@ -42,13 +42,15 @@ def _log(request, team, code_list: CodeList, action, item, what: str) -> None:
     )
 
 
-def _clean(item, code_list: CodeList) -> None:
+def _clean(item, code_list: CodeList, *, labels: bool = True) -> None:
+    """`labels`: the labels are being set, so both are required (an item from before the
+    English labels can still be (de)activated or reordered without one)."""
     errors = {}
     for name in ("label_nl", "label_en"):
         setattr(item, name, " ".join(str(getattr(item, name) or "").split()))
     if not item.label_nl:
         errors["label_nl"] = [_("Vul de Nederlandse omschrijving in.")]
-    if not item.label_en:
+    if labels and not item.label_en:
         errors["label_en"] = [_("Vul de Engelse omschrijving in.")]
     if not item.code:
         errors["code"] = [_("Vul een code in.")]
@@ -128,7 +130,7 @@ def update_item(code_list: CodeList, item, *, team, changes: dict, actor, reques
     for name in (*EDITABLE, "active"):
         if name in changes and changes[name] is not None:
             setattr(item, name, changes[name])
-    _clean(item, code_list)
+    _clean(item, code_list, labels=bool({"label_nl", "label_en"} & set(changes)))
     _save(item)
     _log(request, team, code_list, Action.UPDATE, item, "wijzigen")
     return item

@@ -5,6 +5,7 @@ stay on the records that have them."""
 import pytest
 from django.apps import apps
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import translation
 
 from passend.accounts.roles import Role
@@ -135,6 +136,19 @@ def test_adding_needs_both_labels_and_a_unique_code_per_region(tenancy):
     assert item.code == "school" and item.region_id == team.region_id
 
 
+def test_an_item_without_english_label_can_still_be_deactivated(tenancy):
+    team, beheerder = tenancy.a.team, tenancy.a.users[Role.BEHEERDER]
+    old = reason(team, "wachtlijst")
+    RegistrationReason.objects.filter(pk=old.pk).update(label_en="")  # from before
+    services.set_active(REDENEN, old, team=team, active=False, actor=beheerder)
+    old.refresh_from_db()
+    assert old.active is False
+    with pytest.raises(InvalidInput):
+        services.update_item(
+            REDENEN, old, team=team, changes={"label_nl": "wachtlijst"}, actor=beheerder
+        )
+
+
 def test_delete_only_when_unused(tenancy):
     team, beheerder = tenancy.a.team, tenancy.a.users[Role.BEHEERDER]
     used, unused = reason(team, "wachtlijst"), reason(team, "onenigheid")
@@ -244,6 +258,8 @@ def test_coordinator_sees_only_the_social_map_lists(tenancy, as_user):
     assert url(team, "hulpvragen") in overview and url(team, "redenen") not in overview
     assert client.get(url(team, "hulpvragen")).status_code == 200
     assert client.get(url(team, "redenen")).status_code == 404
+    beheer = client.get(reverse("socialmap:beheer", kwargs={"team": team.slug}))
+    assert url(team) in beheer.content.decode(), "linked from the coordinator's beheer page"
 
 
 def test_other_roles_get_404(tenancy, as_user):
@@ -379,3 +395,41 @@ def test_migration_with_one_region_assigns_every_row_to_it(tenancy):
     assert list(RegistrationReason.objects.all()) == [old]
     old.refresh_from_db()
     assert old.region_id == tenancy.a.team.region_id and old.label_en == ""
+
+
+def test_case_api_takes_codes_of_the_teams_region_and_keeps_inactive_ones(
+    tenancy, other_region, as_user
+):
+    from passend.cases.tests.test_api import registration
+
+    team = tenancy.a.team
+    RegistrationReason.objects.create(
+        region=other_region[0].region, code="elders", label_nl="elders", label_en="elsewhere"
+    )
+    client = as_user(tenancy.a.users[Role.AANMELDER])
+    refused = client.post(
+        "/api/v1/cases",
+        registration(tenancy, reasons=["elders"]),
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    assert [p["name"] for p in refused.json()["invalidParams"]] == ["reasons"]
+    assert "Onbekende code: elders." in refused.json()["invalidParams"][0]["reason"]
+
+    created = client.post(
+        "/api/v1/cases", registration(tenancy), content_type="application/json"
+    ).json()
+    wachtlijst = reason(team, "wachtlijst")
+    services.set_active(
+        REDENEN, wachtlijst, team=team, active=False, actor=tenancy.a.users[Role.BEHEERDER]
+    )
+    url = f"/api/v1/cases/{created['id']}"
+    screener = as_user(tenancy.a.users[Role.SCREENER])
+    kept = screener.patch(
+        url, {"reasons": ["wachtlijst", "onenigheid"]}, content_type="application/json"
+    )
+    assert kept.status_code == 200, kept.content
+    assert set(kept.json()["reasons"]) == {"wachtlijst", "onenigheid"}, "inactive but already chosen"
+    screener.patch(url, {"reasons": ["onenigheid"]}, content_type="application/json")
+    again = screener.patch(url, {"reasons": ["wachtlijst"]}, content_type="application/json")
+    assert again.status_code == 400, "an inactive code is not a new choice"
