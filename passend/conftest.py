@@ -92,17 +92,16 @@ def as_user(client):
 @pytest.fixture
 def seeded_code_lists():
     """For transactional tests (pytest-django runs them after the others): each one empties
-    all tables when it ends, including the code lists that data migrations seed, so a later
-    transactional test seeds them again first."""
-    from importlib import import_module
-
+    all tables when it ends. Code lists belong to a region and a new region gets the standard
+    lists when it is created (passend.regions.apps); this gives them to regions that exist
+    already (idempotent)."""
     from django.apps import apps
 
-    for name in (
-        "passend.cases.migrations.0002_code_lists",
-        "passend.socialmap.migrations.0002_code_lists",
-    ):
-        import_module(name).seed(apps, None)
+    from passend.regions.codelists.defaults import seed_region
+    from passend.regions.models import Region
+
+    for region_id in Region.objects.values_list("pk", flat=True):
+        seed_region(apps, region_id)
 
 
 # --- CI rules for the test run itself ---------------------------------------------------------

@@ -134,7 +134,7 @@ class AdviesForm(forms.Form):
     )
     offer_need = forms.ModelChoiceField(
         label=_("Waar ben je naar op zoek?"),
-        queryset=Hulpvraag.objects.filter(active=True),
+        queryset=Hulpvraag.objects.none(),
         required=False,
         empty_label=_("– alle hulpvragen –"),
     )
@@ -155,6 +155,7 @@ class AdviesForm(forms.Form):
     def __init__(self, *args, team, keep_offers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.team = team
+        self.fields["offer_need"].queryset = Hulpvraag.objects.offered(team.region)
         # Active offers of the region, plus offers chosen earlier that have been deactivated
         # since (they stay, marked, until the team removes them).
         keep = [getattr(o, "pk", o) for o in keep_offers]
@@ -204,7 +205,7 @@ class AdviesForm(forms.Form):
         text = self.data.get("offer_text", "") if self.is_bound else ""
         need = None
         if self.is_bound and str(self.data.get("offer_need", "")).isdigit():
-            need = Hulpvraag.objects.filter(pk=self.data["offer_need"]).first()
+            need = self.fields["offer_need"].queryset.filter(pk=self.data["offer_need"]).first()
         chosen = self.chosen_offer_ids()
         matching = set(
             filter_offers(offers, text=text, hulpvraag=need).values_list("pk", flat=True)

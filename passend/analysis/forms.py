@@ -74,7 +74,7 @@ class EpisodeForm(forms.Form):
     )
     life_domain = forms.ModelChoiceField(
         label=_("Leefgebied"),
-        queryset=LifeDomain.objects.filter(active=True),
+        queryset=LifeDomain.objects.none(),
         required=False,
         empty_label=_("– geen –"),
     )
@@ -89,6 +89,11 @@ class EpisodeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.casus = casus
         self.fields["organisation"].queryset = services.region_organisations(casus)
+        # The region's life domains; the one chosen earlier stays after it was deactivated.
+        domain = self.initial.get("life_domain")
+        self.fields["life_domain"].queryset = LifeDomain.objects.offered(
+            casus.team.region, keep=[domain] if domain else ()
+        )
         offers = region_offers(casus.team)
         keep = self.initial.get("aanbod")
         if keep:  # an offer chosen earlier stays selectable after it was deactivated
@@ -120,7 +125,10 @@ class EpisodeForm(forms.Form):
         values = services.fill_from_offer(values)
         # The hulpvorm decides about a stay; the checkbox counts only without a hulpvorm.
         values["with_stay"] = None if values["hulpvorm"] else bool(values["with_stay"])
-        for name, message in services.episode_errors(self.casus, values).items():
+        errors = services.episode_errors(
+            self.casus, values, kept_domain_id=self.initial.get("life_domain")
+        )
+        for name, message in errors.items():
             self.add_error(name, message)
         self.episode_data = values
         return data

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from passend.cases.models import LifeDomain
+from passend.regions.codelists.fields import RegionCodeField
 from passend.regions.models import Organisation
 from passend.socialmap.models import Aanbod
 
@@ -50,12 +51,13 @@ class TimelineEpisodeSerializer(serializers.ModelSerializer):
         max_length=4000,
         help_text="Wat bracht het, of waarom is het gestopt.",
     )
-    life_domain = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=LifeDomain.objects.all(),
+    life_domain = RegionCodeField(
+        LifeDomain,
+        region_of=lambda root: root.context["view"].casus.team.region,
+        keep_of=lambda root: [getattr(root.instance, "life_domain_id", None)],
         allow_null=True,
         required=False,
-        help_text="Code van het leefgebied.",
+        help_text="Code uit de lijst leefgebieden van de jeugdregio van het team.",
     )
     with_stay = serializers.BooleanField(
         allow_null=True,

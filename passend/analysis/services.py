@@ -155,9 +155,12 @@ def _offer_errors(casus: Casus, data: dict) -> dict[str, str]:
     return {}
 
 
-def episode_errors(casus: Casus, data: dict, *, today: dt.date | None = None) -> dict[str, str]:
+def episode_errors(
+    casus: Casus, data: dict, *, today: dt.date | None = None, kept_domain_id=None
+) -> dict[str, str]:
     """The rules of an episode, per field (Dutch). ``data`` holds all EPISODE_FIELDS (after
-    ``fill_from_offer``)."""
+    ``fill_from_offer``); ``kept_domain_id`` is the life domain the episode already has (it
+    stays valid after it was deactivated)."""
     today = today or timezone.localdate()
     errors: dict[str, str] = _offer_errors(casus, data)
     organisation = data.get("organisation")
@@ -201,8 +204,11 @@ def episode_errors(casus: Casus, data: dict, *, today: dt.date | None = None) ->
             else _("Bij deze hulpvorm hoort geen verblijf; kies een hulpvorm met verblijf.")
         )
     domain = data.get("life_domain")
-    if domain is not None and not domain.active:
-        errors["life_domain"] = _("Dit leefgebied wordt niet meer gebruikt.")
+    if domain is not None and domain.pk != kept_domain_id:
+        if domain.region_id != casus.team.region_id:
+            errors["life_domain"] = _("Dit leefgebied hoort niet bij de jeugdregio van het team.")
+        elif not domain.active:
+            errors["life_domain"] = _("Dit leefgebied wordt niet meer gebruikt.")
     return errors
 
 
@@ -242,7 +248,7 @@ def episode_update(episode: TijdlijnEpisode, *, actor, request=None, **changes) 
     if changes.get("aanbod") is not None and "with_stay" not in changes and not data["hulpvorm"]:
         data["with_stay"] = None  # may follow the newly chosen offer
     data = fill_from_offer(data)
-    errors = episode_errors(casus, data)
+    errors = episode_errors(casus, data, kept_domain_id=episode.life_domain_id)
     if errors:
         raise InvalidInput(errors=errors)
     for name, value in _clean(data).items():

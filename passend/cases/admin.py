@@ -1,4 +1,5 @@
-"""Only the code lists are managed here; case data never appears in the admin."""
+"""Only the code lists are here (for platform staff; beheerders manage them per region in the
+app); case data never appears in the admin."""
 
 from django.contrib import admin
 
@@ -7,6 +8,7 @@ from .models import LifeDomain, RegistrationReason
 
 @admin.register(RegistrationReason, LifeDomain)
 class CodeItemAdmin(admin.ModelAdmin):
-    list_display = ["label", "code", "active", "order"]
+    list_display = ["label_nl", "label_en", "code", "region", "active", "order"]
     list_editable = ["active", "order"]
-    search_fields = ["label", "code"]
+    list_filter = ["region", "active"]
+    search_fields = ["label_nl", "label_en", "code"]

@@ -7,10 +7,11 @@ re-registration use keyed hashes (blind index, pseudonym), never plaintext.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedFieldMixin, EncryptedTextField
 
-from passend.regions.models import Gemeente, Organisation, Team
+from passend.regions.models import Gemeente, Organisation, Region, Team
 
 from .codes import (
     CaseState,
@@ -30,20 +31,54 @@ class EncryptedDateField(EncryptedFieldMixin, models.DateField):
     """A date stored encrypted (ISO text inside the Fernet token)."""
 
 
-class CodeItem(models.Model):
-    """A configurable code list entry (reasons for registration, life domains)."""
+class CodeItemQuerySet(models.QuerySet):
+    def of_region(self, region):
+        return self.filter(region=region)
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    label = models.CharField(_("omschrijving"), max_length=120)
+    def offered(self, region, *, keep=()):
+        """What a form offers for a new choice: the region's active items, plus the items
+        already chosen on the record being edited (`keep`), which stay even when inactive."""
+        keep_ids = [getattr(item, "pk", item) for item in keep]
+        return self.filter(
+            models.Q(region=region, active=True) | models.Q(pk__in=keep_ids)
+        ).distinct()
+
+
+class CodeItem(models.Model):
+    """A configurable code list entry of one region (reasons for registration, life domains,
+    the social map's search vocabularies), with a Dutch and an English label. The beheerder
+    manages them in the app (passend.regions.codelists)."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("jeugdregio")
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    label_nl = models.CharField(_("Nederlandse omschrijving"), max_length=120)
+    label_en = models.CharField(_("Engelse omschrijving"), max_length=120, blank=True)
     active = models.BooleanField(_("actief"), default=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    objects = CodeItemQuerySet.as_manager()
+
     class Meta:
         abstract = True
-        ordering = ["order", "label"]
+        ordering = ["order", "label_nl"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "code"], name="%(app_label)s_%(class)s_region_code"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def label(self) -> str:
+        """The label in the active language: English when English is active and an English
+        label is set, otherwise Dutch."""
+        if self.label_en and (get_language() or "").startswith("en"):
+            return self.label_en
+        return self.label_nl
 
 
 class RegistrationReason(CodeItem):

@@ -256,7 +256,7 @@ def populate_analysis(cases: list[Casus], rng: random.Random, today: dt.date) ->
     """Timeline episodes and analysis steps for ``cases``; returns the number of episodes."""
     orgs_cache: dict = {}
     workers_cache: dict = {}
-    domains = {d.code: d for d in LifeDomain.objects.filter(active=True)}
+    domains: dict[int, dict] = {}  # region id -> code -> the region's life domain
     episodes: list[TijdlijnEpisode] = []
     steps: list[AnalyseStap] = []
     now = timezone.now()
@@ -273,7 +273,12 @@ def populate_analysis(cases: list[Casus], rng: random.Random, today: dt.date) ->
         reg_day = timezone.localdate(casus.registered_at)
         if rng.random() < 0.88:
             orgs = _providers(casus, orgs_cache)
-            rows = _episodes(casus, rng, today, reg_day, orgs, domains, rng.choice(authors))
+            region_id = casus.team.region_id
+            if region_id not in domains:
+                domains[region_id] = {d.code: d for d in LifeDomain.objects.offered(region_id)}
+            rows = _episodes(
+                casus, rng, today, reg_day, orgs, domains[region_id], rng.choice(authors)
+            )
             for row in rows:
                 row.created_at = entry.at + (window_end - entry.at) * rng.uniform(0.05, 0.4)
             episodes += rows

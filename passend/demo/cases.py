@@ -322,10 +322,13 @@ def _complete(rng, spec: CaseSpec, anchor: dt.datetime) -> None:
 
 
 def _plan(rng: random.Random, count: int, contexts, anchor: dt.datetime) -> list[CaseSpec]:
-    codes = (
-        list(RegistrationReason.objects.filter(active=True).order_by("code")),
-        list(LifeDomain.objects.filter(active=True).order_by("code")),
-    )
+    codes = {  # per region: the lists of the team's region
+        region_id: (
+            list(RegistrationReason.objects.offered(region_id).order_by("code")),
+            list(LifeDomain.objects.offered(region_id).order_by("code")),
+        )
+        for region_id in {ctx.team.region_id for ctx in contexts}
+    }
     per_team = [count // len(contexts) + (i < count % len(contexts)) for i in range(len(contexts))]
     states = []
     for ctx, n in zip(contexts, per_team, strict=True):
@@ -338,7 +341,7 @@ def _plan(rng: random.Random, count: int, contexts, anchor: dt.datetime) -> list
     used_bsn: set[str] = set()
     specs = []
     for (ctx, state), age in zip(states, ages, strict=True):
-        spec = _spec(rng, ctx, state, age, codes, anchor, used_bsn)
+        spec = _spec(rng, ctx, state, age, codes[ctx.team.region_id], anchor, used_bsn)
         _complete(rng, spec, anchor)
         specs.append(spec)
     specs.sort(key=lambda s: s.registered_at)

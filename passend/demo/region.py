@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import transaction
 from django.utils.text import slugify
 
 from passend.accounts.models import Membership, User
 from passend.accounts.roles import Role
+from passend.regions.codelists.defaults import seed_region
 from passend.regions.models import Gemeente, Organisation, OrganisationType, Region, Team
 
 DEMO_PASSWORD = "Passend-demo-2026"
@@ -199,6 +201,9 @@ def _demo_user(username: str, first_name: str, last_name: str) -> User:
 
 def _load_region() -> tuple[Region, dict[str, Gemeente]]:
     region, _ = Region.objects.get_or_create(slug=REGION["slug"], defaults={"name": REGION["name"]})
+    # A new region gets the standard code lists (Dutch and English) when it is created; this
+    # also completes them for a region that existed before.
+    seed_region(apps, region.pk)
     gemeenten = {}
     for code, name in GEMEENTEN:
         gemeenten[code], _ = Gemeente.objects.get_or_create(

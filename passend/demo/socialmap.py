@@ -37,8 +37,8 @@ OUTDATED_SHARE = 0.15
 WITHOUT_WAITING_TIME = 4
 
 
-def _codes(model) -> dict:
-    return {item.code: item for item in model.objects.all()}
+def _codes(model, region) -> dict:
+    return {item.code: item for item in model.objects.of_region(region)}
 
 
 def _profiles(orgs: dict, gemeenten: dict, expertise: dict) -> tuple[int, dict]:
@@ -133,8 +133,8 @@ def load_demo_socialmap(seed: int = 2026) -> dict:
     today = timezone.localdate()
     orgs = {o.name: o for o in Organisation.objects.filter(regions=region)}
     gemeenten = {g.cbs_code: g for g in Gemeente.objects.filter(region=region)}
-    expertise, needs = _codes(Expertisegebied), _codes(Hulpvraag)
-    attention, domains = _codes(Aandachtspunt), _codes(LifeDomain)
+    expertise, needs = _codes(Expertisegebied, region), _codes(Hulpvraag, region)
+    attention, domains = _codes(Aandachtspunt, region), _codes(LifeDomain, region)
     profiles, locations = _profiles(orgs, gemeenten, expertise)
     provider_users = {
         org: User.objects.filter(username=f"aanbieder.{short}").first()

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .api import OrganisationViewSet, RegionViewSet, TeamMemberViewSet, TeamViewSet
+from .codelists.api import CodeItemViewSet, CodeListViewSet
 
 urlpatterns = [
     path("regions", RegionViewSet.as_view({"get": "list"}), name="region-list"),
@@ -24,6 +25,16 @@ urlpatterns = [
         "teams/<int:teamId>/members/<int:userId>",
         TeamMemberViewSet.as_view({"get": "retrieve"}),
         name="team-member-detail",
+    ),
+    path(
+        "teams/<int:teamId>/code-lists/<slug:codeList>",
+        CodeListViewSet.as_view({"get": "list", "post": "create"}),
+        name="code-list",
+    ),
+    path(
+        "teams/<int:teamId>/code-lists/<slug:codeList>/<int:itemId>",
+        CodeItemViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
+        name="code-item",
     ),
     path("organisations", OrganisationViewSet.as_view({"get": "list"}), name="organisation-list"),
     path(

@@ -17,9 +17,10 @@ from .models import (
 
 @admin.register(Expertisegebied, Hulpvraag, Aandachtspunt)
 class CodeItemAdmin(admin.ModelAdmin):
-    list_display = ["label", "code", "active", "order"]
+    list_display = ["label_nl", "label_en", "code", "region", "active", "order"]
     list_editable = ["active", "order"]
-    search_fields = ["label", "code"]
+    list_filter = ["region", "active"]
+    search_fields = ["label_nl", "label_en", "code"]
 
 
 @admin.register(Aanbiederprofiel)

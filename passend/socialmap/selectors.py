@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from passend.accounts.models import Membership
@@ -138,15 +139,16 @@ class _Tags:
 def _tags(offer_ids) -> _Tags:
     ids = list(offer_ids)
     tags = _Tags()
-    for target, model, key in (
-        (tags.hulpvragen, Hulpvraag, "code"),
-        (tags.aandachtspunten, Aandachtspunt, "code"),
-        (tags.gemeenten, Gemeente, "pk"),
-    ):
-        label = "label" if model is not Gemeente else "name"
-        rows = model.objects.filter(aanbod__in=ids).values_list("aanbod", key, label)
-        for offer_id, value, text in rows:
-            target.setdefault(offer_id, {})[value] = text
+    english = (get_language() or "").startswith("en")
+    for target, model in ((tags.hulpvragen, Hulpvraag), (tags.aandachtspunten, Aandachtspunt)):
+        rows = model.objects.filter(aanbod__in=ids).values_list(
+            "aanbod", "code", "label_nl", "label_en"
+        )
+        for offer_id, code, dutch, label_en in rows:  # the label as CodeItem.label gives it
+            target.setdefault(offer_id, {})[code] = label_en if english and label_en else dutch
+    rows = Gemeente.objects.filter(aanbod__in=ids).values_list("aanbod", "pk", "name")
+    for offer_id, pk, name in rows:
+        tags.gemeenten.setdefault(offer_id, {})[pk] = name
     return tags
 
 

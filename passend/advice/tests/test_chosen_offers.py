@@ -45,7 +45,7 @@ def offers(world):
         organisation=a.provider, contact_name="Intake De Linde", contact_phone="010-0000099"
     )
     fresh = offer(a.provider, "Traumabehandeling jeugd (EMDR)")
-    fresh.hulpvragen.add(Hulpvraag.objects.get(code="trauma"))
+    fresh.hulpvragen.add(Hulpvraag.objects.get(region=world.a.team.region, code="trauma"))
     waiting(fresh, (3, 9, 20), days_ago=60)  # older row: the trend, not current
     waiting(fresh, (1, 4, 12), days_ago=10)
     stale = offer(a.other, "Ouder-kindbehandeling Zeewind")
@@ -74,7 +74,7 @@ def test_pick_offers_on_the_advice_form_filter_keeps_input_and_org_becomes_candi
     )
     assert "wachttijd onbekend" in page
 
-    trauma = Hulpvraag.objects.get(code="trauma")
+    trauma = Hulpvraag.objects.get(region=world.a.team.region, code="trauma")
     data = {**FULL, "status": "zwaarwegend", "chosen_offers": [offers["unknown"].pk]}
     response = client.post(
         f"{base(world)}nieuw/", {**data, "offer_need": trauma.pk, "aanbod_filteren": "1"}

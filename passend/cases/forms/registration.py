@@ -95,8 +95,11 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["question"].required = True
         self.fields["reasons"].required = True
-        self.fields["reasons"].queryset = RegistrationReason.objects.filter(active=True)
-        self.fields["life_domains"].queryset = LifeDomain.objects.filter(active=True)
+        # The code lists of the team's region; what the case has already stays selectable.
+        region = self.instance.team.region
+        for name, model in (("reasons", RegistrationReason), ("life_domains", LifeDomain)):
+            keep = getattr(self.instance, name).all() if self.instance.pk else ()
+            self.fields[name].queryset = model.objects.offered(region, keep=keep)
 
     def clean(self):
         data = super().clean()

@@ -4,7 +4,8 @@ assigned, the informed flags) are the services'."""
 
 from rest_framework import serializers
 
-from passend.regions.models import Gemeente, Organisation
+from passend.regions.codelists.fields import RegionCodeField
+from passend.regions.models import Gemeente, Organisation, Team
 
 from .. import selectors
 from ..codes import CaseState, ReferrerType
@@ -42,19 +43,41 @@ CASE_WORK_FIELDS = [
 ]
 
 
+def _case_region(root):
+    """The region of the case's team: of the case being changed, else of the team posted."""
+    if root.instance is not None:
+        return root.instance.team.region
+    team = root.initial_data.get("team") if isinstance(root.initial_data, dict) else None
+    if isinstance(team, int) and not isinstance(team, bool):
+        found = Team.objects.select_related("region").filter(pk=team).first()
+        return found.region if found else None
+    return None
+
+
+def _case_items(name):
+    def keep(root):
+        return list(getattr(root.instance, name).all()) if root.instance is not None else ()
+
+    return keep
+
+
 class CaseSerializer(serializers.ModelSerializer):
     parents = ParentSerializer(many=True, required=False, source="ouders")
-    reasons = serializers.SlugRelatedField(
+    reasons = RegionCodeField(
+        RegistrationReason,
         many=True,
-        slug_field="code",
-        queryset=RegistrationReason.objects.filter(active=True),
+        region_of=_case_region,
+        keep_of=_case_items("reasons"),
         required=False,
+        help_text="Codes uit de lijst redenen van aanmelding van de jeugdregio van het team.",
     )
-    life_domains = serializers.SlugRelatedField(
+    life_domains = RegionCodeField(
+        LifeDomain,
         many=True,
-        slug_field="code",
-        queryset=LifeDomain.objects.filter(active=True),
+        region_of=_case_region,
+        keep_of=_case_items("life_domains"),
         required=False,
+        help_text="Codes uit de lijst leefgebieden van de jeugdregio van het team.",
     )
     involved_organisations = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Organisation.objects.all(), required=False

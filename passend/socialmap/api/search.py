@@ -132,7 +132,10 @@ class OfferViewSet(
         parameters=[OfferQuerySerializer],
     )
     def list(self, request, *args, **kwargs):
-        query = OfferQuerySerializer(data=request.query_params)
+        # The codes are those of the team's region: the serializer asks for the team.
+        query = OfferQuerySerializer(
+            data=request.query_params, context={"team_from": self.team_from}
+        )
         query.is_valid(raise_exception=True)
         params = query.validated_data
         team = self.team_from(params["teamId"])

@@ -61,13 +61,21 @@ _ProfileBase = type(
 )
 
 
+def _offer_codes(form, region, lists) -> None:
+    """The code lists of the region; what the record has already stays (also if inactive)."""
+    for name, model in lists:
+        form.fields[name].queryset = model.objects.offered(
+            region, keep=form.initial.get(name) or ()
+        )
+
+
 class ProfileForm(_ProfileBase):
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["description"].help_text = _(
             "Korte zinnen, geen vakjargon: wat doet u, voor wie, en hoe komt iemand bij u?"
         )
-        self.fields["expertise"].queryset = Expertisegebied.objects.filter(active=True)
+        _offer_codes(self, region, [("expertise", Expertisegebied)])
         self.fields["contracted_by"].queryset = Gemeente.objects.filter(
             region__in=organisation.regions.all()
         )
@@ -110,12 +118,18 @@ OFFER_M2M = ["gemeenten", "locaties", "hulpvragen", "aandachtspunten", "life_dom
 
 
 class OfferForm(_OfferBase):
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, region, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["hulpvragen"].queryset = Hulpvraag.objects.filter(active=True)
-        self.fields["aandachtspunten"].queryset = Aandachtspunt.objects.filter(active=True)
-        self.fields["life_domains"].queryset = LifeDomain.objects.filter(active=True)
-        self.fields["expertise"].queryset = Expertisegebied.objects.filter(active=True)
+        _offer_codes(
+            self,
+            region,
+            [
+                ("hulpvragen", Hulpvraag),
+                ("aandachtspunten", Aandachtspunt),
+                ("life_domains", LifeDomain),
+                ("expertise", Expertisegebied),
+            ],
+        )
         self.fields["gemeenten"].queryset = Gemeente.objects.filter(
             region__in=organisation.regions.all()
         )

@@ -24,7 +24,7 @@ class SearchForm(forms.Form):
     hulpvragen = forms.ModelMultipleChoiceField(
         label=_("Waar ben je naar op zoek?"),
         help_text=_("Kies wat past; meer keuzes geven een breder resultaat."),
-        queryset=Hulpvraag.objects.filter(active=True),
+        queryset=Hulpvraag.objects.none(),
         to_field_name="code",
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -33,7 +33,7 @@ class SearchForm(forms.Form):
     aandachtspunten = forms.ModelMultipleChoiceField(
         label=_("Wat vraagt aandacht?"),
         help_text=_("Aanbod dat hier aandacht voor heeft, komt hoger in de lijst."),
-        queryset=Aandachtspunt.objects.filter(active=True),
+        queryset=Aandachtspunt.objects.none(),
         to_field_name="code",
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -109,6 +109,9 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         if team is not None:
             self.fields["gemeente"].queryset = team.region.gemeenten.order_by("name")
+            # The search vocabularies of the searcher's region (active items only).
+            self.fields["hulpvragen"].queryset = Hulpvraag.objects.offered(team.region)
+            self.fields["aandachtspunten"].queryset = Aandachtspunt.objects.offered(team.region)
 
     def group(self, names):
         return [self[name] for name in names]

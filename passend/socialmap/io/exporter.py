@@ -201,10 +201,10 @@ def explanation() -> list[list]:
 def code_lists(region) -> list[list]:
     table = []
     for title, items in (
-        (_("expertisegebied"), Expertisegebied.objects.all()),
-        (_("hulpvraag"), Hulpvraag.objects.all()),
-        (_("aandachtspunt"), Aandachtspunt.objects.all()),
-        (_("leefgebied"), LifeDomain.objects.all()),
+        (_("expertisegebied"), Expertisegebied.objects.of_region(region)),
+        (_("hulpvraag"), Hulpvraag.objects.of_region(region)),
+        (_("aandachtspunt"), Aandachtspunt.objects.of_region(region)),
+        (_("leefgebied"), LifeDomain.objects.of_region(region)),
     ):
         table += [[str(title), i.code, i.label] for i in items]
     table += [[_("productcategorie"), code, str(label)] for code, label in Productcategorie.choices]

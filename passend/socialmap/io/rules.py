@@ -121,6 +121,16 @@ class Lookup:
         return found, unknown
 
 
+def _code_lookup(items) -> Lookup:
+    """A region's code list, matched on code, Dutch label or English label."""
+    items = list(items)
+    lookup = Lookup(items, label=lambda i: i.label_nl)
+    for item in items:
+        if item.label_en:
+            lookup.items.setdefault(norm(item.label_en), item)
+    return lookup
+
+
 def _choice_lookup(choices) -> Lookup:
     return Lookup(list(choices), code=lambda c: c[0], label=lambda c: c[1])
 
@@ -135,7 +145,8 @@ class RowChecker:
         self.offers: list[OfferPlan] = []
         self._offer_rows: dict[tuple[str, str], int] = {}
         self.lists = {
-            key: Lookup(list(model.objects.all())) for key, (model, _n) in CODE_LISTS.items()
+            key: _code_lookup(model.objects.of_region(self.region))
+            for key, (model, _n) in CODE_LISTS.items()
         }
         self.productcategorie = _choice_lookup(Productcategorie.choices)
         self.hulpvorm = _choice_lookup(Hulpvorm.choices)

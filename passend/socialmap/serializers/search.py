@@ -81,9 +81,25 @@ class OfferQuerySerializer(serializers.Serializer):
         required=False, max_length=100, help_text="Zoektekst in naam of omschrijving."
     )
 
+    def _region(self):
+        """The region of the team asked for (through the view's `team_from` in the context:
+        a team out of reach is 404 before any code is judged); None without a usable teamId,
+        which is then reported on its own."""
+        team_from = self.context.get("team_from")
+        try:
+            team_id = int(self.initial_data.get("teamId"))
+        except (TypeError, ValueError):
+            return None
+        if team_from is None or not 1 <= team_id <= MAX_ID:
+            return None
+        return team_from(team_id).region
+
     def _known(self, values, model, label):
+        region = self._region()
+        if region is None:
+            return values
         known = set(
-            model.objects.filter(active=True, code__in=values).values_list("code", flat=True)
+            model.objects.offered(region).filter(code__in=values).values_list("code", flat=True)
         )
         unknown = [v for v in values if v not in known]
         if unknown:

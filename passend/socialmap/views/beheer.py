@@ -118,12 +118,20 @@ class OrganisationBeheerView(CoordinatorMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = ProfileForm(
-            initial=ProfileForm.initial_for(self.profiel), organisation=self.organisation
+            initial=ProfileForm.initial_for(self.profiel),
+            organisation=self.organisation,
+            region=self.team.region,
         )
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        form = ProfileForm(request.POST, organisation=self.organisation)
+        # The initial values keep the profile's current (maybe inactive) expertise valid.
+        form = ProfileForm(
+            request.POST,
+            initial=ProfileForm.initial_for(self.profiel),
+            organisation=self.organisation,
+            region=self.team.region,
+        )
         if form.is_valid():
             data = dict(form.cleaned_data)
             expertise, contracted = data.pop("expertise"), data.pop("contracted_by")
@@ -203,11 +211,21 @@ class OfferFormView(CoordinatorMixin, TemplateView):
         return self.find(self.organisation.aanbod.all(), "aanbod", self.kwargs["offer"])
 
     def get(self, request, *args, **kwargs):
-        form = OfferForm(initial=OfferForm.initial_for(self.offer), organisation=self.organisation)
+        form = OfferForm(
+            initial=OfferForm.initial_for(self.offer),
+            organisation=self.organisation,
+            region=self.team.region,
+        )
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        form = OfferForm(request.POST, organisation=self.organisation)
+        # The initial values keep the offer's current (maybe inactive) code items valid.
+        form = OfferForm(
+            request.POST,
+            initial=OfferForm.initial_for(self.offer),
+            organisation=self.organisation,
+            region=self.team.region,
+        )
         if form.is_valid():
             offer, data = self.offer, dict(form.cleaned_data)
             m2m = {name: data.pop(name) for name in OFFER_M2M}

@@ -47,7 +47,7 @@ from passend.procesregie.tests.factories import (
     ToekomstplanFactory,
 )
 from passend.regions.models import OrganisationType
-from passend.socialmap.models import Aanbod, Locatie
+from passend.socialmap.models import Aanbod, Hulpvraag, Locatie
 
 
 @dataclass
@@ -167,6 +167,9 @@ def _fill(place: Place, today) -> None:
     o["invitation"] = Uitnodiging.objects.create(
         user=users[Role.TEAMLID], team=place.team, accepted_at=now
     )
+    # Code lists are regional: a new region gets the standard lists (regions/apps.py).
+    o["codelist"] = "hulpvragen"
+    o["codeitem"] = Hulpvraag.objects.filter(region=place.team.region).order_by("pk").first()
 
 
 @dataclass

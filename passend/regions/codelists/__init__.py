@@ -1,0 +1,1 @@
+"""Code lists per region, managed by the beheerder in the app."""
