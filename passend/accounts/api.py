@@ -1,4 +1,5 @@
 from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from knox.auth import TokenAuthentication
 from knox.models import AuthToken
@@ -24,7 +25,7 @@ class TokenRequestSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         help_text="Code uit de authenticator-app; verplicht voor rollen die persoonsgegevens zien.",
-        error_messages={"invalid": "De code bestaat uit 6 cijfers."},
+        error_messages={"invalid": _("De code bestaat uit 6 cijfers.")},
     )
 
 
@@ -71,10 +72,10 @@ class TokenView(APIView):
         user = authenticate(request._request, username=data["username"], password=data["password"])
         if getattr(request._request, "axes_locked_out", False):
             raise exceptions.Throttled(
-                wait=900, detail="Te veel mislukte inlogpogingen. Probeer het later opnieuw."
+                wait=900, detail=_("Te veel mislukte inlogpogingen. Probeer het later opnieuw.")
             )
         if user is None:
-            raise exceptions.AuthenticationFailed("Gebruikersnaam of wachtwoord is onjuist.")
+            raise exceptions.AuthenticationFailed(_("Gebruikersnaam of wachtwoord is onjuist."))
         problem = check_api_second_factor(user, data.get("otp"))
         if problem:
             raise exceptions.AuthenticationFailed(problem)

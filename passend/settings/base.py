@@ -166,6 +166,8 @@ PASSEND_2FA_EXEMPT_DEMO_USERS = False
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "passend" / "locale"]
+# Dates: lowercase month and day names in Dutch, dd-mm-jjjj for numeric dates (passend/formats).
+FORMAT_MODULE_PATH = ["passend.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
