@@ -72,7 +72,8 @@ class TokenView(APIView):
         user = authenticate(request._request, username=data["username"], password=data["password"])
         if getattr(request._request, "axes_locked_out", False):
             raise exceptions.Throttled(
-                wait=900, detail=_("Te veel mislukte inlogpogingen. Probeer het later opnieuw.")
+                wait=900,
+                detail=str(_("Te veel mislukte inlogpogingen. Probeer het later opnieuw.")),
             )
         if user is None:
             raise exceptions.AuthenticationFailed(_("Gebruikersnaam of wachtwoord is onjuist."))

@@ -147,7 +147,8 @@ def with_display(viewer, entries: Iterable[AccessLogEntry]) -> list[AccessLogEnt
 
 
 def _is_id(entry, subject_type: str) -> bool:
-    return entry.subject_type == subject_type and entry.subject_id.isdigit()
+    subject_id = entry.subject_id
+    return entry.subject_type == subject_type and subject_id.isascii() and subject_id.isdigit()
 
 
 def _is_colleague_subject(entry) -> bool:

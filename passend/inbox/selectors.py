@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from passend.accounts.permissions import capabilities, visible
 from passend.accounts.roles import Cap
 from passend.advice import selectors as advice
-from passend.cases.codes import ACTIVE_STATES
+from passend.advice.models import Party
+from passend.cases.codes import ACTIVE_STATES, CaseState
 from passend.cases.models import Casus
 from passend.cases.selectors import WAITING_FOR_SCREENING, _years_before
 from passend.cases.workflow import case_work_refusal, consent_check
@@ -185,7 +186,7 @@ def _screening_item(team, casus, today: dt.date) -> WorkItem:
         registered,
         _case_url(team, casus),
         overdue=(today - registered).days > SCREENING_DAYS,
-        params={"state": casus.get_state_display(), "date": _dmy(registered)},
+        params={"state": CaseState(casus.state).label, "date": _dmy(registered)},
     )
 
 
@@ -270,7 +271,7 @@ def _case_signals(user, team, today: dt.date, chair: bool) -> list[Section]:
                     _case_url(team, q.advies.casus, "advice:case"),
                     overdue=(today - q.asked_at.date()).days > 10,
                     params={
-                        "party": q.get_party_display(),
+                        "party": Party(q.party).label,
                         "date": _dmy(timezone.localdate(q.asked_at)),
                     },
                 )

@@ -101,7 +101,7 @@ def _entry(team, user, subject_type, subject_id):
                 action="read",
                 outcome="allowed",
                 user=user,
-                username=user.username,
+                username=user.username if user else "(anoniem)",
                 roles=roles,
                 team=team,
                 subject_type=subject_type,
@@ -111,3 +111,14 @@ def _entry(team, user, subject_type, subject_id):
             )
         ]
     )[0]
+
+
+def test_an_odd_subject_id_stays_as_it_was(tenancy):
+    a = tenancy.a
+    entries = [
+        _entry(a.team, a.users[Role.TEAMLID], "medewerker", "²"),
+        _entry(a.team, None, "team", ""),
+    ]
+    rows = selectors.with_display(a.users[Role.VOORZITTER], entries)
+    assert [r.display.subject for r in rows] == ["medewerker ²", "team"]
+    assert rows[1].display.actor == "(anoniem)" and rows[1].display.roles == "–"

@@ -48,7 +48,7 @@ class PublicRegistrationView(APIView):
     http_method_names = ["post", "options"]
 
     def throttled(self, request, wait):
-        raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)
+        raise exceptions.Throttled(wait=wait, detail=str(THROTTLED_MESSAGE))
 
     @extend_schema(
         operation_id="createPublicRegistration",

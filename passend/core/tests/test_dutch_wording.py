@@ -104,3 +104,12 @@ def test_no_template_formats_dates_as_iso_or_with_a_capitalised_month():
             if "M" in fmt or fmt.startswith("Y-m-d"):
                 offenders.append(f"{path.relative_to(TEMPLATES)}: {fmt}")
     assert offenders == []
+
+
+def test_the_gender_field_is_called_geslacht(tenancy):
+    from passend.cases.forms.registration import YoungPersonForm
+
+    form = YoungPersonForm(team=tenancy.a.team)
+    assert form.fields["gender"].label == "Geslacht"
+    with translation.override("en"):
+        assert str(YoungPersonForm(team=tenancy.a.team).fields["gender"].label) == "Gender"
