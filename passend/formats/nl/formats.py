@@ -1,8 +1,5 @@
-"""Dutch: month and day names lowercase (Django's nl locale), numeric dates dd-mm-jjjj."""
+"""Dutch: Django's nl formats (month and day names lowercase: "3 december 2026", "maandag"),
+with numeric dates as dd-mm-jjjj instead of Django's j-n-Y ("3-12-2026")."""
 
-DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y, H:i"
 SHORT_DATE_FORMAT = "d-m-Y"
 SHORT_DATETIME_FORMAT = "d-m-Y H:i"
-MONTH_DAY_FORMAT = "j F"
-YEAR_MONTH_FORMAT = "F Y"
