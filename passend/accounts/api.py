@@ -1,5 +1,6 @@
 from django.contrib.auth import authenticate
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -47,7 +48,7 @@ class TokenRequestSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         help_text="Code uit de authenticator-app; verplicht voor rollen die persoonsgegevens zien.",
-        error_messages={"invalid": "De code bestaat uit 6 cijfers."},
+        error_messages={"invalid": _("De code bestaat uit 6 cijfers.")},
     )
 
 
@@ -94,10 +95,11 @@ class TokenView(APIView):
         user = authenticate(request._request, username=data["username"], password=data["password"])
         if getattr(request._request, "axes_locked_out", False):
             raise exceptions.Throttled(
-                wait=900, detail="Te veel mislukte inlogpogingen. Probeer het later opnieuw."
+                wait=900,
+                detail=str(_("Te veel mislukte inlogpogingen. Probeer het later opnieuw.")),
             )
         if user is None:
-            raise exceptions.AuthenticationFailed("Gebruikersnaam of wachtwoord is onjuist.")
+            raise exceptions.AuthenticationFailed(_("Gebruikersnaam of wachtwoord is onjuist."))
         problem = check_api_second_factor(user, data.get("otp"))
         if problem:
             raise exceptions.AuthenticationFailed(problem)

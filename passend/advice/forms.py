@@ -12,7 +12,7 @@ from passend.socialmap.models import Hulpvraag
 from passend.socialmap.picker import filter_offers, region_offers
 
 from .codes import AdviesStatus
-from .models import Decision, ImplementationStatus, Party
+from .models import RECIPIENT_LABELS, Decision, ImplementationStatus, Party
 from .services import content_errors
 
 TEXT = 8000
@@ -213,11 +213,7 @@ class AdviesForm(forms.Form):
         return [o for o in offers if o.pk in matching or o.pk in chosen]
 
 
-RECIPIENTS = [
-    ("verwijzer", _("de verwijzer")),
-    ("jeugdige", _("de jeugdige")),
-    ("ouders", _("de ouders of verzorgers")),
-]
+RECIPIENTS = list(RECIPIENT_LABELS.items())
 
 
 class SendForm(forms.Form):

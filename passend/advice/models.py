@@ -12,6 +12,12 @@ from passend.regions.models import Organisation
 
 from .codes import AdviesStatus
 
+RECIPIENT_LABELS = {
+    "verwijzer": _("de verwijzer"),
+    "jeugdige": _("de jeugdige"),
+    "ouders": _("de ouders of verzorgers"),
+}
+
 
 class ImplementationStatus(models.TextChoices):
     """How the advice was carried out (spec §2.5)."""
@@ -160,6 +166,11 @@ class Advies(models.Model):
             )
             if on
         ]
+
+    @property
+    def recipient_labels(self) -> list[str]:
+        """The recipients as the page names them (the codes stay in the API)."""
+        return [str(RECIPIENT_LABELS[key]) for key in self.recipients]
 
 
 class Belangenverklaring(models.Model):

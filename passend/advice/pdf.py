@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from passend.cases.pdf import PdfUnavailable
 from passend.socialmap.picker import offer_details
@@ -132,8 +133,10 @@ def render_letter(advies, *, on: dt.date | None = None) -> bytes:
         import weasyprint  # lazy: needs Pango at import time
     except (ImportError, OSError) as exc:
         raise PdfUnavailable(
-            "PDF maken lukt niet op deze server: WeasyPrint of de bibliotheek Pango ontbreekt. "
-            "Vraag de beheerder om deze te installeren."
+            _(
+                "PDF maken lukt niet op deze server: WeasyPrint of de bibliotheek Pango ontbreekt. "
+                "Vraag de beheerder om deze te installeren."
+            )
         ) from exc
     html = render_to_string(TEMPLATE, letter_context(advies, on=on))
     return weasyprint.HTML(string=html, base_url=None).write_pdf()

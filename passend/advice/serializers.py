@@ -1,6 +1,7 @@
 """API representation of advices. Field names are camelCased by the renderer."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -122,7 +123,7 @@ class AdviceSerializer(serializers.ModelSerializer):
             Organisation.objects.filter(regions=team.region_id).values_list("pk", flat=True)
         )
         if any(org.pk not in allowed for org in value):
-            raise serializers.ValidationError("Kies organisaties uit de eigen jeugdregio.")
+            raise serializers.ValidationError(_("Kies organisaties uit de eigen jeugdregio."))
         return value
 
     def validate_chosen_offers(self, value):
@@ -252,10 +253,10 @@ class FollowUpRequestSerializer(serializers.Serializer):
         recording = "implementation_status" in attrs or "done_on" in attrs
         if recording and not {"implementation_status", "done_on"} <= set(attrs):
             raise serializers.ValidationError(
-                {"implementation_status": "Geef bij een follow-up de datum en de uitvoering."}
+                {"implementation_status": _("Geef bij een follow-up de datum en de uitvoering.")}
             )
         if not recording and "due_on" not in attrs:
             raise serializers.ValidationError(
-                {"due_on": "Leg een follow-up vast, of geef de datum om er een te plannen."}
+                {"due_on": _("Leg een follow-up vast, of geef de datum om er een te plannen.")}
             )
         return attrs

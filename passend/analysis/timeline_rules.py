@@ -10,6 +10,7 @@ from datetime import date
 from itertools import pairwise
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 REPEAT_THRESHOLD = 3
 
@@ -89,20 +90,39 @@ def flags(episodes: Iterable[Episode], *, today: date, gap_days: int = 30) -> Ti
 
     messages: list[str] = []
     for name, count in repeated_providers.items():
-        text = _("Dezelfde aanbieder is %(count)d keer ingezet: %(name)s.")
-        messages.append(str(text % {"count": count, "name": name}))
-    for name, count in repeated_forms.items():
-        text = _("Dezelfde vorm van hulp is %(count)d keer ingezet: %(name)s.")
-        messages.append(str(text % {"count": count, "name": name}))
-    if moves:
-        text = _(
-            "%(placements)d plaatsingen met verblijf, %(moves)d keer van verblijfplek gewisseld."
+        text = ngettext(
+            "Dezelfde aanbieder is %(count)d keer ingezet: %(name)s.",
+            "Dezelfde aanbieder is %(count)d keer ingezet: %(name)s.",
+            count,
         )
-        messages.append(str(text % {"placements": len(stays), "moves": moves}))
+        messages.append(text % {"count": count, "name": name})
+    for name, count in repeated_forms.items():
+        text = ngettext(
+            "Dezelfde vorm van hulp is %(count)d keer ingezet: %(name)s.",
+            "Dezelfde vorm van hulp is %(count)d keer ingezet: %(name)s.",
+            count,
+        )
+        messages.append(text % {"count": count, "name": name})
+    if moves:
+        placed = ngettext(
+            "%(count)d plaatsing met verblijf", "%(count)d plaatsingen met verblijf", len(stays)
+        ) % {"count": len(stays)}
+        moved = ngettext(
+            "%(count)d keer van verblijfplek gewisseld",
+            "%(count)d keer van verblijfplek gewisseld",
+            moves,
+        ) % {"count": moves}
+        messages.append(
+            str(_("%(placements)s, %(moves)s.") % {"placements": placed, "moves": moved})
+        )
     for start, end in gaps:
-        text = _("Periode zonder hulp van %(days)d dagen: van %(start)s tot %(end)s.")
-        values = {"days": (end - start).days, "start": _date(start), "end": _date(end)}
-        messages.append(str(text % values))
+        days = (end - start).days
+        text = ngettext(
+            "Periode zonder hulp van %(days)d dag: van %(start)s tot %(end)s.",
+            "Periode zonder hulp van %(days)d dagen: van %(start)s tot %(end)s.",
+            days,
+        )
+        messages.append(text % {"days": days, "start": _date(start), "end": _date(end)})
 
     return TimelineFlags(
         repeated_providers=repeated_providers,

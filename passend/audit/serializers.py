@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from .models import AccessLogEntry, Outcome
@@ -48,6 +49,6 @@ class AccessLogQuerySerializer(serializers.Serializer):
             and attrs["dateFrom"] > attrs["dateUntil"]
         ):
             raise serializers.ValidationError(
-                {"dateUntil": "De einddatum ligt voor de begindatum."}
+                {"dateUntil": _("De einddatum ligt voor de begindatum.")}
             )
         return attrs

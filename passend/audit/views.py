@@ -26,7 +26,9 @@ class AccessLogView(TeamMixin, AuditedView, TemplateView):
         if form.is_bound and not form.is_valid():
             entries = entries.none()  # never show unfiltered rows as if they matched the filter
         context["form"] = form
-        context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("pagina"))
+        page = Paginator(entries, 50).get_page(self.request.GET.get("pagina"))
+        page.object_list = selectors.with_display(self.request.user, page.object_list)
+        context["page"] = page
         self.audit_raw(selectors.describe_query(**filters), self.team)
         return context
 
@@ -47,7 +49,11 @@ class SubjectAccessView(TeamMixin, AuditedView, TemplateView):
         entries = selectors.access_log(
             self.request.user, team=self.team, subject_type=subject_type, subject_id=subject_id
         )
-        context["entries"] = list(entries[:25]) if subject_type and subject_id else []
+        context["entries"] = (
+            selectors.with_display(self.request.user, entries[:25])
+            if subject_type and subject_id
+            else []
+        )
         self.audit_raw(
             selectors.describe_query(subject_type=subject_type, subject_id=subject_id), self.team
         )

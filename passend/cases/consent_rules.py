@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 YOUNG_PERSON_KEY = "jeugdige"
 AGE_YOUNG_PERSON_CO_CONSENTS = 12
@@ -64,20 +66,27 @@ def requirement(birth_date: date, consent_date: date) -> ConsentRequirement:
     """Return who must consent, based on the age on ``consent_date`` (ValueError if unborn)."""
     age = age_on(birth_date, consent_date)
     if age < AGE_YOUNG_PERSON_CO_CONSENTS:
-        text = _(
+        text = ngettext(
             "De jeugdige is %(age)d jaar: toestemming van alle ouders of voogden met gezag "
-            "is nodig."
+            "is nodig.",
+            "De jeugdige is %(age)d jaar: toestemming van alle ouders of voogden met gezag "
+            "is nodig.",
+            age,
         )
         return ConsentRequirement(age, False, True, False, str(text % {"age": age}))
     if age < AGE_YOUNG_PERSON_ALONE:
-        text = _(
+        text = ngettext(
             "De jeugdige is %(age)d jaar: toestemming van de ouders met gezag én van de "
-            "jeugdige is nodig."
+            "jeugdige is nodig.",
+            "De jeugdige is %(age)d jaar: toestemming van de ouders met gezag én van de "
+            "jeugdige is nodig.",
+            age,
         )
         return ConsentRequirement(age, True, True, False, str(text % {"age": age}))
-    text = _(
-        "De jeugdige is %(age)d jaar: alleen toestemming van de jeugdige is nodig; stem wel "
-        "af met de ouders."
+    text = ngettext(
+        "De jeugdige is %(age)d jaar: alleen toestemming van de jeugdige is nodig.",
+        "De jeugdige is %(age)d jaar: alleen toestemming van de jeugdige is nodig.",
+        age,
     )
     return ConsentRequirement(age, True, False, True, str(text % {"age": age}))
 
@@ -172,7 +181,10 @@ def check_exchange_consent(
         withdrawals = [c.withdrawn_on for c in relevant if c.withdrawn_on is not None]
         if withdrawals:
             text = _("%(person)s heeft de toestemming ingetrokken op %(date)s.")
-            params = {"person": name[:1].upper() + name[1:], "date": max(withdrawals).isoformat()}
+            params = {
+                "person": name[:1].upper() + name[1:],
+                "date": date_format(max(withdrawals), "SHORT_DATE_FORMAT"),
+            }
             withdrawn.append(str(text % params))
         else:
             not_given.append(name)

@@ -121,7 +121,7 @@ class Casus(models.Model):
         editable=False,
         help_text=_("Eerste dag van de geboortemaand, voor leeftijdsgroepen zonder ontsleutelen."),
     )
-    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, blank=True)
+    gender = models.CharField(_("geslacht"), max_length=1, choices=Gender.choices, blank=True)
     bsn = EncryptedCharField(_("BSN"), max_length=9, null=True, blank=True)
     address = EncryptedTextField(_("adres"), null=True, blank=True)
     gemeente = models.ForeignKey(

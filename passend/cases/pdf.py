@@ -14,6 +14,7 @@ from datetime import date
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .consent_rules import AGE_YOUNG_PERSON_ALONE, AGE_YOUNG_PERSON_CO_CONSENTS, requirement
 
@@ -91,8 +92,10 @@ def render_consent_form(casus, *, on: date | None = None) -> bytes:
         import weasyprint  # lazy: needs Pango at import time
     except (ImportError, OSError) as exc:
         raise PdfUnavailable(
-            "PDF maken lukt niet op deze server: WeasyPrint of de bibliotheek Pango ontbreekt. "
-            "Vraag de beheerder om deze te installeren."
+            _(
+                "PDF maken lukt niet op deze server: WeasyPrint of de bibliotheek Pango ontbreekt. "
+                "Vraag de beheerder om deze te installeren."
+            )
         ) from exc
 
     context = consent_form_context(casus, on=on or timezone.localdate())

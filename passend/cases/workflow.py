@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from passend.accounts.roles import Cap
 from passend.core.refusals import StateConflict
@@ -36,11 +37,11 @@ def consent_or_legal_basis(casus) -> str | None:
     check = consent_check(casus)
     if check.valid:
         return None
-    return (
+    return _(
         "De casus kan niet in behandeling: de toestemming is niet compleet. "
-        f"{check.message} Leg de toestemming vast, of leg bij OTS, voogdij, jeugdreclassering "
+        "%(problem)s Leg de toestemming vast, of leg bij OTS, voogdij, jeugdreclassering "
         "of machtiging de grondslag met een reden vast."
-    )
+    ) % {"problem": check.message}
 
 
 def case_work_refusal(casus, on=None) -> str | None:
@@ -111,7 +112,7 @@ def advice_sent(casus) -> str | None:
         sent = sent.filter(sent_at__gte=reopened.at)
     if sent.exists():
         return None
-    return (
+    return _(
         "Er is nog geen goedgekeurd en verstuurd advies. "
         "Verstuur het advies via het tabblad Advies."
     )
@@ -126,11 +127,13 @@ def closure_problems(
     today = today or timezone.localdate()
     problems = {}
     if outcome not in ClosureOutcome.values:
-        problems["outcome"] = "Kies de uitkomst waarmee de casus wordt afgesloten."
+        problems["outcome"] = _("Kies de uitkomst waarmee de casus wordt afgesloten.")
     if outcome == ClosureOutcome.PASSENDE_PLEK and fitting_place_on is None:
-        problems["fitting_place_on"] = "Vul de datum in waarop de jeugdige op een passende plek is."
+        problems["fitting_place_on"] = _(
+            "Vul de datum in waarop de jeugdige op een passende plek is."
+        )
     if fitting_place_on is not None and fitting_place_on > today:
-        problems["fitting_place_on"] = (
+        problems["fitting_place_on"] = _(
             "De datum 'passende plek bereikt' kan niet in de toekomst liggen."
         )
     elif fitting_place_on is not None and registered_on and fitting_place_on < registered_on:
@@ -138,7 +141,7 @@ def closure_problems(
             "De datum 'passende plek bereikt' ligt vóór de aanmelding (%(day)s)."
         ) % {"day": registered_on.strftime("%d-%m-%Y")}
     if outcome == ClosureOutcome.OVERIG and not (reason or "").strip():
-        problems["reason"] = "Geef bij 'overig' de reden van afsluiten."
+        problems["reason"] = _("Geef bij 'overig' de reden van afsluiten.")
     return problems
 
 
@@ -162,37 +165,41 @@ class Transition:
 
 
 TRANSITIONS: dict[tuple[str, str], Transition] = {
-    (S.AANGEMELD, S.IN_SCREENING): Transition("screening starten", Cap.SCREEN_CASES),
-    (S.IN_SCREENING, S.AFGEWEZEN): Transition("afwijzen", Cap.SCREEN_CASES, needs_reason=True),
+    (S.AANGEMELD, S.IN_SCREENING): Transition(_lazy("screening starten"), Cap.SCREEN_CASES),
+    (S.IN_SCREENING, S.AFGEWEZEN): Transition(
+        _lazy("afwijzen"), Cap.SCREEN_CASES, needs_reason=True
+    ),
     (S.IN_SCREENING, S.DOORVERWEZEN): Transition(
-        "niet geschikt, doorverwijzen", Cap.SCREEN_CASES, needs_reason=True
+        _lazy("niet geschikt, doorverwijzen"), Cap.SCREEN_CASES, needs_reason=True
     ),
     (S.IN_SCREENING, S.CRISIS_DOORVERWEZEN): Transition(
-        "crisis: doorverwijzen", Cap.SCREEN_CASES, needs_reason=True
+        _lazy("crisis: doorverwijzen"), Cap.SCREEN_CASES, needs_reason=True
     ),
     (S.IN_SCREENING, S.IN_BEHANDELING): Transition(
-        "in behandeling nemen", Cap.SCREEN_CASES, guard=consent_or_legal_basis
+        _lazy("in behandeling nemen"), Cap.SCREEN_CASES, guard=consent_or_legal_basis
     ),
     (S.IN_BEHANDELING, S.ADVIES_UITGEBRACHT): Transition(
-        "advies uitgebracht", Cap.APPROVE_ADVICE, guard=advice_sent
+        _lazy("advies uitgebracht"), Cap.APPROVE_ADVICE, guard=advice_sent
     ),
     (S.HEROPEND, S.ADVIES_UITGEBRACHT): Transition(
-        "nieuw advies uitgebracht", Cap.APPROVE_ADVICE, guard=advice_sent
+        _lazy("nieuw advies uitgebracht"), Cap.APPROVE_ADVICE, guard=advice_sent
     ),
-    (S.ADVIES_UITGEBRACHT, S.FOLLOW_UP): Transition("follow-up starten", Cap.DIRECT_PROCESS),
+    (S.ADVIES_UITGEBRACHT, S.FOLLOW_UP): Transition(_lazy("follow-up starten"), Cap.DIRECT_PROCESS),
     (S.IN_BEHANDELING, S.AFGESLOTEN): Transition(
-        "afsluiten zonder advies", Cap.DIRECT_PROCESS, guard=closure_recorded
+        _lazy("afsluiten zonder advies"), Cap.DIRECT_PROCESS, guard=closure_recorded
     ),
     (S.ADVIES_UITGEBRACHT, S.AFGESLOTEN): Transition(
-        "afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded
+        _lazy("afsluiten"), Cap.DIRECT_PROCESS, guard=closure_recorded
     ),
     (S.FOLLOW_UP, S.AFGESLOTEN): Transition(
-        "afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded
+        _lazy("afsluiten"), Cap.DIRECT_PROCESS, guard=closure_recorded
     ),
-    (S.HEROPEND, S.AFGESLOTEN): Transition("afsluiten", Cap.DIRECT_PROCESS, guard=closure_recorded),
+    (S.HEROPEND, S.AFGESLOTEN): Transition(
+        _lazy("afsluiten"), Cap.DIRECT_PROCESS, guard=closure_recorded
+    ),
     # Reopening starts case work again: like 'in behandeling', only with valid consent.
     (S.AFGESLOTEN, S.HEROPEND): Transition(
-        "heropenen", Cap.DIRECT_PROCESS, needs_reason=True, guard=case_work_refusal
+        _lazy("heropenen"), Cap.DIRECT_PROCESS, needs_reason=True, guard=case_work_refusal
     ),
 }
 

@@ -11,17 +11,19 @@ Every read is scoped by ``accounts.permissions`` through the modules' selectors.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from passend.accounts.permissions import capabilities, visible
 from passend.accounts.roles import Cap
 from passend.advice import selectors as advice
-from passend.cases.codes import ACTIVE_STATES
+from passend.advice.models import Party
+from passend.cases.codes import ACTIVE_STATES, CaseState
 from passend.cases.models import Casus
 from passend.cases.selectors import WAITING_FOR_SCREENING, _years_before
 from passend.cases.workflow import case_work_refusal, consent_check
@@ -34,12 +36,24 @@ SCREENING_DAYS = 14  # a registration waiting longer than this for screening nee
 
 @dataclass(frozen=True)
 class WorkItem:
+    """One thing waiting. ``text`` is a (lazy) translatable message and ``params`` fill it:
+    the title is made when it is read, in the language of the page or API response."""
+
     kind: str
     casus: Casus | None
-    title: str
+    text: str
     due: dt.date | None
     url: str
     overdue: bool = False
+    params: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def title(self) -> str:
+        return str(self.text) % self.params if self.params else str(self.text)
+
+
+def _dmy(day: dt.date) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 @dataclass
@@ -111,9 +125,10 @@ def work_items(user, team, today: dt.date) -> list[Section]:
                     WorkItem(
                         "goedkeuring",
                         a.casus,
-                        f"Advies versie {a.version} van {a.drafted_by or 'onbekend'}",
+                        _("Advies versie %(version)s van %(author)s"),
                         None,
                         _case_url(team, a.casus, "advice:case"),
+                        params={"version": a.version, "author": a.drafted_by or _("onbekend")},
                     )
                     for a in advice.awaiting_approval(user, team)[: LIMIT + 1]
                 ],
@@ -128,10 +143,11 @@ def work_items(user, team, today: dt.date) -> list[Section]:
                     WorkItem(
                         "acties",
                         a.casus,
-                        f"{a.description} (deadline {a.deadline:%d-%m-%Y})",
+                        _("%(action)s (deadline %(date)s)"),
                         a.deadline,
                         _case_url(team, a.casus, "procesregie:case"),
                         overdue=True,
+                        params={"action": a.description, "date": _dmy(a.deadline)},
                     )
                     for a in procesregie.overdue_actions(user, team, today)[: LIMIT + 1]
                 ],
@@ -145,12 +161,13 @@ def work_items(user, team, today: dt.date) -> list[Section]:
                     WorkItem(
                         "verslag",
                         d.casus,
-                        f"Overleg van {d.overleg.starts_at:%d-%m-%Y}: verslag ontbreekt",
+                        _("Overleg van %(date)s: verslag ontbreekt"),
                         d.overleg.starts_at.date(),
                         reverse(
                             "meetings:detail", kwargs={"team": team.slug, "meeting": d.overleg_id}
                         ),
                         overdue=True,
+                        params={"date": _dmy(timezone.localdate(d.overleg.starts_at))},
                     )
                     for d in meetings.discussions_needing_minutes(user, team, today)[: LIMIT + 1]
                 ],
@@ -165,10 +182,11 @@ def _screening_item(team, casus, today: dt.date) -> WorkItem:
     return WorkItem(
         "screening",
         casus,
-        f"{casus.get_state_display()} sinds {registered:%d-%m-%Y}",
+        _("%(state)s sinds %(date)s"),
         registered,
         _case_url(team, casus),
         overdue=(today - registered).days > SCREENING_DAYS,
+        params={"state": CaseState(casus.state).label, "date": _dmy(registered)},
     )
 
 
@@ -218,10 +236,11 @@ def _case_signals(user, team, today: dt.date, chair: bool) -> list[Section]:
                 WorkItem(
                     "follow_up",
                     f.advies.casus,
-                    f"Follow-up gepland op {f.due_on:%d-%m-%Y}",
+                    _("Follow-up gepland op %(date)s"),
                     f.due_on,
                     _case_url(team, f.advies.casus, "advice:case"),
                     overdue=f.due_on < today,
+                    params={"date": _dmy(f.due_on)},
                 )
                 for f in follow_ups.distinct()[: LIMIT + 1]
             ],
@@ -232,10 +251,11 @@ def _case_signals(user, team, today: dt.date, chair: bool) -> list[Section]:
                 WorkItem(
                     "kortetermijn",
                     a.casus,
-                    f"Kortetermijnoplossing loopt af op {a.short_term_end_date:%d-%m-%Y}",
+                    _("Kortetermijnoplossing loopt af op %(date)s"),
                     a.short_term_end_date,
                     _case_url(team, a.casus, "advice:case"),
                     overdue=a.short_term_end_date < today,
+                    params={"date": _dmy(a.short_term_end_date)},
                 )
                 for a in ending.distinct()[: LIMIT + 1]
             ],
@@ -246,10 +266,14 @@ def _case_signals(user, team, today: dt.date, chair: bool) -> list[Section]:
                 WorkItem(
                     "toelichting",
                     q.advies.casus,
-                    f"Vraag van {q.get_party_display()} van {q.asked_at:%d-%m-%Y}",
+                    _("Vraag van %(party)s van %(date)s"),
                     q.asked_at.date(),
                     _case_url(team, q.advies.casus, "advice:case"),
                     overdue=(today - q.asked_at.date()).days > 10,
+                    params={
+                        "party": Party(q.party).label,
+                        "date": _dmy(timezone.localdate(q.asked_at)),
+                    },
                 )
                 for q in questions.distinct()[: LIMIT + 1]
             ],

@@ -45,7 +45,7 @@ class MeetingQuerySerializer(serializers.Serializer):
     def validate(self, attrs):
         start, end = attrs.get("dateFrom"), attrs.get("dateUntil")
         if start and end and end < start:
-            raise serializers.ValidationError({"dateUntil": "Deze datum ligt voor dateFrom."})
+            raise serializers.ValidationError({"dateUntil": _("Deze datum ligt voor dateFrom.")})
         return attrs
 
 

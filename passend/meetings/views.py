@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from passend.accounts.permissions import get_visible_or_404, has_capability
@@ -194,7 +195,12 @@ class SeriesPlanView(MeetingTeamMixin, TemplateView):
             else:
                 messages.success(
                     request,
-                    _("%(count)d overleggen gepland volgens de cadans.") % {"count": len(planned)},
+                    ngettext(
+                        "%(count)d overleg gepland volgens de cadans.",
+                        "%(count)d overleggen gepland volgens de cadans.",
+                        len(planned),
+                    )
+                    % {"count": len(planned)},
                 )
                 return redirect("meetings:list", team=self.team.slug)
         return self.render_to_response(self.get_context_data(form=form))

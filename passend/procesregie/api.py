@@ -7,6 +7,7 @@ record). The services decide and refuse (``core.refusals``, mapped once to probl
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
@@ -377,7 +378,7 @@ class CaseDirectionCheckViewSet(ProcesregieAPIView):
             "expected_director_label": str(selectors.DIRECTOR_LABELS[director.director])
             if director
             else "",
-            "reason": director.reason if director else "De geboortedatum is niet bekend.",
+            "reason": director.reason if director else _("De geboortedatum is niet bekend."),
             "legal_framework": casus.legal_framework,
             "placed_by": casus.placed_by,
             "in_closed_youth_care": casus.in_closed_youth_care,

@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from passend.cases.codes import COMPULSORY_FRAMEWORKS, LegalFramework
 from passend.cases.consent_rules import age_on
@@ -88,33 +89,50 @@ def expected_case_director(
     adult = age >= AGE_OF_MAJORITY
     if legal_framework in COMPULSORY_FRAMEWORKS:
         if not adult:
-            text = _(
+            text = ngettext(
                 "De jeugdige is %(age)d jaar en valt onder een juridisch kader: bij een "
-                "juridisch kader voor kinderen onder de 18 jaar is de GI casusregisseur."
+                "juridisch kader voor kinderen onder de 18 jaar is de GI casusregisseur.",
+                "De jeugdige is %(age)d jaar en valt onder een juridisch kader: bij een "
+                "juridisch kader voor kinderen onder de 18 jaar is de GI casusregisseur.",
+                age,
             )
             return CaseDirectorAdvice(CaseDirector.GI, str(text % {"age": age}))
-        text = _(
+        text = ngettext(
             "De jeugdige is %(age)d jaar; de kinderbeschermingsmaatregel eindigt bij 18 jaar: "
             "voor jongeren vanaf 18 jaar is de bewindvoerder of mentor casusregisseur, tenzij er "
-            "sprake is van verlengde jeugdhulp."
+            "sprake is van verlengde jeugdhulp.",
+            "De jeugdige is %(age)d jaar; de kinderbeschermingsmaatregel eindigt bij 18 jaar: "
+            "voor jongeren vanaf 18 jaar is de bewindvoerder of mentor casusregisseur, tenzij er "
+            "sprake is van verlengde jeugdhulp.",
+            age,
         )
         return CaseDirectorAdvice(CaseDirector.BEWINDVOERDER_MENTOR, str(text % {"age": age}))
     if legal_framework == LegalFramework.VERLENGDE_JEUGDHULP:
         if adult:
-            text = _(
+            text = ngettext(
                 "De jeugdige is %(age)d jaar en krijgt verlengde jeugdhulp: dan blijft de GI "
-                "casusregisseur."
+                "casusregisseur.",
+                "De jeugdige is %(age)d jaar en krijgt verlengde jeugdhulp: dan blijft de GI "
+                "casusregisseur.",
+                age,
             )
             return CaseDirectorAdvice(CaseDirector.GI, str(text % {"age": age}))
-        text = _(
+        text = ngettext(
             "De jeugdige is %(age)d jaar, maar verlengde jeugdhulp geldt pas vanaf 18 jaar; "
             "controleer het juridisch kader. Tot die tijd geldt het vrijwillig kader: de "
-            "gemeente (CJG/wijkteam) is casusregisseur."
+            "gemeente (CJG/wijkteam) is casusregisseur.",
+            "De jeugdige is %(age)d jaar, maar verlengde jeugdhulp geldt pas vanaf 18 jaar; "
+            "controleer het juridisch kader. Tot die tijd geldt het vrijwillig kader: de "
+            "gemeente (CJG/wijkteam) is casusregisseur.",
+            age,
         )
         return CaseDirectorAdvice(CaseDirector.GEMEENTE, str(text % {"age": age}))
-    text = _(
+    text = ngettext(
         "De jeugdige is %(age)d jaar, vrijwillig kader: in het vrijwillig kader is zowel voor "
-        "18- als 18+ de gemeente (CJG/wijkteam) casusregisseur."
+        "18- als 18+ de gemeente (CJG/wijkteam) casusregisseur.",
+        "De jeugdige is %(age)d jaar, vrijwillig kader: in het vrijwillig kader is zowel voor "
+        "18- als 18+ de gemeente (CJG/wijkteam) casusregisseur.",
+        age,
     )
     return CaseDirectorAdvice(CaseDirector.GEMEENTE, str(text % {"age": age}))
 

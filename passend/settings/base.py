@@ -168,6 +168,8 @@ PASSEND_INVITATION_VALID_FOR = timedelta(days=int(os.environ.get("PASSEND_INVITA
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "passend" / "locale"]
+# Dates: lowercase month and day names in Dutch, dd-mm-jjjj for numeric dates (passend/formats).
+FORMAT_MODULE_PATH = ["passend.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -155,9 +155,9 @@ def check_api_second_factor(user, token: str | None) -> str | None:
     if not second_factor_required(user):
         return None
     if not user.totpdevice_set.filter(confirmed=True).exists():
-        return "Stel eerst tweestapsverificatie in door in te loggen op de website."
+        return _("Stel eerst tweestapsverificatie in door in te loggen op de website.")
     if not token:
-        return "Deze gebruiker moet een tweede factor (otp) meesturen."
+        return _("Deze gebruiker moet een tweede factor (otp) meesturen.")
     if match_token(user, token) is None:
-        return "De code van de tweede factor klopt niet of is verlopen."
+        return _("De code van de tweede factor klopt niet of is verlopen.")
     return None

@@ -168,7 +168,7 @@ def test_letter_shows_current_waiting_times_and_never_an_outdated_one_as_current
 
     html = render_to_string("advice/letter_pdf.html", context)
     confirmed = (TODAY - dt.timedelta(days=10)).strftime("%d-%m-%Y")
-    assert "tot aanmelding 1 weken, tot intake 4 weken, tot de hulp begint 12 weken" in html
+    assert "tot aanmelding 1 week, tot intake 4 weken, tot de hulp begint 12 weken" in html
     assert f"bevestigd op {confirmed}" in html
     old = (TODAY - dt.timedelta(days=50)).strftime("%d-%m-%Y")
     assert f"verouderd (laatst bevestigd op {old})" in html

@@ -4,6 +4,7 @@ Anonymous, throttled per address, and only for teams that allow self-registratio
 holds the reference and state only: no personal data is echoed.
 """
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.permissions import AllowAny
@@ -17,7 +18,7 @@ from .. import services
 from ..forms.public import CLOSED_MESSAGE
 from ..serializers.public import PublicRegistrationResponse, PublicRegistrationSerializer
 
-THROTTLED_MESSAGE = (
+THROTTLED_MESSAGE = _(
     "Er zijn vanaf dit adres te veel aanmeldingen verstuurd. Probeer het over een uur opnieuw."
 )
 
@@ -47,7 +48,7 @@ class PublicRegistrationView(APIView):
     http_method_names = ["post", "options"]
 
     def throttled(self, request, wait):
-        raise exceptions.Throttled(wait=wait, detail=THROTTLED_MESSAGE)
+        raise exceptions.Throttled(wait=wait, detail=str(THROTTLED_MESSAGE))
 
     @extend_schema(
         operation_id="createPublicRegistration",

@@ -2,6 +2,7 @@
 camelCased by the renderer; the rules (who may register, assign, which people may be
 assigned, the informed flags) are the services'."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from passend.regions.codelists.fields import RegionCodeField
@@ -167,11 +168,11 @@ class CaseSerializer(serializers.ModelSerializer):
             and not team.gemeenten.filter(pk=gemeente.pk).exists()
         ):
             raise serializers.ValidationError(
-                {"gemeente": "Deze gemeente hoort niet bij het werkgebied van dit team."}
+                {"gemeente": _("Deze gemeente hoort niet bij het werkgebied van dit team.")}
             )
         if self.instance is not None and "ouders" in attrs:
             raise serializers.ValidationError(
-                {"parents": "Ouders wijzigt u hier niet, maar in de aanmelding."}
+                {"parents": _("Ouders wijzigt u hier niet, maar in de aanmelding.")}
             )
         return attrs
 

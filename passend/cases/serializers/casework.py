@@ -1,6 +1,7 @@
 """API representation of the case work on a case: perspectief, casusregie, closure. Partial
 updates go through these with ``partial=True``; the rules are the services'."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ..codes import ClosureOutcome, ConsultationType
@@ -31,7 +32,7 @@ class PerspectiveSerializer(serializers.Serializer):
 
 class CaseDirectionSerializer(serializers.Serializer):
     consultation_type = serializers.ChoiceField(
-        choices=[("", "nog niet gekozen"), *ConsultationType.choices],
+        choices=[("", _("nog niet gekozen")), *ConsultationType.choices],
         allow_blank=True,
         help_text="Consultatie (traject) of advies (eenmalig).",
     )

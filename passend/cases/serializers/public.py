@@ -1,5 +1,6 @@
 """API representation of a self-registration (zelfmelding)."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
@@ -25,7 +26,7 @@ class PublicContactSerializer(serializers.Serializer):
         allow_blank=True,
         help_text="Telefoonnummer. Telefoon of e-mail is verplicht.",
         error_messages={
-            "invalid": "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.",
+            "invalid": _("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678."),
         },
     )
     email = serializers.EmailField(
@@ -33,13 +34,13 @@ class PublicContactSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         help_text="E-mailadres. Telefoon of e-mail is verplicht.",
-        error_messages={"invalid": "Vul een geldig e-mailadres in."},
+        error_messages={"invalid": _("Vul een geldig e-mailadres in.")},
     )
 
     def validate(self, attrs):
         if not attrs.get("phone") and not attrs.get("email"):
             raise serializers.ValidationError(
-                {"phone": "Vul een telefoonnummer of een e-mailadres in."}
+                {"phone": _("Vul een telefoonnummer of een e-mailadres in.")}
             )
         return attrs
 
@@ -50,8 +51,8 @@ class PublicRegistrationSerializer(serializers.Serializer):
         queryset=Team.objects.all(),
         help_text="Het expertteam (slug), bijvoorbeeld `team-kustland`.",
         error_messages={
-            "does_not_exist": "Dit expertteam bestaat niet.",
-            "invalid": "Dit expertteam bestaat niet.",
+            "does_not_exist": _("Dit expertteam bestaat niet."),
+            "invalid": _("Dit expertteam bestaat niet."),
         },
     )
     filled_in_by = serializers.ChoiceField(
@@ -87,10 +88,10 @@ class PublicRegistrationSerializer(serializers.Serializer):
     def validate(self, attrs):
         errors = {}
         if not attrs["team"].gemeenten.filter(pk=attrs["gemeente"].pk).exists():
-            errors["gemeente"] = "Deze gemeente hoort niet bij het werkgebied van dit team."
+            errors["gemeente"] = _("Deze gemeente hoort niet bij het werkgebied van dit team.")
         for flag in ("youth_informed", "parents_informed"):
             if not attrs[flag]:
-                errors[flag] = "De jeugdige en de ouders moeten weten van de aanmelding."
+                errors[flag] = _("De jeugdige en de ouders moeten weten van de aanmelding.")
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

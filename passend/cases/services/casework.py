@@ -11,6 +11,7 @@ consent the young person's age requires today, or a compulsory framework with a 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
@@ -35,7 +36,7 @@ SCREENING_OUTCOMES = {
     CaseState.DOORVERWEZEN: ScreeningOutcome.NIET_GESCHIKT,
     CaseState.CRISIS_DOORVERWEZEN: ScreeningOutcome.CRISIS,
 }
-CRISIS_MESSAGE = (
+CRISIS_MESSAGE = gettext_lazy(
     "Het expertteam biedt geen crisishulp of noodoplossingen; het werkt aan planbare zorg en "
     "duurzaam advies. Verwijs bij een crisis door naar de crisisdienst jeugd of Veilig Thuis."
 )

@@ -165,8 +165,7 @@ def test_date_before_birth_is_rejected():
         ),
         (
             date(2009, 1, 1),
-            "De jeugdige is 17 jaar: alleen toestemming van de jeugdige is nodig; "
-            "stem wel af met de ouders.",
+            "De jeugdige is 17 jaar: alleen toestemming van de jeugdige is nodig.",
         ),
     ],
 )
@@ -185,7 +184,7 @@ def test_withdrawn_consent_blocks():
     check = check_13(consents)
     assert not check.valid
     assert check.missing == (YOUNG_PERSON_KEY,)
-    assert check.message == "De jeugdige heeft de toestemming ingetrokken op 2026-03-01."
+    assert check.message == "De jeugdige heeft de toestemming ingetrokken op 01-03-2026."
     # The day before the withdrawal the consent still counted.
     assert check_13(consents, on=date(2026, 2, 28)).valid
 
@@ -196,7 +195,7 @@ def test_withdrawal_names_the_parent_and_combines_with_missing():
     assert check.missing == ("ouder:1", "ouder:2", YOUNG_PERSON_KEY)
     assert check.message == (
         "Toestemming voor informatie-uitwisseling ontbreekt nog van: ouder:2, de jeugdige. "
-        "Ouder:1 heeft de toestemming ingetrokken op 2026-02-01."
+        "Ouder:1 heeft de toestemming ingetrokken op 01-02-2026."
     )
 
 
@@ -211,7 +210,7 @@ def test_labels_are_used_in_the_message():
     )
     assert check.message == (
         "Toestemming voor informatie-uitwisseling ontbreekt nog van: vader. "
-        "Moeder heeft de toestemming ingetrokken op 2026-02-01."
+        "Moeder heeft de toestemming ingetrokken op 01-02-2026."
     )
 
 

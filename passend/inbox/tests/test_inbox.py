@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from passend.accounts.roles import Role
 from passend.advice.models import Advies, Opvolging, Toelichtingsverzoek
@@ -146,3 +146,24 @@ def test_a_screening_is_overdue_only_after_more_than_fourteen_days(tenancy, as_u
         waiting[row["caseId"]]: row["overdue"] for row in rows.json() if row["kind"] == "screening"
     }
     assert overdue == {13: False, 14: False, 15: True}
+
+
+def test_items_are_worded_in_the_language_of_the_reader(tenancy, as_user):
+    """The selector returns data; the title is made in the reader's language when it is read."""
+    team = tenancy.a.team
+    waiting = case(team, CaseState.AANGEMELD)
+    day = timezone.localdate(waiting.registered_at).strftime("%d-%m-%Y")
+    client = as_user(tenancy.a.users[Role.SCREENER])
+    page = client.get(f"/teams/{team.slug}/werkvoorraad/").content.decode()
+    assert f"aangemeld sinds {day}" in page
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/teams/{team.slug}/werkvoorraad/").content.decode()
+    assert f"registered since {day}" in page and "sinds" not in page
+    rows = client.get(f"/api/v1/work-items?teamId={team.pk}").json()
+    assert [r["title"] for r in rows if r["kind"] == "screening"] == [f"registered since {day}"]
+    # The same items, read once in Dutch and once in English.
+    section = work_items(tenancy.a.users[Role.SCREENER], team, timezone.localdate())[0]
+    with translation.override("en"):
+        assert section.items[0].title == f"registered since {day}"
+    with translation.override("nl"):
+        assert section.items[0].title == f"aangemeld sinds {day}"

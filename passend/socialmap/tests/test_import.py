@@ -163,7 +163,7 @@ def test_clean_import_creates_organisations_offers_and_waiting_times(tenancy, as
     }
     assert not Aanbod.objects.exists(), "the dry run writes nothing"
     response = confirm(client, team, dry)
-    assert "Het bestand is ingelezen: 1 nieuwe en 1 bijgewerkte organisaties" in (
+    assert "Het bestand is ingelezen: organisaties 1 nieuw en 1 bijgewerkt" in (
         response.content.decode()
     )
     kust = Organisation.objects.get(name="Jeugdhulp De Kust")

@@ -43,7 +43,9 @@ class IoTeamMixin(MapTeamMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class ImportView(IoTeamMixin, TemplateView):
+class _ImportPage(IoTeamMixin, TemplateView):
+    """The import page, with the limits of a file (also after a confirm that finds errors)."""
+
     template_name = "socialmap/import.html"
     team_capability = Cap.MANAGE_SOCIAL_MAP
     team_purpose = "sociale kaart importeren"
@@ -55,6 +57,10 @@ class ImportView(IoTeamMixin, TemplateView):
         context["max_kb"] = importer.MAX_BYTES // 1024
         context["max_rows"] = importer.MAX_ROWS
         return context
+
+
+class ImportView(_ImportPage):
+    """Upload a file: the dry run names every problem, or shows what would change."""
 
     def post(self, request, *args, **kwargs):
         form = ImportUploadForm(request.POST, request.FILES)
@@ -81,13 +87,10 @@ class ImportView(IoTeamMixin, TemplateView):
         return self.render_to_response(self.get_context_data(**context))
 
 
-class ImportConfirmView(IoTeamMixin, TemplateView):
+class ImportConfirmView(_ImportPage):
     """POST only: import the upload checked in the dry run, after checking it once more."""
 
-    template_name = "socialmap/import.html"
     http_method_names = ["post"]
-    team_capability = Cap.MANAGE_SOCIAL_MAP
-    team_purpose = "sociale kaart importeren"
 
     def post(self, request, *args, **kwargs):
         key = SESSION_KEY.format(team=self.team.pk)
@@ -121,8 +124,8 @@ class ImportConfirmView(IoTeamMixin, TemplateView):
         messages.success(
             request,
             _(
-                "Het bestand is ingelezen: %(on)s nieuwe en %(ou)s bijgewerkte organisaties, "
-                "%(fn)s nieuw en %(fu)s bijgewerkt aanbod, %(wn)s nieuwe wachttijden."
+                "Het bestand is ingelezen: organisaties %(on)s nieuw en %(ou)s bijgewerkt, "
+                "aanbod %(fn)s nieuw en %(fu)s bijgewerkt, wachttijden %(wn)s nieuw."
             )
             % {
                 "on": counts["organisations_new"],
