@@ -174,13 +174,28 @@ def content_errors(team, data: dict) -> dict[str, str]:
         errors["short_term_solution"] = _(
             "Beschrijf de kortetermijnoplossing, of laat de datums leeg."
         )
-    if solution and start and end and end <= start:
-        errors["short_term_end_date"] = _("De einddatum ligt na de startdatum.")
+    if solution and end and not errors.get("short_term_end_date"):
+        message = end_date_problem(start or timezone.localdate(), end)
+        if message:
+            errors["short_term_end_date"] = message
     if data.get("double_indication") and not (data.get("double_indication_note") or "").strip():
         errors["double_indication_note"] = _(
             "Licht toe welke indicaties er naast elkaar zijn en wie wat betaalt."
         )
     return errors
+
+
+def end_date_problem(start: dt.date, end: dt.date) -> str | None:
+    """The short-term solution ends after it starts (an empty start is today): what is wrong
+    with the end date and what to do, or None."""
+    if end > start:
+        return None
+    if end == start:
+        wrong = _("De einddatum is dezelfde dag als de startdatum (%(start)s).")
+    else:
+        wrong = _("De einddatum ligt vóór de startdatum (%(start)s).")
+    wrong = wrong % {"start": f"{start:%d-%m-%Y}"}
+    return f"{wrong} {_('Kies een einddatum ná de startdatum, of pas de startdatum aan.')}"
 
 
 @transaction.atomic
@@ -189,8 +204,8 @@ def save_advice(
 ) -> Advies:
     """Create a new version or update the draft. `data` holds content fields, status and
     status_reason; `providers` the candidate organisations and `offers` the offers chosen from
-    the social map (None: unchanged). A chosen offer's organisation becomes a candidate
-    provider too, so the conflict-of-interest check covers it."""
+    the social map (None: unchanged). A chosen offer's organisation is a candidate provider
+    while the offer is chosen (`_set_choices`), so the conflict-of-interest check covers it."""
     casus = advies.casus
     check_may_draft(casus, actor=actor)
     _unknown(data)
@@ -229,17 +244,32 @@ def save_advice(
         advies.save()
     else:
         advies.save(update_fields=[*EDITABLE_FIELDS, "updated_at"])
-    if providers is not None:
-        advies.candidate_providers.set(providers)
-    elif creating and getattr(advies, "_copied_providers", None):
-        advies.candidate_providers.set(advies._copied_providers)
-    if offers is None and creating:
-        offers = getattr(advies, "_copied_offers", None)
-    if offers is not None:
-        advies.chosen_offers.set(offers)
-        advies.candidate_providers.add(*{o.organisation_id for o in offers})
+    if creating:
+        before_offers = getattr(advies, "_copied_offers", None) or []
+        before_providers = getattr(advies, "_copied_providers", None) or []
+    else:
+        before_offers = list(advies.chosen_offers.all())
+        before_providers = list(advies.candidate_providers.all())
+    _set_choices(
+        advies,
+        offers=before_offers if offers is None else offers,
+        providers=before_providers if providers is None else providers,
+        offers_before=before_offers,
+    )
     log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
     return advies
+
+
+def _set_choices(advies: Advies, *, offers, providers, offers_before) -> None:
+    """Store the chosen offers and the intended providers. The organisation of a chosen offer
+    is an intended provider (the conflict-of-interest check covers it) for as long as the offer
+    is chosen: an organisation that came with an offer that is no longer chosen goes with it.
+    Organisations chosen apart from any offer stay."""
+    derived = {o.organisation_id for o in offers}
+    stale = {o.organisation_id for o in offers_before} - derived
+    provider_ids = {getattr(p, "pk", p) for p in providers} - stale
+    advies.chosen_offers.set(offers)
+    advies.candidate_providers.set(provider_ids | derived)
 
 
 def _unknown(data: dict) -> None:
