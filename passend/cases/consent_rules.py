@@ -75,10 +75,9 @@ def requirement(birth_date: date, consent_date: date) -> ConsentRequirement:
             "jeugdige is nodig."
         )
         return ConsentRequirement(age, True, True, False, str(text % {"age": age}))
-    text = _(
-        "De jeugdige is %(age)d jaar: alleen toestemming van de jeugdige is nodig; stem wel "
-        "af met de ouders."
-    )
+    # That the team still coordinates with the parents is `coordinate_with_parents`; the page
+    # and the consent form say it once, from that flag.
+    text = _("De jeugdige is %(age)d jaar: alleen toestemming van de jeugdige is nodig.")
     return ConsentRequirement(age, True, False, True, str(text % {"age": age}))
 
 

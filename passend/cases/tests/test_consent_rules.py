@@ -165,8 +165,7 @@ def test_date_before_birth_is_rejected():
         ),
         (
             date(2009, 1, 1),
-            "De jeugdige is 17 jaar: alleen toestemming van de jeugdige is nodig; "
-            "stem wel af met de ouders.",
+            "De jeugdige is 17 jaar: alleen toestemming van de jeugdige is nodig.",
         ),
     ],
 )
