@@ -20,8 +20,12 @@ from passend.accounts.roles import Cap
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases import services as case_services
-from passend.cases.codes import ACTIVE_STATES, CaseState
-from passend.cases.workflow import case_work_refusal, require_consent_for_case_work
+from passend.cases.codes import CaseState
+from passend.cases.workflow import (
+    case_work_refusal,
+    follow_up_refusal,
+    require_consent_for_case_work,
+)
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 from passend.socialmap.picker import region_offers
 
@@ -487,6 +491,8 @@ def answer_clarification(
     check_may_answer(casus, actor=actor)
     if verzoek.answered_at is not None:
         raise StateConflict(_("Deze vraag is al beantwoord."))
+    if verzoek.withdrawn_at is not None:
+        raise StateConflict(_("Deze vraag is ingetrokken bij het afsluiten van de casus."))
     require_consent_for_case_work(casus)
     if not answer.strip():
         raise InvalidInput(errors={"answer": _("Schrijf het antwoord op.")})
@@ -496,10 +502,28 @@ def answer_clarification(
     return verzoek
 
 
+def open_clarifications(casus):
+    """The clarification requests on the case's advice not yet answered nor withdrawn."""
+    return Toelichtingsverzoek.objects.filter(
+        advies__casus=casus, answered_at__isnull=True, withdrawn_at__isnull=True
+    ).order_by("asked_at", "id")
+
+
+@transaction.atomic
+def withdraw_open_clarifications(casus, *, actor, request=None) -> int:
+    """At closing: the unanswered requests are withdrawn (the closing service checks the
+    right to close). Returns how many."""
+    count = open_clarifications(casus).update(withdrawn_at=timezone.now(), withdrawn_by=actor)
+    if count:
+        log_case(request, casus, Action.UPDATE, "toelichting op advies intrekken")
+    return count
+
+
 # -- Follow-up --------------------------------------------------------------------------------
 
 
 def may_record_follow_up(user, casus) -> bool:
+    """Who records follow-ups (whether the case still has them: `follow_up_refusal`)."""
     return has_capability(user, Cap.DIRECT_PROCESS, casus.team) or is_referrer(user, casus)
 
 
@@ -525,13 +549,12 @@ def record_follow_up(
     the actor directs the process. Returns (follow-up, whether the case moved)."""
     given, advies = advies, _fresh(advies)
     casus = advies.casus
+    refusal = follow_up_refusal(casus)
+    if refusal:
+        raise StateConflict(refusal)
     check_may_record_follow_up(casus, actor=actor)
     if not advies.is_sent:
         raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
-    if casus.state not in ACTIVE_STATES:
-        raise StateConflict(
-            _("De casus is afgesloten; heropen de casus om nog een follow-up vast te leggen.")
-        )
     if implementation_status not in ImplementationStatus.values:
         raise InvalidInput(
             errors={"implementation_status": _("Kies hoe het advies is uitgevoerd.")}
@@ -584,6 +607,9 @@ def plan_follow_up(advies: Advies, *, actor, due_on: dt.date, request=None) -> O
     advies = _fresh(advies)
     casus = advies.casus
     _require(actor, Cap.DIRECT_PROCESS, casus, _("Alleen de procesregisseur plant een follow-up."))
+    refusal = follow_up_refusal(casus)
+    if refusal:
+        raise StateConflict(refusal)
     if not advies.is_sent:
         raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
     if due_on < timezone.localdate():

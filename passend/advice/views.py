@@ -14,7 +14,7 @@ from passend.audit.mixins import AuditedView
 from passend.cases.pdf import PdfUnavailable
 from passend.cases.scoping import OWNER, resolve_child
 from passend.cases.views import CaseMixin, CaseSectionView
-from passend.cases.workflow import case_work_refusal
+from passend.cases.workflow import case_work_refusal, follow_up_refusal
 from passend.core.refusals import InvalidInput, Refusal, add_message, add_to_form
 from passend.meetings.selectors import team_members
 from passend.regions.models import Organisation
@@ -195,6 +195,7 @@ class CaseAdviesView(AdviceSectionView):
             work_refusal=case_work_refusal(casus) if team_member else None,
             is_referrer=services.is_referrer(user, casus),
             may_record_follow_up=services.may_record_follow_up(user, casus),
+            follow_up_refusal=follow_up_refusal(casus),
             today=timezone.localdate(),
         )
         if current is None:
@@ -323,13 +324,27 @@ class FollowUpView(AdviceSectionView):
     def advies(self) -> Advies:
         return find_advice(self, self.kwargs["advies"])
 
+    def closed(self):
+        """A case without follow-up (closed): back to the advice tab with the reason."""
+        refusal = follow_up_refusal(self.casus)
+        if refusal:
+            messages.error(self.request, refusal)
+            return self.back()
+        return None
+
     def get(self, request, *args, **kwargs):
         self.require(services.check_may_record_follow_up, self.casus, actor=request.user)
+        closed = self.closed()
+        if closed:
+            return closed
         form = FollowUpForm(initial={"done_on": timezone.localdate()})
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         self.require(services.check_may_record_follow_up, self.casus, actor=request.user)
+        closed = self.closed()
+        if closed:
+            return closed
         form = FollowUpForm(request.POST)
         if form.is_valid():
             try:
