@@ -21,22 +21,26 @@ from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases import services as case_services
 from passend.cases.codes import CaseState
-from passend.cases.workflow import (
-    case_work_refusal,
-    follow_up_refusal,
-    require_consent_for_case_work,
-)
+from passend.cases.workflow import case_work_refusal, require_consent_for_case_work
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 from passend.socialmap.picker import region_offers
 
 from . import rules, selectors
+from .access import fresh as _fresh
+from .access import is_referrer
+from .access import require as _require
 from .codes import AdviesStatus
+
+# The follow-up lives in its own module; callers keep using services.<name>.
+from .follow_up import check_may_record_follow_up as check_may_record_follow_up
+from .follow_up import may_record_follow_up as may_record_follow_up
+from .follow_up import plan_follow_up as plan_follow_up
+from .follow_up import record_follow_up as record_follow_up
 from .models import (
     CONTENT_FIELDS,
     Advies,
     Belangenverklaring,
     Decision,
-    ImplementationStatus,
     Opvolging,
     Party,
     Toelichtingsverzoek,
@@ -45,19 +49,9 @@ from .models import (
 EDITABLE_FIELDS = (*CONTENT_FIELDS, "status", "status_reason")
 
 
-def _fresh(advies: Advies) -> Advies:
-    """The stored row, locked, with its case as it is now (callers may hold stale copies)."""
-    return Advies.objects.select_for_update().select_related("casus__team").get(pk=advies.pk)
-
-
 def _copy(source: Advies, target: Advies, *names: str) -> None:
     for name in names:
         setattr(target, name, getattr(source, name))
-
-
-def _require(actor, capability: Cap, casus, message: str) -> None:
-    if actor is None or not has_capability(actor, capability, casus.team):
-        raise NotAllowed(message)
 
 
 def check_may_draft(casus, *, actor) -> None:
@@ -73,14 +67,6 @@ def check_may_approve(casus, *, actor) -> None:
 def check_may_answer(casus, *, actor) -> None:
     """NotAllowed unless `actor` answers clarification requests for the team."""
     _require(actor, Cap.WORK_ON_CASES, casus, _("Alleen teamleden beantwoorden een vraag."))
-
-
-def check_may_record_follow_up(casus, *, actor) -> None:
-    """NotAllowed unless `actor` records follow-ups (process director or the referrer)."""
-    if not may_record_follow_up(actor, casus):
-        raise NotAllowed(
-            _("Alleen de procesregisseur, de voorzitter of de verwijzer legt dit vast.")
-        )
 
 
 def check_may_send(casus, *, actor) -> None:
@@ -261,6 +247,36 @@ def save_advice(
         offers_before=before_offers,
     )
     log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
+    return advies
+
+
+@transaction.atomic
+def change_offer(advies: Advies, *, actor, offer, chosen: bool, request=None) -> Advies:
+    """Add (`chosen`) or remove one offer of the social map on the draft, the picker's step;
+    its organisation comes and goes with it as intended provider (`_set_choices`)."""
+    check_may_draft(advies.casus, actor=actor)
+    refusal = edit_refusal(Advies.objects.select_for_update().get(pk=advies.pk))
+    if refusal:
+        raise StateConflict(refusal)
+    offers = list(advies.chosen_offers.all())
+    if chosen and offer not in offers:
+        refusal = offer_refusal(advies.casus.team, [offer])
+        if refusal:
+            raise InvalidInput(errors={"offers": refusal})
+        if not offer.active:
+            raise InvalidInput(errors={"offers": _("Dit aanbod is niet meer actief.")})
+        new = [*offers, offer]
+    elif not chosen:
+        new = [o for o in offers if o.pk != offer.pk]
+    else:
+        return advies
+    _set_choices(
+        advies,
+        offers=new,
+        providers=list(advies.candidate_providers.all()),
+        offers_before=offers,
+    )
+    log_case(request, advies.casus, Action.UPDATE, "advies opstellen")
     return advies
 
 
@@ -447,14 +463,6 @@ def declare_interest(
 # -- Clarification ----------------------------------------------------------------------------
 
 
-def is_referrer(user, casus) -> bool:
-    return (
-        casus.aanmelder_id is not None
-        and casus.aanmelder_id == user.pk
-        and has_capability(user, Cap.VIEW_OWN_CASES, casus.team)
-    )
-
-
 @transaction.atomic
 def ask_clarification(
     advies: Advies, *, actor, question: str, party: str = "", request=None
@@ -517,104 +525,3 @@ def withdraw_open_clarifications(casus, *, actor, request=None) -> int:
     if count:
         log_case(request, casus, Action.UPDATE, "toelichting op advies intrekken")
     return count
-
-
-# -- Follow-up --------------------------------------------------------------------------------
-
-
-def may_record_follow_up(user, casus) -> bool:
-    """Who records follow-ups (whether the case still has them: `follow_up_refusal`)."""
-    return has_capability(user, Cap.DIRECT_PROCESS, casus.team) or is_referrer(user, casus)
-
-
-def _check_later_day(name: str, day: dt.date | None) -> None:
-    if day is not None and not rules.plausible_day(day, timezone.localdate()):
-        raise InvalidInput(errors={name: rules.implausible_day_message(timezone.localdate())})
-
-
-@transaction.atomic
-def record_follow_up(
-    advies: Advies,
-    *,
-    actor,
-    done_on: dt.date,
-    implementation_status: str,
-    in_fitting_place: bool = False,
-    notes: str = "",
-    next_due_on: dt.date | None = None,
-    request=None,
-) -> tuple[Opvolging, bool]:
-    """Record the follow-up check (the earliest open one, or a new one) and the advice's
-    implementation status; the case moves to follow-up when it was 'advies uitgebracht' and
-    the actor directs the process. Returns (follow-up, whether the case moved)."""
-    given, advies = advies, _fresh(advies)
-    casus = advies.casus
-    refusal = follow_up_refusal(casus)
-    if refusal:
-        raise StateConflict(refusal)
-    check_may_record_follow_up(casus, actor=actor)
-    if not advies.is_sent:
-        raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
-    if implementation_status not in ImplementationStatus.values:
-        raise InvalidInput(
-            errors={"implementation_status": _("Kies hoe het advies is uitgevoerd.")}
-        )
-    if done_on > timezone.localdate():
-        raise InvalidInput(
-            errors={"done_on": _("De datum van de follow-up kan niet in de toekomst liggen.")}
-        )
-    if done_on < timezone.localdate(advies.sent_at):
-        raise InvalidInput(
-            errors={"done_on": _("De follow-up kan niet vóór het versturen van het advies liggen.")}
-        )
-    if next_due_on is not None and next_due_on <= done_on:
-        raise InvalidInput(
-            errors={"next_due_on": _("Een volgende follow-up ligt na deze follow-up.")}
-        )
-    _check_later_day("next_due_on", next_due_on)
-    opvolging = advies.opvolgingen.filter(done_on__isnull=True).order_by("due_on").first()
-    if opvolging is None:
-        opvolging = Opvolging(advies=advies, due_on=done_on)
-    opvolging.done_on, opvolging.done_by = done_on, actor
-    opvolging.implementation_status = implementation_status
-    opvolging.in_fitting_place = in_fitting_place
-    opvolging.notes = notes.strip()
-    opvolging.save()
-    advies.implementation_status = implementation_status
-    advies.save(update_fields=["implementation_status", "updated_at"])
-    given.implementation_status = implementation_status
-    if next_due_on is not None:
-        Opvolging.objects.create(advies=advies, due_on=next_due_on)
-    moved = False
-    if casus.state == CaseState.ADVIES_UITGEBRACHT and has_capability(
-        actor, Cap.DIRECT_PROCESS, casus.team
-    ):
-        label = ImplementationStatus(implementation_status).label
-        case_services.transition(
-            casus,
-            to=CaseState.FOLLOW_UP,
-            actor=actor,
-            reason=f"follow-up: {label}",
-            request=request,
-        )
-        moved = True
-    log_case(request, casus, Action.UPDATE, "follow-up advies vastleggen")
-    return opvolging, moved
-
-
-@transaction.atomic
-def plan_follow_up(advies: Advies, *, actor, due_on: dt.date, request=None) -> Opvolging:
-    advies = _fresh(advies)
-    casus = advies.casus
-    _require(actor, Cap.DIRECT_PROCESS, casus, _("Alleen de procesregisseur plant een follow-up."))
-    refusal = follow_up_refusal(casus)
-    if refusal:
-        raise StateConflict(refusal)
-    if not advies.is_sent:
-        raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
-    if due_on < timezone.localdate():
-        raise InvalidInput(errors={"due_on": _("Plan de follow-up vandaag of later.")})
-    _check_later_day("due_on", due_on)
-    opvolging = Opvolging.objects.create(advies=advies, due_on=due_on)
-    log_case(request, casus, Action.CREATE, "follow-up advies plannen")
-    return opvolging
