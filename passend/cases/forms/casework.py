@@ -95,11 +95,19 @@ class ClosureForm(forms.Form):
         action. The choices are asked only for what is open."""
         super().__init__(*args, **kwargs)
         self.work = work
+        # Asked only for what is open, and then required (the service's rule gives the text).
+        problems = open_work_problems(work, "", False)
         if work.actions:
             self.fields["new_owner"].queryset = owners
+            self.fields["open_actions"].required = True
+            self.fields["open_actions"].error_messages["required"] = problems["open_actions"]
         else:
             del self.fields["open_actions"], self.fields["new_owner"]
-        if not work.clarifications:
+        if work.clarifications:
+            field = self.fields["withdraw_clarifications"]
+            field.required = True
+            field.error_messages["required"] = problems["withdraw_clarifications"]
+        else:
             del self.fields["withdraw_clarifications"]
 
     OPEN_WORK_FIELDS = ("open_actions", "new_owner", "withdraw_clarifications")
@@ -125,5 +133,6 @@ class ClosureForm(forms.Form):
             self.work, data.get("open_actions", ""), data.get("withdraw_clarifications", False)
         )
         for name, message in problems.items():
-            self.add_error(name, message)
+            if name not in self.errors:
+                self.add_error(name, message)
         return data
