@@ -2,14 +2,11 @@
 need the database; content rules shared with the API live in services.content_errors."""
 
 from django import forms
-from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passend.core.forms import DateInput
 from passend.regions.models import Organisation, OrganisationType
-from passend.socialmap.models import Hulpvraag
-from passend.socialmap.picker import filter_offers, region_offers
 
 from .codes import AdviesStatus
 from .models import RECIPIENT_LABELS, Decision, ImplementationStatus, Party
@@ -112,31 +109,13 @@ class AdviesForm(forms.Form):
     candidate_providers = forms.ModelMultipleChoiceField(
         label=_("Beoogde aanbieders"),
         help_text=_(
-            "Organisaties die de hulp kunnen bieden. Experts van deze organisaties worden "
-            "gemeld als mogelijke belangenverstrengeling."
+            "Organisaties die de hulp kunnen bieden, naast die van het gekozen aanbod (die "
+            "horen er vanzelf bij). Experts van deze organisaties worden gemeld als mogelijke "
+            "belangenverstrengeling."
         ),
         queryset=Organisation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-    )
-    chosen_offers = forms.ModelMultipleChoiceField(
-        label=_("Gekozen aanbod"),
-        help_text=_(
-            "Aanbod uit de sociale kaart van de regio. De organisatie van gekozen aanbod wordt "
-            "ook beoogd aanbieder. De brief noemt het aanbod met de actuele wachttijden."
-        ),
-        queryset=None,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    offer_text = forms.CharField(
-        label=_("Zoek aanbod op naam of omschrijving"), required=False, max_length=100
-    )
-    offer_need = forms.ModelChoiceField(
-        label=_("Waar ben je naar op zoek?"),
-        queryset=Hulpvraag.objects.none(),
-        required=False,
-        empty_label=_("– alle hulpvragen –"),
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=AdviesStatus.choices, widget=forms.RadioSelect
@@ -147,22 +126,13 @@ class AdviesForm(forms.Form):
         rows=2,
     )
 
-    # Not part of the advice: they only narrow the list of offers shown.
-    FILTER_FIELDS = ("offer_text", "offer_need")
-    # The service's names for the two choices (save_advice(providers=..., offers=...)).
-    refusal_field_names = {"providers": "candidate_providers", "offers": "chosen_offers"}
+    # The service's name for the providers (save_advice(providers=...)). The offers are
+    # chosen on the picker's own page (OfferPickerView); here they are listed.
+    refusal_field_names = {"providers": "candidate_providers"}
 
-    def __init__(self, *args, team, keep_offers=(), **kwargs):
+    def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.team = team
-        self.fields["offer_need"].queryset = Hulpvraag.objects.offered(team.region)
-        # Active offers of the region, plus offers chosen earlier that have been deactivated
-        # since (they stay, marked, until the team removes them).
-        keep = [getattr(o, "pk", o) for o in keep_offers]
-        self.fields["chosen_offers"].queryset = (
-            region_offers(team, active_only=False).filter(active=True)
-            | region_offers(team, active_only=False).filter(pk__in=keep)
-        ).distinct()
         self.fields["candidate_providers"].queryset = Organisation.objects.filter(
             regions=team.region_id, type__in=PROVIDER_TYPES
         ).order_by("name")
@@ -179,38 +149,12 @@ class AdviesForm(forms.Form):
 
     def fieldsets(self):
         return [
-            (legend, [self[name] for name in names], names[0]) for legend, names in self.FIELDSETS
+            (legend, [self[name] for name in names if name in self.fields], names[0])
+            for legend, names in self.FIELDSETS
         ]
 
     def content(self) -> dict:
-        skip = {"candidate_providers", "chosen_offers", *self.FILTER_FIELDS}
-        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
-
-    def without_errors(self):
-        """Shown again after 'filter' (nothing saved): keep all input, show no errors yet."""
-        self._errors = ErrorDict()
-        return self
-
-    def chosen_offer_ids(self) -> set[int]:
-        """The offers ticked now (bound) or before (initial), as ids."""
-        if self.is_bound:
-            values = self.data.getlist(self.add_prefix("chosen_offers"))
-        else:
-            values = [getattr(o, "pk", o) for o in self.initial.get("chosen_offers", [])]
-        return {int(v) for v in values if str(v).isdigit()}
-
-    def shown_offers(self) -> list:
-        """The offers listed in the picker: those matching the filter, and all ticked ones."""
-        offers = self.fields["chosen_offers"].queryset
-        text = self.data.get("offer_text", "") if self.is_bound else ""
-        need = None
-        if self.is_bound and str(self.data.get("offer_need", "")).isdigit():
-            need = self.fields["offer_need"].queryset.filter(pk=self.data["offer_need"]).first()
-        chosen = self.chosen_offer_ids()
-        matching = set(
-            filter_offers(offers, text=text, hulpvraag=need).values_list("pk", flat=True)
-        )
-        return [o for o in offers if o.pk in matching or o.pk in chosen]
+        return {k: v for k, v in self.cleaned_data.items() if k != "candidate_providers"}
 
 
 RECIPIENTS = list(RECIPIENT_LABELS.items())

@@ -22,13 +22,48 @@ TEMPLATE = "advice/letter_pdf.html"
 STATUS_EXPLAINED = {
     AdviesStatus.ZWAARWEGEND: (
         "Dit advies is zwaarwegend. Dat betekent: wij verwachten dat iedereen het advies "
-        "opvolgt. U kunt er gemotiveerd van afwijken. Dan legt u uit waarom u iets anders doet."
+        "opvolgt. Er gemotiveerd van afwijken mag: wie iets anders doet, legt uit waarom."
     ),
     AdviesStatus.BINDEND: (
         "Dit advies is bindend. Dat betekent: de gemeenten en zorgaanbieders in de regio hebben "
         "afgesproken dat zij dit advies uitvoeren. Wie het advies krijgt, volgt het op."
     ),
 }
+
+
+# One form of address per letter, chosen by its recipients: a letter to the family says
+# "jullie" (or "je" to one person of the family), a letter to the referrer alone says "u".
+# Only these sentences address the reader; the rest of the letter is written without.
+ADDRESS = {
+    "jullie": {
+        "together": "Het expertteam heeft samen met jullie gekeken wat er nodig is.",
+        "next": "De verwijzer bespreekt het advies met jullie en zorgt dat het wordt uitgevoerd.",
+        "ask": "Dan kunnen jullie ons om uitleg vragen. Dat heet een vraag om toelichting. "
+        "Vraag het aan de verwijzer, of neem zelf contact op met het expertteam",
+    },
+    "je": {
+        "together": "Het expertteam heeft samen met jou gekeken wat er nodig is.",
+        "next": "De verwijzer bespreekt het advies met je en zorgt dat het wordt uitgevoerd.",
+        "ask": "Dan kun je ons om uitleg vragen. Dat heet een vraag om toelichting. Vraag "
+        "het aan de verwijzer, of neem zelf contact op met het expertteam",
+    },
+    "u": {
+        "together": "Het expertteam heeft samen met u gekeken wat er nodig is.",
+        "next": "U bespreekt het advies met de jeugdige en de ouders en zorgt dat het wordt "
+        "uitgevoerd.",
+        "ask": "Dan kunt u ons om uitleg vragen. Dat heet een vraag om toelichting. Neem "
+        "contact op met het expertteam",
+    },
+}
+
+
+def form_of_address(advies, parents: list[str]) -> str:
+    """'jullie', 'je' or 'u' (see ADDRESS): the family when the letter goes to them, else
+    the referrer."""
+    family = int(advies.to_young_person) + (max(len(parents), 1) if advies.to_parents else 0)
+    if family == 0 and advies.to_referrer:
+        return "u"
+    return "je" if family == 1 else "jullie"
 
 
 def _dmy(value: dt.date | None) -> str:
@@ -64,13 +99,20 @@ def letter_context(advies, *, on: dt.date | None = None) -> dict:
         referrer = str(casus.aanmelder)
         if casus.aanmelder_organisation_id:
             referrer += f" ({casus.aanmelder_organisation})"
-    addressees = []
+    address = form_of_address(advies, parents)
+    addressees, copy_to, greeting = [], [], []
     if advies.to_young_person:
         addressees.append(_name(casus.first_name, casus.last_name))
+        greeting.append(casus.first_name)
     if advies.to_parents:
         addressees += parents or ["de ouders of verzorgers"]
+        greeting.append("ouders" if len(parents) != 1 else parents[0])
     if advies.to_referrer and referrer:
-        addressees.append(referrer)
+        if address == "u":
+            addressees.append(referrer)
+            greeting.append(str(casus.aanmelder))
+        else:  # the letter is written to the family; the referrer gets a copy
+            copy_to.append(referrer)
     scenarios = [
         {"label": label, "text": text.strip()}
         for label, text in (
@@ -106,6 +148,9 @@ def letter_context(advies, *, on: dt.date | None = None) -> dict:
         "parents": parents,
         "referrer": referrer,
         "addressees": addressees,
+        "copy_to": copy_to,
+        "greeting": "Beste " + ", beste ".join(greeting) if greeting else "Beste lezer",
+        "address": ADDRESS[address],
         "sections": letter_sections(advies),
         "scenarios": scenarios,
         "short_term": short_term,

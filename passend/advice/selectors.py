@@ -158,7 +158,7 @@ def short_term_solutions_ending(user, team, today: dt.date) -> QuerySet:
 def open_clarification_requests(user, team) -> QuerySet:
     return (
         _team_scope(user, Toelichtingsverzoek.objects.all(), team)
-        .filter(answered_at__isnull=True)
+        .filter(answered_at__isnull=True, withdrawn_at__isnull=True)
         .select_related("advies__casus", "asked_by")
         .order_by("asked_at", "id")
     )

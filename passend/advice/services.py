@@ -20,19 +20,27 @@ from passend.accounts.roles import Cap
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases import services as case_services
-from passend.cases.codes import ACTIVE_STATES, CaseState
+from passend.cases.codes import CaseState
 from passend.cases.workflow import case_work_refusal, require_consent_for_case_work
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 from passend.socialmap.picker import region_offers
 
 from . import rules, selectors
+from .access import fresh as _fresh
+from .access import is_referrer
+from .access import require as _require
 from .codes import AdviesStatus
+
+# The follow-up lives in its own module; callers keep using services.<name>.
+from .follow_up import check_may_record_follow_up as check_may_record_follow_up
+from .follow_up import may_record_follow_up as may_record_follow_up
+from .follow_up import plan_follow_up as plan_follow_up
+from .follow_up import record_follow_up as record_follow_up
 from .models import (
     CONTENT_FIELDS,
     Advies,
     Belangenverklaring,
     Decision,
-    ImplementationStatus,
     Opvolging,
     Party,
     Toelichtingsverzoek,
@@ -41,19 +49,9 @@ from .models import (
 EDITABLE_FIELDS = (*CONTENT_FIELDS, "status", "status_reason")
 
 
-def _fresh(advies: Advies) -> Advies:
-    """The stored row, locked, with its case as it is now (callers may hold stale copies)."""
-    return Advies.objects.select_for_update().select_related("casus__team").get(pk=advies.pk)
-
-
 def _copy(source: Advies, target: Advies, *names: str) -> None:
     for name in names:
         setattr(target, name, getattr(source, name))
-
-
-def _require(actor, capability: Cap, casus, message: str) -> None:
-    if actor is None or not has_capability(actor, capability, casus.team):
-        raise NotAllowed(message)
 
 
 def check_may_draft(casus, *, actor) -> None:
@@ -69,14 +67,6 @@ def check_may_approve(casus, *, actor) -> None:
 def check_may_answer(casus, *, actor) -> None:
     """NotAllowed unless `actor` answers clarification requests for the team."""
     _require(actor, Cap.WORK_ON_CASES, casus, _("Alleen teamleden beantwoorden een vraag."))
-
-
-def check_may_record_follow_up(casus, *, actor) -> None:
-    """NotAllowed unless `actor` records follow-ups (process director or the referrer)."""
-    if not may_record_follow_up(actor, casus):
-        raise NotAllowed(
-            _("Alleen de procesregisseur, de voorzitter of de verwijzer legt dit vast.")
-        )
 
 
 def check_may_send(casus, *, actor) -> None:
@@ -174,13 +164,28 @@ def content_errors(team, data: dict) -> dict[str, str]:
         errors["short_term_solution"] = _(
             "Beschrijf de kortetermijnoplossing, of laat de datums leeg."
         )
-    if solution and start and end and end <= start:
-        errors["short_term_end_date"] = _("De einddatum ligt na de startdatum.")
+    if solution and end and not errors.get("short_term_end_date"):
+        message = end_date_problem(start or timezone.localdate(), end)
+        if message:
+            errors["short_term_end_date"] = message
     if data.get("double_indication") and not (data.get("double_indication_note") or "").strip():
         errors["double_indication_note"] = _(
             "Licht toe welke indicaties er naast elkaar zijn en wie wat betaalt."
         )
     return errors
+
+
+def end_date_problem(start: dt.date, end: dt.date) -> str | None:
+    """The short-term solution ends after it starts (an empty start is today): what is wrong
+    with the end date and what to do, or None."""
+    if end > start:
+        return None
+    if end == start:
+        wrong = _("De einddatum is dezelfde dag als de startdatum (%(start)s).")
+    else:
+        wrong = _("De einddatum ligt vóór de startdatum (%(start)s).")
+    wrong = wrong % {"start": f"{start:%d-%m-%Y}"}
+    return f"{wrong} {_('Kies een einddatum ná de startdatum, of pas de startdatum aan.')}"
 
 
 @transaction.atomic
@@ -189,8 +194,8 @@ def save_advice(
 ) -> Advies:
     """Create a new version or update the draft. `data` holds content fields, status and
     status_reason; `providers` the candidate organisations and `offers` the offers chosen from
-    the social map (None: unchanged). A chosen offer's organisation becomes a candidate
-    provider too, so the conflict-of-interest check covers it."""
+    the social map (None: unchanged). A chosen offer's organisation is a candidate provider
+    while the offer is chosen (`_set_choices`), so the conflict-of-interest check covers it."""
     casus = advies.casus
     check_may_draft(casus, actor=actor)
     _unknown(data)
@@ -229,17 +234,62 @@ def save_advice(
         advies.save()
     else:
         advies.save(update_fields=[*EDITABLE_FIELDS, "updated_at"])
-    if providers is not None:
-        advies.candidate_providers.set(providers)
-    elif creating and getattr(advies, "_copied_providers", None):
-        advies.candidate_providers.set(advies._copied_providers)
-    if offers is None and creating:
-        offers = getattr(advies, "_copied_offers", None)
-    if offers is not None:
-        advies.chosen_offers.set(offers)
-        advies.candidate_providers.add(*{o.organisation_id for o in offers})
+    if creating:
+        before_offers = getattr(advies, "_copied_offers", None) or []
+        before_providers = getattr(advies, "_copied_providers", None) or []
+    else:
+        before_offers = list(advies.chosen_offers.all())
+        before_providers = list(advies.candidate_providers.all())
+    _set_choices(
+        advies,
+        offers=before_offers if offers is None else offers,
+        providers=before_providers if providers is None else providers,
+        offers_before=before_offers,
+    )
     log_case(request, casus, Action.CREATE if creating else Action.UPDATE, "advies opstellen")
     return advies
+
+
+@transaction.atomic
+def change_offer(advies: Advies, *, actor, offer, chosen: bool, request=None) -> Advies:
+    """Add (`chosen`) or remove one offer of the social map on the draft, the picker's step;
+    its organisation comes and goes with it as intended provider (`_set_choices`)."""
+    check_may_draft(advies.casus, actor=actor)
+    refusal = edit_refusal(Advies.objects.select_for_update().get(pk=advies.pk))
+    if refusal:
+        raise StateConflict(refusal)
+    offers = list(advies.chosen_offers.all())
+    if chosen and offer not in offers:
+        refusal = offer_refusal(advies.casus.team, [offer])
+        if refusal:
+            raise InvalidInput(errors={"offers": refusal})
+        if not offer.active:
+            raise InvalidInput(errors={"offers": _("Dit aanbod is niet meer actief.")})
+        new = [*offers, offer]
+    elif not chosen:
+        new = [o for o in offers if o.pk != offer.pk]
+    else:
+        return advies
+    _set_choices(
+        advies,
+        offers=new,
+        providers=list(advies.candidate_providers.all()),
+        offers_before=offers,
+    )
+    log_case(request, advies.casus, Action.UPDATE, "advies opstellen")
+    return advies
+
+
+def _set_choices(advies: Advies, *, offers, providers, offers_before) -> None:
+    """Store the chosen offers and the intended providers. The organisation of a chosen offer
+    is an intended provider (the conflict-of-interest check covers it) for as long as the offer
+    is chosen: an organisation that came with an offer that is no longer chosen goes with it.
+    Organisations chosen apart from any offer stay."""
+    derived = {o.organisation_id for o in offers}
+    stale = {o.organisation_id for o in offers_before} - derived
+    provider_ids = {getattr(p, "pk", p) for p in providers} - stale
+    advies.chosen_offers.set(offers)
+    advies.candidate_providers.set(provider_ids | derived)
 
 
 def _unknown(data: dict) -> None:
@@ -413,14 +463,6 @@ def declare_interest(
 # -- Clarification ----------------------------------------------------------------------------
 
 
-def is_referrer(user, casus) -> bool:
-    return (
-        casus.aanmelder_id is not None
-        and casus.aanmelder_id == user.pk
-        and has_capability(user, Cap.VIEW_OWN_CASES, casus.team)
-    )
-
-
 @transaction.atomic
 def ask_clarification(
     advies: Advies, *, actor, question: str, party: str = "", request=None
@@ -457,6 +499,8 @@ def answer_clarification(
     check_may_answer(casus, actor=actor)
     if verzoek.answered_at is not None:
         raise StateConflict(_("Deze vraag is al beantwoord."))
+    if verzoek.withdrawn_at is not None:
+        raise StateConflict(_("Deze vraag is ingetrokken bij het afsluiten van de casus."))
     require_consent_for_case_work(casus)
     if not answer.strip():
         raise InvalidInput(errors={"answer": _("Schrijf het antwoord op.")})
@@ -466,99 +510,18 @@ def answer_clarification(
     return verzoek
 
 
-# -- Follow-up --------------------------------------------------------------------------------
-
-
-def may_record_follow_up(user, casus) -> bool:
-    return has_capability(user, Cap.DIRECT_PROCESS, casus.team) or is_referrer(user, casus)
-
-
-def _check_later_day(name: str, day: dt.date | None) -> None:
-    if day is not None and not rules.plausible_day(day, timezone.localdate()):
-        raise InvalidInput(errors={name: rules.implausible_day_message(timezone.localdate())})
+def open_clarifications(casus):
+    """The clarification requests on the case's advice not yet answered nor withdrawn."""
+    return Toelichtingsverzoek.objects.filter(
+        advies__casus=casus, answered_at__isnull=True, withdrawn_at__isnull=True
+    ).order_by("asked_at", "id")
 
 
 @transaction.atomic
-def record_follow_up(
-    advies: Advies,
-    *,
-    actor,
-    done_on: dt.date,
-    implementation_status: str,
-    in_fitting_place: bool = False,
-    notes: str = "",
-    next_due_on: dt.date | None = None,
-    request=None,
-) -> tuple[Opvolging, bool]:
-    """Record the follow-up check (the earliest open one, or a new one) and the advice's
-    implementation status; the case moves to follow-up when it was 'advies uitgebracht' and
-    the actor directs the process. Returns (follow-up, whether the case moved)."""
-    given, advies = advies, _fresh(advies)
-    casus = advies.casus
-    check_may_record_follow_up(casus, actor=actor)
-    if not advies.is_sent:
-        raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
-    if casus.state not in ACTIVE_STATES:
-        raise StateConflict(
-            _("De casus is afgesloten; heropen de casus om nog een follow-up vast te leggen.")
-        )
-    if implementation_status not in ImplementationStatus.values:
-        raise InvalidInput(
-            errors={"implementation_status": _("Kies hoe het advies is uitgevoerd.")}
-        )
-    if done_on > timezone.localdate():
-        raise InvalidInput(
-            errors={"done_on": _("De datum van de follow-up kan niet in de toekomst liggen.")}
-        )
-    if done_on < timezone.localdate(advies.sent_at):
-        raise InvalidInput(
-            errors={"done_on": _("De follow-up kan niet vóór het versturen van het advies liggen.")}
-        )
-    if next_due_on is not None and next_due_on <= done_on:
-        raise InvalidInput(
-            errors={"next_due_on": _("Een volgende follow-up ligt na deze follow-up.")}
-        )
-    _check_later_day("next_due_on", next_due_on)
-    opvolging = advies.opvolgingen.filter(done_on__isnull=True).order_by("due_on").first()
-    if opvolging is None:
-        opvolging = Opvolging(advies=advies, due_on=done_on)
-    opvolging.done_on, opvolging.done_by = done_on, actor
-    opvolging.implementation_status = implementation_status
-    opvolging.in_fitting_place = in_fitting_place
-    opvolging.notes = notes.strip()
-    opvolging.save()
-    advies.implementation_status = implementation_status
-    advies.save(update_fields=["implementation_status", "updated_at"])
-    given.implementation_status = implementation_status
-    if next_due_on is not None:
-        Opvolging.objects.create(advies=advies, due_on=next_due_on)
-    moved = False
-    if casus.state == CaseState.ADVIES_UITGEBRACHT and has_capability(
-        actor, Cap.DIRECT_PROCESS, casus.team
-    ):
-        label = ImplementationStatus(implementation_status).label
-        case_services.transition(
-            casus,
-            to=CaseState.FOLLOW_UP,
-            actor=actor,
-            reason=f"follow-up: {label}",
-            request=request,
-        )
-        moved = True
-    log_case(request, casus, Action.UPDATE, "follow-up advies vastleggen")
-    return opvolging, moved
-
-
-@transaction.atomic
-def plan_follow_up(advies: Advies, *, actor, due_on: dt.date, request=None) -> Opvolging:
-    advies = _fresh(advies)
-    casus = advies.casus
-    _require(actor, Cap.DIRECT_PROCESS, casus, _("Alleen de procesregisseur plant een follow-up."))
-    if not advies.is_sent:
-        raise StateConflict(_("Een follow-up hoort bij een verstuurd advies."))
-    if due_on < timezone.localdate():
-        raise InvalidInput(errors={"due_on": _("Plan de follow-up vandaag of later.")})
-    _check_later_day("due_on", due_on)
-    opvolging = Opvolging.objects.create(advies=advies, due_on=due_on)
-    log_case(request, casus, Action.CREATE, "follow-up advies plannen")
-    return opvolging
+def withdraw_open_clarifications(casus, *, actor, request=None) -> int:
+    """At closing: the unanswered requests are withdrawn (the closing service checks the
+    right to close). Returns how many."""
+    count = open_clarifications(casus).update(withdrawn_at=timezone.now(), withdrawn_by=actor)
+    if count:
+        log_case(request, casus, Action.UPDATE, "toelichting op advies intrekken")
+    return count

@@ -1,8 +1,10 @@
 """Pages of the advies module; thin: reads via selectors, writes via services."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -11,14 +13,18 @@ from django.views.generic import View
 from passend.accounts.permissions import get_visible_or_404, has_capability
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
+from passend.cases.consent_rules import age_on
 from passend.cases.pdf import PdfUnavailable
 from passend.cases.scoping import OWNER, resolve_child
 from passend.cases.views import CaseMixin, CaseSectionView
-from passend.cases.workflow import case_work_refusal
+from passend.cases.workflow import case_work_refusal, follow_up_refusal
 from passend.core.refusals import InvalidInput, Refusal, add_message, add_to_form
 from passend.meetings.selectors import team_members
 from passend.regions.models import Organisation
-from passend.socialmap.picker import offer_details
+from passend.socialmap import selectors as map_selectors
+from passend.socialmap.forms.search import SearchForm
+from passend.socialmap.picker import offer_details, region_offers
+from passend.socialmap.views.search import RESULTS_PER_PAGE
 
 from . import selectors, services
 from .forms import (
@@ -195,6 +201,7 @@ class CaseAdviesView(AdviceSectionView):
             work_refusal=case_work_refusal(casus) if team_member else None,
             is_referrer=services.is_referrer(user, casus),
             may_record_follow_up=services.may_record_follow_up(user, casus),
+            follow_up_refusal=follow_up_refusal(casus),
             today=timezone.localdate(),
         )
         if current is None:
@@ -251,9 +258,7 @@ class AdviesEditView(AdviceSectionView):
 
     def post(self, request, *args, **kwargs):
         self.require(services.check_may_draft, self.casus, actor=request.user)
-        form = AdviesForm(request.POST, team=self.team, keep_offers=self.stored_offers())
-        if "aanbod_filteren" in request.POST:  # narrow the offer list; nothing is saved
-            return self.render_to_response(self.get_context_data(form=form.without_errors()))
+        form = AdviesForm(request.POST, team=self.team)
         if not self.refusal() and form.is_valid():
             try:
                 services.save_advice(
@@ -261,7 +266,6 @@ class AdviesEditView(AdviceSectionView):
                     actor=request.user,
                     data=form.content(),
                     providers=form.cleaned_data["candidate_providers"],
-                    offers=form.cleaned_data["chosen_offers"],
                     request=request,
                 )
             except Refusal as refusal:
@@ -272,45 +276,42 @@ class AdviesEditView(AdviceSectionView):
                     _("Advies versie %(version)d is opgeslagen.")
                     % {"version": self.advies.version},
                 )
+                if "aanbod_kiezen" in request.POST:  # saved first: nothing typed is lost
+                    return redirect(
+                        "advice:offers",
+                        team=self.team.slug,
+                        pk=self.casus.pk,
+                        advies=self.advies.pk,
+                    )
                 return self.back()
         return self.render_to_response(self.get_context_data(form=form))
 
-    def stored_offers(self) -> list:
+    def stored(self) -> tuple[list, list]:
+        """The chosen offers and the intended providers of this version (or copied)."""
         advies = self.advies
         if advies.pk:
-            return list(advies.chosen_offers.all())
-        return getattr(advies, "_copied_offers", [])
+            return list(advies.chosen_offers.all()), list(advies.candidate_providers.all())
+        return getattr(advies, "_copied_offers", []), getattr(advies, "_copied_providers", [])
 
     def initial_form(self):
         advies = self.advies
-        skip = {"candidate_providers", "chosen_offers", *AdviesForm.FILTER_FIELDS}
         initial = {
-            name: getattr(advies, name) for name in AdviesForm.base_fields if name not in skip
+            name: getattr(advies, name)
+            for name in AdviesForm.base_fields
+            if name != "candidate_providers"
         }
-        if advies.pk:
-            initial["candidate_providers"] = list(advies.candidate_providers.all())
-        else:
-            initial["candidate_providers"] = getattr(advies, "_copied_providers", [])
-        initial["chosen_offers"] = self.stored_offers()
-        return AdviesForm(initial=initial, team=self.team, keep_offers=initial["chosen_offers"])
+        offers, providers = self.stored()
+        derived = {o.organisation_id for o in offers}
+        # The providers of the chosen offers come with them; the form asks for the others.
+        initial["candidate_providers"] = [p for p in providers if p.pk not in derived]
+        return AdviesForm(initial=initial, team=self.team)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(advies=self.advies, refusal=self.refusal())
-        form = kwargs.get("form")
-        if form is not None:
-            context["offer_groups"] = offer_groups(form, self.team)
+        offers, _providers = self.stored()
+        context["chosen_offers"] = offer_details(offers, self.team)
         return context
-
-
-def offer_groups(form, team) -> list[tuple[str, list[dict]]]:
-    """The picker's offers per organisation, each with its current waiting times."""
-    chosen = form.chosen_offer_ids()
-    groups: dict[str, list[dict]] = {}
-    for detail in offer_details(form.shown_offers(), team):
-        detail["checked"] = detail["id"] in chosen
-        groups.setdefault(detail["organisation"], []).append(detail)
-    return list(groups.items())
 
 
 class FollowUpView(AdviceSectionView):
@@ -323,13 +324,27 @@ class FollowUpView(AdviceSectionView):
     def advies(self) -> Advies:
         return find_advice(self, self.kwargs["advies"])
 
+    def closed(self):
+        """A case without follow-up (closed): back to the advice tab with the reason."""
+        refusal = follow_up_refusal(self.casus)
+        if refusal:
+            messages.error(self.request, refusal)
+            return self.back()
+        return None
+
     def get(self, request, *args, **kwargs):
         self.require(services.check_may_record_follow_up, self.casus, actor=request.user)
+        closed = self.closed()
+        if closed:
+            return closed
         form = FollowUpForm(initial={"done_on": timezone.localdate()})
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         self.require(services.check_may_record_follow_up, self.casus, actor=request.user)
+        closed = self.closed()
+        if closed:
+            return closed
         form = FollowUpForm(request.POST)
         if form.is_valid():
             try:
@@ -379,3 +394,89 @@ def letter_response(view, advies: Advies):
     name = f"advies-{advies.casus.reference}-v{advies.version}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
+
+
+class OfferPickerView(AdviceSectionView):
+    """Choose the offers of a draft from the social map: the map's search (need, age,
+    municipality, text; paginated) with "Toevoegen" per result, and the chosen list with
+    "Verwijderen". Plain GET search and POST add/remove with a redirect back; htmx only swaps
+    the picker in place (the template's hx-select)."""
+
+    template_name = "advice/offer_picker.html"
+    audit_purpose = "advies opstellen"
+
+    @cached_property
+    def advies(self) -> Advies:
+        return find_advice(self, self.kwargs["advies"])
+
+    def picker_url(self, query: str = "") -> str:
+        url = reverse(
+            "advice:offers",
+            kwargs={"team": self.team.slug, "pk": self.casus.pk, "advies": self.advies.pk},
+        )
+        return f"{url}?{query}" if query else url
+
+    def get(self, request, *args, **kwargs):
+        self.require(services.check_may_draft, self.casus, actor=request.user)
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        self.require(services.check_may_draft, self.casus, actor=request.user)
+        offer = (
+            region_offers(self.team, active_only=False)
+            .filter(
+                pk=request.POST.get("aanbod")
+                if str(request.POST.get("aanbod", "")).isdigit()
+                else 0
+            )
+            .first()
+        )
+        action = request.POST.get("actie")
+        if offer is None or action not in ("toevoegen", "verwijderen"):
+            messages.error(request, _("Kies een aanbod uit de lijst."))
+        else:
+            try:
+                services.change_offer(
+                    self.advies,
+                    actor=request.user,
+                    offer=offer,
+                    chosen=action == "toevoegen",
+                    request=request,
+                )
+            except Refusal as refusal:
+                add_message(request, refusal)
+        # Back to the same search: the query is parsed and encoded again, never echoed.
+        query = QueryDict(request.POST.get("zoekopdracht", "")).copy()
+        return redirect(self.picker_url(query.urlencode()))
+
+    def search_form(self) -> SearchForm:
+        submitted = any(name in self.request.GET for name in SearchForm.base_fields)
+        if submitted:
+            return SearchForm(self.request.GET, team=self.team)
+        # First visit: the young person's age and municipality, as the family would enter.
+        casus, data = self.casus, {}
+        if casus.birth_date:
+            data["leeftijd"] = age_on(casus.birth_date, timezone.localdate())
+        if casus.gemeente_id:
+            data["gemeente"] = casus.gemeente_id
+        return SearchForm(data, team=self.team)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        advies, user = self.advies, self.request.user
+        chosen = list(advies.chosen_offers.select_related("organisation"))
+        form = self.search_form()
+        context.update(
+            advies=advies,
+            refusal=services.edit_refusal(advies),
+            form=form,
+            chosen_offers=offer_details(chosen, self.team),
+            chosen_ids={o.pk for o in chosen},
+            full_query=self.request.GET.urlencode(),
+            stale_weeks=self.team.waiting_time_stale_weeks,
+        )
+        if form.is_valid():
+            results = map_selectors.search(user, self.team, form.criteria(), timezone.localdate())
+            page = Paginator(results, RESULTS_PER_PAGE).get_page(self.request.GET.get("pagina"))
+            context.update(page=page, results=page.object_list)
+        return context

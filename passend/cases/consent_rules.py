@@ -83,6 +83,8 @@ def requirement(birth_date: date, consent_date: date) -> ConsentRequirement:
             age,
         )
         return ConsentRequirement(age, True, True, False, str(text % {"age": age}))
+    # That the team still coordinates with the parents is `coordinate_with_parents`; the page
+    # and the consent form say it once, from that flag.
     text = ngettext(
         "De jeugdige is %(age)d jaar: alleen toestemming van de jeugdige is nodig.",
         "De jeugdige is %(age)d jaar: alleen toestemming van de jeugdige is nodig.",

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from passend.accounts.models import User
+from passend.accounts.models import Membership, User
 from passend.accounts.permissions import team_ids_with, visible
-from passend.accounts.roles import Cap, Role
+from passend.accounts.roles import Cap, Role, roles_with
 
 from . import pseudonyms
 from .codes import CaseState
@@ -144,8 +144,11 @@ def previously_registered(casus: Casus) -> QuerySet[Casus]:
 # Who may fill a role in a case (the screening form and the API use this one rule): active
 # members of the case's team whose role there works on cases; the casushouder may also be the
 # case's own referrer, who usually stays responsible for carrying out the advice.
+CASE_WORK_ROLES = tuple(
+    dict.fromkeys([*roles_with(Cap.WORK_ON_CASES), *roles_with(Cap.DIRECT_PROCESS)])
+)
 ASSIGNABLE_ROLES = {
-    "casushouder": (Role.SCREENER, Role.VOORZITTER, Role.TEAMLID, Role.PROCESREGISSEUR),
+    "casushouder": CASE_WORK_ROLES,
     "procesregisseur": (Role.PROCESREGISSEUR, Role.VOORZITTER, Role.TEAMLID),
     "experts": (Role.TEAMLID, Role.PROCESREGISSEUR),
 }
@@ -163,3 +166,30 @@ def assignable(casus: Casus, role_field: str) -> QuerySet[User]:
         .distinct()
         .order_by("last_name", "first_name", "pk")
     )
+
+
+def assignee_labels(casus: Casus, role_field: str, users) -> dict[int, str]:
+    """'Naam – rol (organisatie)' per user offered as `role_field`: their roles in the case's
+    team that qualify (the case's own referrer as such), and the organisation they are there
+    for."""
+    ids = [u.pk for u in users]
+    roles: dict[int, list[str]] = {}
+    orgs: dict[int, list[str]] = {}
+    wanted = set(ASSIGNABLE_ROLES[role_field])
+    memberships = Membership.objects.filter(
+        team=casus.team_id, user_id__in=ids, active=True
+    ).select_related("organisation")
+    for m in memberships.order_by("role", "pk"):
+        if m.role in wanted or (m.role == Role.AANMELDER and m.user_id == casus.aanmelder_id):
+            roles.setdefault(m.user_id, []).append(str(Role(m.role).label))
+            if m.organisation_id and m.organisation.name not in orgs.get(m.user_id, []):
+                orgs.setdefault(m.user_id, []).append(m.organisation.name)
+    labels = {}
+    for user in users:
+        label = user.get_full_name() or user.get_username()
+        if roles.get(user.pk):
+            label += " – " + ", ".join(roles[user.pk])
+        if orgs.get(user.pk):
+            label += f" ({', '.join(orgs[user.pk])})"
+        labels[user.pk] = label
+    return labels

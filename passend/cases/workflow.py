@@ -203,6 +203,19 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
     ),
 }
 
+
+def follow_up_refusal(casus) -> str | None:
+    """Why no follow-up of the advice can be planned or recorded now, or None. A follow-up is
+    work on an open case: one the table still lets close (a closed case is reopened first)."""
+    if (casus.state, S.AFGESLOTEN) in TRANSITIONS:
+        return None
+    if casus.state == S.AFGESLOTEN:
+        return _("De casus is afgesloten; heropen de casus om nog een follow-up vast te leggen.")
+    return _("Bij een casus met status '%(state)s' hoort geen follow-up.") % {
+        "state": CaseState(casus.state).label
+    }
+
+
 # Transitions made by their own form (screening, closure) or by another module (sending an
 # advice), not by the generic status form on the case page.
 DEDICATED_TARGETS = frozenset({S.AFGESLOTEN, S.ADVIES_UITGEBRACHT})

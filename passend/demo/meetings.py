@@ -164,7 +164,7 @@ def _record(item: Casusbespreking, casus, rng, required: bool, writers, now) -> 
     if participation == Participation.WOORDVOERDER:
         item.spokesperson_name = _person(rng)
         item.spokesperson_relation = rng.choice(RELATIONS)
-    if participation == Participation.AFWEZIG and (required or rng.random() < 0.85):
+    if participation == Participation.AFWEZIG:
         item.absence_reason = _fill(rng.choice(ABSENCE), casus)
     assert not participation_problems(
         participation,

@@ -180,8 +180,9 @@ RECORD_FIELDS = set(services.DISCUSSION_FIELDS)
         summary="Bespreking vastleggen",
         description=(
             "Deelname van jeugdige en ouders, verslag in twee delen (met gezin, besloten) en "
-            "procesevaluatie. Volgt de teaminstelling 'zonder jeugdige en ouders geen overleg': "
-            "afwezig zonder reden geeft dan 400. Een woordvoerder heeft naam en relatie nodig. "
+            "procesevaluatie. Afwezig zonder reden geeft 400, met of zonder de teaminstelling "
+            "'zonder jeugdige en ouders geen overleg'. Een woordvoerder heeft naam en relatie "
+            "nodig. "
             "Een verslag kan pas na het vastleggen van de deelname. Zonder geldige toestemming "
             "(en zonder gedwongen kader met reden) wordt niets vastgelegd: 409."
         ),

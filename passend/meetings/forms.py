@@ -195,7 +195,7 @@ class DiscussionForm(forms.Form):
     )
     absence_reason = _text(
         _("Reden van afwezigheid"),
-        _("Waarom waren jeugdige en ouders er niet bij? (het 'tenzij')"),
+        _("Verplicht bij 'afwezig (met reden)': waarom waren jeugdige en ouders er niet bij?"),
         rows=2,
         max_length=2000,
     )

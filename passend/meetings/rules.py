@@ -1,7 +1,8 @@
 """Pure rules of the overleg module: the participation policy and the meeting cadence.
 
 "Zonder jeugdige en ouders geen overleg, tenzij": when a team requires participation, a case
-discussion without the young person and parents needs a recorded reason. A spokesperson (the
+discussion without the young person and parents needs a recorded reason; "afwezig (met
+reden)" needs its reason whatever the policy. A spokesperson (the
 person closest to and trusted by the young person) needs a name and a relation. Forms, API and
 services all use these functions, so the rule is the same everywhere.
 """
@@ -16,9 +17,9 @@ REQUIRED_REASON = _(
     "Dit team bespreekt geen casus zonder jeugdige en ouders, tenzij er een reden is. "
     "Leg vast waarom zij er niet bij waren."
 )
-ASK_REASON = _(
-    "Jeugdige en ouders waren er niet bij en er is geen reden vastgelegd. Vul de reden nog in: "
-    "die is nodig om te leren waarom het niet lukte."
+REASON_NEEDED = _(
+    "U koos 'afwezig (met reden)'. Leg vast waarom jeugdige en ouders er niet bij waren, of "
+    "kies een andere vorm van deelname."
 )
 SPOKESPERSON_NAME = _("Vul de naam van de woordvoerder in.")
 SPOKESPERSON_RELATION = _(
@@ -55,16 +56,10 @@ def participation_problems(
             problems["spokesperson_name"] = SPOKESPERSON_NAME
         if not _filled(spokesperson_relation):
             problems["spokesperson_relation"] = SPOKESPERSON_RELATION
-    if participation == Participation.AFWEZIG and required and not _filled(absence_reason):
-        problems["absence_reason"] = REQUIRED_REASON
+    # "afwezig (met reden)" always needs its reason; the team's policy only adds why.
+    if participation == Participation.AFWEZIG and not _filled(absence_reason):
+        problems["absence_reason"] = REQUIRED_REASON if required else REASON_NEEDED
     return problems
-
-
-def participation_advice(participation: str, absence_reason: str | None, required: bool) -> str:
-    """A soft prompt (not a refusal): absent without reason where the team does not require it."""
-    if participation == Participation.AFWEZIG and not required and not _filled(absence_reason):
-        return str(ASK_REASON)
-    return ""
 
 
 def minutes_problems(participation: str, *texts: str | None) -> dict[str, str]:

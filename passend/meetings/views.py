@@ -17,7 +17,7 @@ from passend.cases.workflow import case_work_refusal
 from passend.core.refusals import Refusal, add_message, add_to_form
 from passend.regions.views import TeamMixin
 
-from . import rules, selectors, services
+from . import selectors, services
 from .forms import (
     AgendaForCaseForm,
     AgendaForm,
@@ -483,13 +483,6 @@ class DiscussionView(MeetingMixin, TemplateView):
                 add_to_form(form, refusal)
             else:
                 messages.success(request, _("De bespreking is vastgelegd."))
-                advice = rules.participation_advice(
-                    form.cleaned_data["participation"],
-                    form.cleaned_data["absence_reason"],
-                    required,
-                )
-                if advice:
-                    messages.warning(request, advice)
                 return self.to_meeting()
         return self.render_to_response(self.get_context_data(form=form))
 

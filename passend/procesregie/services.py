@@ -32,7 +32,7 @@ from passend.cases.workflow import case_work_refusal, require_consent_for_case_w
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 
 from . import rules
-from .codes import DOUBLE_CHECK_FIELDS, ActionStatus, FutureDomain
+from .codes import DOUBLE_CHECK_FIELDS, OPEN_STATUSES, ActionStatus, FutureDomain
 from .models import Actie, Doel, Escalatie, Regiegesprek, Toekomstplan, ToekomstplanRegel
 
 # --- who may do what -------------------------------------------------------------------------
@@ -228,6 +228,33 @@ def action_change(action: Actie, *, actor, request=None, **fields) -> Actie:
     if fields == {"status": ActionStatus.GEDAAN}:
         return action_complete(action, actor=actor, request=request)
     return action_save(action.casus, actor=actor, request=request, action=action, **fields)
+
+
+def open_actions(casus: Casus):
+    """The actions of the case still open or in progress (what closing must settle)."""
+    return casus.actions.filter(status__in=OPEN_STATUSES).order_by("deadline", "id")
+
+
+@transaction.atomic
+def settle_open_actions(casus: Casus, *, actor, new_owner=None, request=None) -> int:
+    """At closing: the open actions lapse ('vervallen'), or, with `new_owner`, are handed over
+    to that member of the team, who finishes them after the case closed. Returns how many.
+    The closing service checks the right to close; this checks the new owner."""
+    actions = list(open_actions(casus))
+    if new_owner is not None:
+        errors = rules.owner_errors(casus, new_owner, "")
+        if errors:
+            raise InvalidInput(errors={"new_owner": errors["owner"]})
+    for action in actions:
+        if new_owner is None:
+            action.status = ActionStatus.VERVALLEN
+        else:
+            action.owner, action.owner_name = new_owner, None
+        action.save(update_fields=["status", "owner", "owner_name"])
+    if actions:
+        what = "overdragen" if new_owner else "vervallen"
+        log_case(request, casus, Action.UPDATE, f"plan van aanpak: acties {what}")
+    return len(actions)
 
 
 # --- escalation and regiegesprekken ----------------------------------------------------------

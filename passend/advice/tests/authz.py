@@ -24,6 +24,7 @@ EXPECT = {
     ),
     "advice:new": Expect(read=WORKERS, write=WORKERS),
     "advice:edit": Expect(read=WORKERS, write=WORKERS),
+    "advice:offers": Expect(read=WORKERS, write=WORKERS),
     "advice:follow-up": Expect(read=FOLLOW_UP, write=FOLLOW_UP),
     "advice:letter": Expect(read=READERS),
     "api:case-advice-list": Expect(read=READERS, write=WORKERS),

@@ -62,47 +62,7 @@ def base(world):
     return f"/teams/{world.a.team.slug}/casussen/{world.a.casus.pk}/advies/"
 
 
-def test_pick_offers_on_the_advice_form_filter_keeps_input_and_org_becomes_candidate(
-    world, offers, as_user
-):
-    client = as_user(world.a.users[Role.TEAMLID])
-    page = client.get(f"{base(world)}nieuw/").content.decode()
-    assert "Traumabehandeling jeugd (EMDR)" in page and "Ouder-kindbehandeling Zeewind" in page
-    assert "Elders-aanbod" not in page and "Oud aanbod" not in page, "own region, active only"
-    assert f"tot start hulp 12 weken (bevestigd op {TODAY - dt.timedelta(days=10):%d-%m-%Y})" in (
-        page
-    )
-    assert "wachttijd onbekend" in page
-
-    trauma = Hulpvraag.objects.get(region=world.a.team.region, code="trauma")
-    data = {**FULL, "status": "zwaarwegend", "chosen_offers": [offers["unknown"].pk]}
-    response = client.post(
-        f"{base(world)}nieuw/", {**data, "offer_need": trauma.pk, "aanbod_filteren": "1"}
-    )
-    page = response.content.decode()
-    assert response.status_code == 200 and not Advies.objects.exists(), "filtering saves nothing"
-    assert "Traumabehandeling jeugd (EMDR)" in page and "Ouder-kindbehandeling Zeewind" not in page
-    assert "Maatjesproject Zeewind" in page, "a ticked offer stays visible"
-    assert FULL["most_fitting_care"] in page and "Geef de reden" not in page
-
-    response = client.post(
-        f"{base(world)}nieuw/", {**data, "chosen_offers": [offers["fresh"].pk, offers["stale"].pk]}
-    )
-    assert response.status_code == 302
-    advies = Advies.objects.get()
-    assert set(advies.chosen_offers.all()) == {offers["fresh"], offers["stale"]}
-    assert set(advies.candidate_providers.all()) == {world.a.provider, world.a.other}
-
-    tab = client.get(base(world)).content.decode()
-    assert "Traumabehandeling jeugd (EMDR)" in tab and "Intake De Linde" in tab
-    assert "verouderd (laatst bevestigd op" in tab
-
-
-def test_an_offer_from_another_region_is_refused(world, offers, as_user):
-    client = as_user(world.a.users[Role.TEAMLID])
-    data = {**FULL, "status": "zwaarwegend", "chosen_offers": [offers["elsewhere"].pk]}
-    response = client.post(f"{base(world)}nieuw/", data)
-    assert response.status_code == 200 and not Advies.objects.exists()
+def test_an_offer_from_another_region_is_refused(world, offers):
     advies = services.new_advice(world.a.casus, actor=world.a.users[Role.TEAMLID])
     with pytest.raises(InvalidInput, match="eigen jeugdregio"):
         services.save_advice(

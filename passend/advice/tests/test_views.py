@@ -92,7 +92,7 @@ def test_bad_input_keeps_what_was_entered(world, as_user):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Geef de reden waarom dit advies" in page
-    assert "De einddatum ligt na de startdatum." in page
+    assert "De einddatum ligt vóór de startdatum" in page
     assert "Logeerhuis drie nachten per week" in page and FULL["routes"] in page
     assert not Advies.objects.exists()
 

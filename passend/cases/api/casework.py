@@ -146,7 +146,9 @@ class ClosureViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
         summary="Casus afsluiten",
         description=(
             "Sluit de casus af met de uitkomst; 'passende plek' vraagt de datum, 'overig' een "
-            "reden. Een geweigerde stap geeft 409 met de reden."
+            "reden. Open acties vervallen of gaan naar een teamlid (openActions, newOwner), "
+            "onbeantwoorde vragen om toelichting worden ingetrokken (withdrawClarifications); "
+            "zonder die keuze, of bij een andere geweigerde stap, 409 met de reden."
         ),
         request=ClosureSerializer,
         responses={201: TransitionSerializer},
@@ -162,6 +164,9 @@ class ClosureViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
             outcome=data["outcome"],
             fitting_place_on=data.get("fitting_place_on"),
             reason=data.get("reason", ""),
+            open_actions=data.get("open_actions", ""),
+            new_owner=data.get("new_owner"),
+            withdraw_clarifications=data.get("withdraw_clarifications", False),
             request=request,
         )
         self.audit(casus)

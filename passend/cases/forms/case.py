@@ -12,7 +12,7 @@ from passend.core.forms import DateInput
 from passend.regions.models import Gemeente
 
 from ..codes import CaseState, ConsentMethod, ReferrerType, ScreeningOutcome
-from ..selectors import AGE_GROUPS, CaseFilters, assignable
+from ..selectors import AGE_GROUPS, CaseFilters, assignable, assignee_labels
 
 
 class CaseFilterForm(forms.Form):
@@ -96,6 +96,19 @@ class TransitionForm(forms.Form):
         ]
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person, labelled by `labels` (pk -> 'Naam – rol (organisatie)')."""
+
+    labels: dict[int, str] = {}
+
+    def label_from_instance(self, obj):
+        return self.labels.get(obj.pk) or str(obj)
+
+
+class PeopleChoiceField(PersonChoiceField, forms.ModelMultipleChoiceField):
+    pass
+
+
 class ScreeningForm(forms.Form):
     # Required with some outcomes (their hints say which): no "(niet verplicht)" label.
     conditionally_required = frozenset({"reason", "redirected_to"})
@@ -118,7 +131,7 @@ class ScreeningForm(forms.Form):
         max_length=200,
         help_text=_("Bij crisis: de crisisdienst. Het expertteam biedt geen noodoplossingen."),
     )
-    casushouder = forms.ModelChoiceField(
+    casushouder = PersonChoiceField(
         label=_("Casushouder"),
         required=False,
         queryset=None,
@@ -126,17 +139,17 @@ class ScreeningForm(forms.Form):
             "Meestal de aanmelder: die blijft verantwoordelijk voor het uitvoeren van het advies."
         ),
     )
-    procesregisseur = forms.ModelChoiceField(
-        label=_("Procesregisseur"), required=False, queryset=None
-    )
-    experts = forms.ModelMultipleChoiceField(
+    procesregisseur = PersonChoiceField(label=_("Procesregisseur"), required=False, queryset=None)
+    experts = PeopleChoiceField(
         label=_("Experts"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, casus, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("casushouder", "procesregisseur", "experts"):
-            self.fields[name].queryset = assignable(casus, name)
+            people = assignable(casus, name)
+            self.fields[name].queryset = people
+            self.fields[name].labels = assignee_labels(casus, name, list(people))
         if assignable(casus, "casushouder").filter(pk=casus.aanmelder_id).exists():
             self.initial.setdefault("casushouder", casus.aanmelder_id)
 

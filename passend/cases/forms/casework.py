@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from passend.core.forms import DateInput
 
 from ..codes import ClosureOutcome, ConsultationType
+from ..services import open_work_problems
 from ..workflow import closure_problems
 
 
@@ -67,6 +68,56 @@ class ClosureForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    open_actions = forms.ChoiceField(
+        label=_("Wat gebeurt er met de open acties?"),
+        choices=[
+            ("vervallen", _("Laten vervallen: ze worden niet meer uitgevoerd")),
+            ("overdragen", _("Overdragen: een teamlid rondt ze af na het afsluiten")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    new_owner = forms.ModelChoiceField(
+        label=_("Overdragen aan"),
+        help_text=_("Alleen bij overdragen."),
+        queryset=None,
+        required=False,
+        empty_label=_("Kies een teamlid"),
+    )
+    withdraw_clarifications = forms.BooleanField(
+        label=_("Trek de onbeantwoorde vragen om toelichting in"),
+        help_text=_("Of beantwoord ze eerst op het tabblad Advies."),
+        required=False,
+    )
+
+    def __init__(self, *args, work, owners, **kwargs):
+        """`work`: what is still open (services.open_work); `owners`: who may take over an
+        action. The choices are asked only for what is open."""
+        super().__init__(*args, **kwargs)
+        self.work = work
+        # Asked only for what is open, and then required (the service's rule gives the text).
+        problems = open_work_problems(work, "", False)
+        if work.actions:
+            self.fields["new_owner"].queryset = owners
+            self.fields["open_actions"].required = True
+            self.fields["open_actions"].error_messages["required"] = problems["open_actions"]
+        else:
+            del self.fields["open_actions"], self.fields["new_owner"]
+        if work.clarifications:
+            field = self.fields["withdraw_clarifications"]
+            field.required = True
+            field.error_messages["required"] = problems["withdraw_clarifications"]
+        else:
+            del self.fields["withdraw_clarifications"]
+
+    OPEN_WORK_FIELDS = ("open_actions", "new_owner", "withdraw_clarifications")
+
+    def closure_fields(self):
+        return [f for f in self if f.name not in self.OPEN_WORK_FIELDS]
+
+    def open_work_fields(self):
+        return [f for f in self if f.name in self.OPEN_WORK_FIELDS]
+
     def clean(self):
         data = super().clean()
         if "outcome" in data:  # an invalid choice already has its message
@@ -76,4 +127,12 @@ class ClosureForm(forms.Form):
             for name, message in problems.items():
                 if name not in self.errors:
                     self.add_error(name, message)
+        if data.get("open_actions") == "overdragen" and not data.get("new_owner"):
+            self.add_error("new_owner", _("Kies aan wie de open acties worden overgedragen."))
+        problems = open_work_problems(
+            self.work, data.get("open_actions", ""), data.get("withdraw_clarifications", False)
+        )
+        for name, message in problems.items():
+            if name not in self.errors:
+                self.add_error(name, message)
         return data

@@ -1,6 +1,7 @@
 """API representation of the case work on a case: perspectief, casusregie, closure. Partial
 updates go through these with ``partial=True``; the rules are the services'."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -50,4 +51,23 @@ class ClosureSerializer(serializers.Serializer):
     )
     reason = serializers.CharField(
         required=False, allow_blank=True, max_length=2000, help_text="Toelichting (bij overig)."
+    )
+    open_actions = serializers.ChoiceField(
+        choices=[("vervallen", "vervallen"), ("overdragen", "overdragen")],
+        required=False,
+        allow_blank=True,
+        help_text="Wat er met de open acties gebeurt: laten vervallen, of overdragen aan newOwner."
+        " Verplicht als er open acties zijn.",
+    )
+    new_owner = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Teamlid dat de open acties overneemt (bij overdragen).",
+    )
+    withdraw_clarifications = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="De onbeantwoorde vragen om toelichting intrekken. Verplicht (true) als er "
+        "onbeantwoorde vragen zijn.",
     )

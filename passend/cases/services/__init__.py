@@ -6,6 +6,8 @@ family; every service takes its subject positionally and everything else by keyw
 """
 
 from .casework import (
+    ACTIONS_HAND_OVER,
+    ACTIONS_LAPSE,
     CRISIS_MESSAGE,
     assign,
     check_may_close,
@@ -14,6 +16,8 @@ from .casework import (
     close_case,
     may_move,
     may_work_on_case,
+    open_work,
+    open_work_problems,
     save_case_direction,
     save_perspective,
     screen,
@@ -37,6 +41,8 @@ from .registration import (
 )
 
 __all__ = [
+    "ACTIONS_HAND_OVER",
+    "ACTIONS_LAPSE",
     "CRISIS_MESSAGE",
     "REFERRER_BY_ORGANISATION",
     "assign",
@@ -51,6 +57,8 @@ __all__ = [
     "may_move",
     "may_work_on_case",
     "new_draft",
+    "open_work",
+    "open_work_problems",
     "rebuild_name_index",
     "record_consent",
     "refresh_identity",

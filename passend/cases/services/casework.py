@@ -8,10 +8,13 @@ consent the young person's age requires today, or a compulsory framework with a 
 (``workflow.require_consent_for_case_work``).
 """
 
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
@@ -284,20 +287,124 @@ def save_case_direction(
     return casus
 
 
+# What closing does with the open actions of the plan van aanpak.
+ACTIONS_LAPSE, ACTIONS_HAND_OVER = "vervallen", "overdragen"
+
+
+@dataclass(frozen=True)
+class OpenWork:
+    """What is still open on a case when it closes: actions of the plan van aanpak and
+    unanswered clarification requests on its advice (both must be settled), and planned
+    follow-ups (they lapse: a closed case has no follow-up)."""
+
+    actions: list
+    clarifications: list
+    follow_ups: list
+
+    @property
+    def to_settle(self) -> bool:
+        return bool(self.actions or self.clarifications)
+
+
+def open_work(casus: Casus) -> OpenWork:
+    """The open work of the case (the procesregie and advice modules build on cases, so their
+    services are imported here, when asked)."""
+    from passend.advice import services as advice
+    from passend.procesregie import services as procesregie
+
+    follow_ups = apps.get_model("advice", "Opvolging").objects.filter(
+        advies__casus=casus, done_on__isnull=True
+    )
+    return OpenWork(
+        actions=list(procesregie.open_actions(casus).select_related("owner")),
+        clarifications=list(advice.open_clarifications(casus)),
+        follow_ups=list(follow_ups.order_by("due_on", "id")),
+    )
+
+
+def open_work_problems(work: OpenWork, open_actions: str, withdraw_clarifications: bool):
+    """Field -> what to choose for the open work not yet settled (the form shows these next to
+    its fields; the service refuses with them)."""
+    problems = {}
+    if work.actions and open_actions not in (ACTIONS_LAPSE, ACTIONS_HAND_OVER):
+        problems["open_actions"] = _(
+            "Kies wat er met de open acties gebeurt: laten vervallen of overdragen."
+        )
+    if work.clarifications and not withdraw_clarifications:
+        problems["withdraw_clarifications"] = _(
+            "Beantwoord de vraag om toelichting eerst op het tabblad Advies, of trek die in."
+        )
+    return problems
+
+
+def _open_work_refusal(work: OpenWork, open_actions: str, withdraw_clarifications: bool):
+    """StateConflict naming what is still open (with counts) and what to choose, or None."""
+    problems = open_work_problems(work, open_actions, withdraw_clarifications)
+    if not problems:
+        return None
+    counts = []
+    if "open_actions" in problems:
+        n = len(work.actions)
+        counts.append(ngettext("%(n)d open actie", "%(n)d open acties", n) % {"n": n})
+    if "withdraw_clarifications" in problems:
+        n = len(work.clarifications)
+        counts.append(
+            ngettext(
+                "%(n)d onbeantwoorde vraag om toelichting",
+                "%(n)d onbeantwoorde vragen om toelichting",
+                n,
+            )
+            % {"n": n}
+        )
+    listed = counts[0]
+    if len(counts) == 2:
+        listed = _("%(first)s en %(second)s") % {"first": counts[0], "second": counts[1]}
+    return StateConflict(
+        _("De casus kan nog niet worden afgesloten: er staat nog open %(open)s. %(what)s")
+        % {"open": listed, "what": " ".join(problems.values())}
+    )
+
+
 @transaction.atomic
 def close_case(
-    casus: Casus, *, actor, outcome: str, fitting_place_on=None, reason: str = "", request=None
+    casus: Casus,
+    *,
+    actor,
+    outcome: str,
+    fitting_place_on=None,
+    reason: str = "",
+    open_actions: str = "",
+    new_owner=None,
+    withdraw_clarifications: bool = False,
+    request=None,
 ) -> Statuswijziging:
     """Close the case with its outcome (spec §2.5). Closing ends the case work, so it needs no
-    consent."""
+    consent. What is still open must be settled in the same step (`open_work`): the open
+    actions lapse (`open_actions="vervallen"`) or go to `new_owner` ("overdragen"), and the
+    unanswered clarification requests are withdrawn (answering them is done on the advice
+    first). Without that choice: StateConflict naming what is open."""
+    from passend.advice import services as advice
+    from passend.procesregie import services as procesregie
+
     locked = Casus.objects.select_for_update().select_related("team").get(pk=casus.pk)
     if locked.is_draft:
         raise StateConflict(_("Een concept-aanmelding kan niet worden afgesloten."))
     _rule(locked, CaseState.AFGESLOTEN, actor=actor)
     registered_on = timezone.localdate(locked.registered_at)
     problems = closure_problems(outcome, fitting_place_on, reason, registered_on=registered_on)
+    if open_actions == ACTIONS_HAND_OVER and new_owner is None:
+        problems["new_owner"] = _("Kies aan wie de open acties worden overgedragen.")
     if problems:
         raise InvalidInput(errors=problems)
+    work = open_work(locked)
+    refusal = _open_work_refusal(work, open_actions, withdraw_clarifications)
+    if refusal:
+        raise refusal
+    if work.actions:
+        handed_to = new_owner if open_actions == ACTIONS_HAND_OVER else None
+        procesregie.settle_open_actions(locked, actor=actor, new_owner=handed_to, request=request)
+    if work.clarifications:
+        advice.withdraw_open_clarifications(locked, actor=actor, request=request)
     locked.closure_outcome = outcome
     locked.fitting_place_on = fitting_place_on if outcome == ClosureOutcome.PASSENDE_PLEK else None
     locked.closure_reason = reason.strip()

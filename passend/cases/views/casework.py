@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from passend.core.refusals import NotAllowed, Refusal, add_to_form
@@ -98,10 +99,24 @@ class CaseClosureView(CaseFormView):
     template_name = "cases/case_closure_form.html"
     audit_purpose = "casus afsluiten"
     check = staticmethod(services.check_may_close)
-    form_class = ClosureForm
+
+    def form_class(self, data=None):
+        from passend.procesregie.selectors import team_members
+
+        return ClosureForm(data, work=self.work, owners=team_members(self.team))
+
+    @cached_property
+    def work(self):
+        return services.open_work(self.casus)
 
     def initial_form(self):
-        return ClosureForm() if (self.casus.state, CaseState.AFGESLOTEN) in TRANSITIONS else None
+        closable = (self.casus.state, CaseState.AFGESLOTEN) in TRANSITIONS
+        return self.form_class() if closable else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["work"] = self.work
+        return context
 
     def save(self, data):
         services.close_case(
@@ -110,6 +125,9 @@ class CaseClosureView(CaseFormView):
             outcome=data["outcome"],
             fitting_place_on=data["fitting_place_on"],
             reason=data["reason"],
+            open_actions=data.get("open_actions", ""),
+            new_owner=data.get("new_owner"),
+            withdraw_clarifications=data.get("withdraw_clarifications", False),
             request=self.request,
         )
         messages.success(self.request, _("De casus is afgesloten."))

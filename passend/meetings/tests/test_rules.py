@@ -45,13 +45,14 @@ def test_absent_needs_a_reason_when_the_team_requires_participation():
     )
 
 
-def test_absent_without_reason_is_allowed_but_asked_for_when_not_required():
-    assert problems(Participation.AFWEZIG, required=False) == {}
-    assert rules.participation_advice(Participation.AFWEZIG, "", False) == rules.ASK_REASON
-    assert rules.participation_advice(Participation.AFWEZIG, "ziek", False) == ""
-    assert rules.participation_advice(Participation.AANWEZIG, "", False) == ""
-    # when required the form refuses instead of asking
-    assert rules.participation_advice(Participation.AFWEZIG, "", True) == ""
+def test_absent_needs_a_reason_also_when_the_team_does_not_require_participation():
+    """'afwezig (met reden)' is a choice with a reason, whatever the team's policy."""
+    found = problems(Participation.AFWEZIG, required=False)
+    assert list(found) == ["absence_reason"]
+    assert "met reden" in found["absence_reason"] and "tenzij" not in found["absence_reason"]
+    assert problems(Participation.AFWEZIG, reason="  ", required=False) == found
+    assert problems(Participation.AFWEZIG, reason="Ziek", required=False) == {}
+    assert problems(Participation.AANWEZIG, required=False) == {}, "no reason for other choices"
 
 
 def test_not_recorded_and_unknown_values():

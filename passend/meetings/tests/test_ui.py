@@ -154,19 +154,40 @@ def test_policy_errors_keep_what_was_entered(tenancy, as_user, active_case, toda
     assert (item.spokesperson_name, item.spokesperson_relation) == ("Tante Els", "tante")
 
 
-def test_absent_without_reason_is_saved_with_a_prompt_when_not_required(
+def test_absent_without_reason_is_refused_also_when_participation_is_not_required(
+    tenancy, as_user, active_case, todays_meeting
+):
+    assert not tenancy.a.team.participation_required
+    item = Casusbespreking.objects.create(overleg=todays_meeting, casus=active_case, order=1)
+    client = as_user(tenancy.a.users[Role.TEAMLID])
+    url = meeting_url(tenancy.a.team, todays_meeting, f"besprekingen/{item.pk}/")
+    response = client.post(url, {"participation": Participation.AFWEZIG, "what_helped": "Rust"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["absence_reason"] == [rules.REASON_NEEDED]
+    assert "Rust" in response.content.decode(), "what was entered stays"
+    item.refresh_from_db()
+    assert item.participation == ""
+    response = client.post(
+        url, {"participation": Participation.AFWEZIG, "absence_reason": "Opgenomen"}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.participation, item.absence_reason) == (Participation.AFWEZIG, "Opgenomen")
+
+
+def test_the_api_refuses_absent_without_reason_when_participation_is_not_required(
     tenancy, as_user, active_case, todays_meeting
 ):
     item = Casusbespreking.objects.create(overleg=todays_meeting, casus=active_case, order=1)
-    client = as_user(tenancy.a.users[Role.TEAMLID])
-    response = client.post(
-        meeting_url(tenancy.a.team, todays_meeting, f"besprekingen/{item.pk}/"),
-        {"participation": Participation.AFWEZIG},
-        follow=True,
+    response = as_user(tenancy.a.users[Role.NOTULIST]).patch(
+        f"/api/v1/meetings/{todays_meeting.pk}/case-discussions/{item.pk}",
+        {"participation": "afwezig"},
+        content_type="application/json",
     )
-    assert str(rules.ASK_REASON) in response.content.decode()
+    assert response.status_code == 400
+    assert [p["name"] for p in response.json()["invalidParams"]] == ["absenceReason"]
     item.refresh_from_db()
-    assert item.participation == Participation.AFWEZIG
+    assert item.participation == ""
 
 
 def test_a_future_meeting_cannot_get_minutes_yet(tenancy, as_user, active_case, future_meeting):
