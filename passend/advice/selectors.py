@@ -70,9 +70,9 @@ def involved_experts(advies: Advies) -> list[tuple[int, int | None]]:
     user_ids = set(casus.experts.values_list("pk", flat=True))
     user_ids |= {uid for uid in (advies.drafted_by_id, casus.procesregisseur_id) if uid}
     pairs = set(
-        Membership.objects.filter(
-            team_id=casus.team_id, user_id__in=user_ids, active=True
-        ).values_list("user_id", "organisation_id")
+        Membership.objects.current()
+        .filter(team_id=casus.team_id, user_id__in=user_ids)
+        .values_list("user_id", "organisation_id")
     )
     with_org = {uid for uid, org in pairs if org is not None}
     return sorted(pairs | {(uid, None) for uid in user_ids - with_org}, key=str)

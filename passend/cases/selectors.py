@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from passend.accounts.memberships import current_q
 from passend.accounts.models import Membership, User
 from passend.accounts.permissions import team_ids_with, visible
 from passend.accounts.roles import Cap, Role, roles_with
@@ -161,7 +162,10 @@ def assignable(casus: Casus, role_field: str) -> QuerySet[User]:
         in_role |= Q(pk=casus.aanmelder_id)
     return (
         User.objects.filter(
-            in_role, is_active=True, memberships__team=casus.team_id, memberships__active=True
+            in_role,
+            current_q(prefix="memberships__"),
+            is_active=True,
+            memberships__team=casus.team_id,
         )
         .distinct()
         .order_by("last_name", "first_name", "pk")
@@ -176,9 +180,11 @@ def assignee_labels(casus: Casus, role_field: str, users) -> dict[int, str]:
     roles: dict[int, list[str]] = {}
     orgs: dict[int, list[str]] = {}
     wanted = set(ASSIGNABLE_ROLES[role_field])
-    memberships = Membership.objects.filter(
-        team=casus.team_id, user_id__in=ids, active=True
-    ).select_related("organisation")
+    memberships = (
+        Membership.objects.current()
+        .filter(team=casus.team_id, user_id__in=ids)
+        .select_related("organisation")
+    )
     for m in memberships.order_by("role", "pk"):
         if m.role in wanted or (m.role == Role.AANMELDER and m.user_id == casus.aanmelder_id):
             roles.setdefault(m.user_id, []).append(str(Role(m.role).label))

@@ -22,9 +22,11 @@ def team_members(team) -> QuerySet:
     """Users who sit in the team's meetings (chair, attendance): active users with an active
     membership of the team in a case-work role. `team` may also be a list of team ids."""
     team_ids = team if isinstance(team, list | tuple | set) else [getattr(team, "pk", team)]
-    ids = Membership.objects.filter(
-        team_id__in=team_ids, active=True, role__in=roles_with(Cap.VIEW_CASE_DATA)
-    ).values("user_id")
+    ids = (
+        Membership.objects.current()
+        .filter(team_id__in=team_ids, role__in=roles_with(Cap.VIEW_CASE_DATA))
+        .values("user_id")
+    )
     return get_user_model().objects.filter(pk__in=ids, is_active=True)
 
 

@@ -112,9 +112,11 @@ def goals_for(casus: Casus) -> QuerySet:
 
 def team_members(team) -> QuerySet:
     """Users who may own an action: active members of the team working on its cases."""
-    ids = Membership.objects.filter(
-        team=team, active=True, role__in=roles_with(Cap.VIEW_CASE_DATA)
-    ).values("user_id")
+    ids = (
+        Membership.objects.current()
+        .filter(team=team, role__in=roles_with(Cap.VIEW_CASE_DATA))
+        .values("user_id")
+    )
     return (
         get_user_model()
         .objects.filter(pk__in=ids, is_active=True)

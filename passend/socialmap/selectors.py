@@ -348,9 +348,8 @@ def reminder_recipients(organisation: Organisation) -> list[str]:
     """The organisation's provider employees and its contact address for referrers; the
     general address when neither is known."""
     emails = list(
-        Membership.objects.filter(
-            organisation=organisation, role=Role.AANBIEDER, active=True, user__is_active=True
-        )
+        Membership.objects.current()
+        .filter(organisation=organisation, role=Role.AANBIEDER, user__is_active=True)
         .exclude(user__email="")
         .values_list("user__email", flat=True)
     )

@@ -64,3 +64,22 @@ def test_the_service_refuses_someone_who_does_not_work_on_cases(tenancy, casus, 
     assert "casushouder" in refused.value.errors
     casus.refresh_from_db()
     assert casus.casushouder is None
+
+
+def test_a_membership_that_ended_or_has_not_started_offers_nobody(tenancy, casus):
+    """Boundaries of the membership period: the end day counts, the day after does not; a
+    membership starting tomorrow does not count yet."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    a = tenancy.a.users
+    Membership.objects.filter(user=a[Role.TEAMLID]).update(end=today)
+    Membership.objects.filter(user=a[Role.PROCESREGISSEUR]).update(end=today - dt.timedelta(1))
+    Membership.objects.filter(user=a[Role.SCREENER]).update(start=today + dt.timedelta(1))
+    for field in ("casushouder", "experts"):
+        offered = labels(ScreeningForm(casus=casus), field)
+        assert a[Role.TEAMLID].pk in offered, "the last day still counts"
+        assert a[Role.PROCESREGISSEUR].pk not in offered, "ended yesterday"
+        assert a[Role.SCREENER].pk not in offered, "starts tomorrow"
