@@ -20,6 +20,8 @@ NON_COLLECTION_SEGMENTS = {"auth", "token", "access-log", "consent-form", "publi
 NON_COLLECTION_SEGMENTS |= {"perspective", "case-direction"}
 # The social map's routes are grouped under /socialmap/ (named so in the issue).
 NON_COLLECTION_SEGMENTS |= {"socialmap"}
+# A member has one second factor: DELETE on it resets it (a singleton sub-resource).
+NON_COLLECTION_SEGMENTS |= {"second-factor"}
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 
