@@ -8,10 +8,11 @@ contexts: both cores busy). Django settings are needed only to resolve URLs to t
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urldefrag, urlsplit
@@ -220,8 +221,12 @@ async def crawl(
     start: list[str] | tuple[str, ...] = ("/",),
     case_state: Callable[[int], str] | None = None,
     limit: int = 400,
+    server_lock: asyncio.Lock | None = None,
 ) -> Walk:
-    """Breadth-first from `start`, GET only, one page per route shape."""
+    """Breadth-first from `start`, GET only, one page per route shape. Walks that share a
+    `server_lock` load their pages one at a time (the test database, SQLite in memory with a
+    shared cache, answers "table is locked" to two concurrent writers of the access log);
+    their checks still run side by side."""
     walk = Walk(actor)
     axe = axe_source()
     page = await context.new_page()
@@ -243,8 +248,9 @@ async def crawl(
         path = queue.pop(0)
         errors.clear()
         try:
-            with walk.timed("load"):
-                response = await page.goto(origin + path, wait_until="load")
+            async with server_lock or nullcontext():
+                with walk.timed("load"):
+                    response = await page.goto(origin + path, wait_until="load")
         except Exception as error:  # a download starts instead of a page
             if "Download is starting" in str(error):
                 walk.downloads.add(path)

@@ -57,6 +57,9 @@ MUST_REACH = {
         "socialmap:search",
         "audit:access-log",
     },
+    # The matrix's case has a record of every kind: its timeline periods, actions, escalations.
+    Role.TEAMLID.value: {"analysis:case", "analysis:episode-edit"},
+    Role.PROCESREGISSEUR.value: {"procesregie:action-update", "procesregie:escalation-update"},
     Role.AANMELDER.value: {"cases:register-step", "socialmap:search"},
     Role.COORDINATOR_SK.value: {"socialmap:beheer", "socialmap:beheer-offer"},
     Role.AANBIEDER.value: {"socialmap:provider"},
@@ -76,8 +79,8 @@ def build_crawl_world():
         CaseState.CRISIS_DOORVERWEZEN: {"screening_outcome": ScreeningOutcome.CRISIS},
         CaseState.AFGESLOTEN: {"closure_outcome": ClosureOutcome.PASSENDE_PLEK},
     }
-    # Registered before the matrix's case, so that lists show that case (which has a record of
-    # every kind) first and the walk visits its tabs; the others add their state's case page.
+    # Registered before the matrix's case, so that the case list shows that case (a record of
+    # every kind) first; each of these adds its state's case page to the walk.
     earlier = timezone.now() - dt.timedelta(days=30)
     for state in CaseState:
         if state != CaseState.IN_BEHANDELING:
@@ -102,10 +105,12 @@ def _view_name(path: str) -> str:
 
 
 async def walk_all(origin: str, starts: dict[str, list[str]], cookies: dict, states: dict):
-    """One browser; one context per actor, two at a time (one per core)."""
+    """One browser; one context per actor, two at a time (one per core), loading their pages
+    one at a time."""
     async with async_playwright() as playwright:
         browser = await crawler.launch(playwright)
         slots = asyncio.Semaphore(PARALLEL)
+        server_lock = asyncio.Lock()
 
         async def walk(actor: str):
             async with slots:
@@ -117,7 +122,12 @@ async def walk_all(origin: str, starts: dict[str, list[str]], cookies: dict, sta
                     )
                 try:
                     return await crawler.crawl(
-                        context, origin, actor, start=starts[actor], case_state=states.get
+                        context,
+                        origin,
+                        actor,
+                        start=starts[actor],
+                        case_state=states.get,
+                        server_lock=server_lock,
                     )
                 finally:
                     await context.close()
