@@ -1,5 +1,8 @@
 """The CI rule on the test run itself: under PASSEND_CI a skipped or xfailed test fails."""
 
+import subprocess
+from pathlib import Path
+
 import pytest
 from _pytest.reports import TestReport
 
@@ -52,3 +55,60 @@ def test_the_hook_turns_skips_and_xfails_into_failures(pytester, monkeypatch):
     monkeypatch.delenv("PASSEND_CI")
     result = pytester.runpytest_inprocess("-p", "no:django", "-p", "no:xdist")
     result.assert_outcomes(passed=1, skipped=1, xfailed=1)
+
+
+# .ci/require-tools: CI fails (not skips) when Chromium or pdftotext cannot be installed ----------
+
+REQUIRE_TOOLS = Path(__file__).resolve().parents[3] / ".ci" / "require-tools"
+
+
+def _fake_tools(folder: Path, **scripts: str) -> None:
+    folder.mkdir(exist_ok=True)
+    for name, body in scripts.items():
+        tool = folder / name
+        tool.write_text(f"#!/bin/bash\n{body}\n")
+        tool.chmod(0o755)
+
+
+def _require_tools(folder: Path, chromium: Path) -> subprocess.CompletedProcess:
+    """Run the script with only `folder` on PATH (bash builtins do the rest)."""
+    env = {"PATH": str(folder), "PASSEND_CHROMIUM": str(chromium)}
+    return subprocess.run(
+        ["/bin/bash", str(REQUIRE_TOOLS)], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_ci_fails_when_apt_get_cannot_install_the_tools(tmp_path):
+    bin_ = tmp_path / "bin"
+    _fake_tools(bin_, **{"apt-get": f'echo "$@" >> {tmp_path}/apt.log; exit 100'})
+    result = _require_tools(bin_, tmp_path / "chromium")
+    assert result.returncode != 0
+    assert "pdftotext" in result.stderr and "chromium" in result.stderr
+    assert (tmp_path / "apt.log").read_text() == "update -qq\n"  # tried, and failed
+
+
+def test_ci_fails_when_a_tool_is_still_missing_after_the_install(tmp_path):
+    """apt-get answers 0 but the browser is not there: CI still fails, naming it."""
+    bin_ = tmp_path / "bin"
+    _fake_tools(bin_, **{"apt-get": "exit 0", "msgfmt": "exit 0", "pdftotext": "exit 0"})
+    result = _require_tools(bin_, tmp_path / "chromium")
+    assert result.returncode != 0
+    assert str(tmp_path / "chromium") in result.stderr
+    assert "pdftotext" not in result.stderr
+
+
+def test_ci_goes_on_without_apt_get_when_every_tool_is_there(tmp_path):
+    bin_ = tmp_path / "bin"
+    _fake_tools(
+        bin_,
+        **{"apt-get": f"touch {tmp_path}/apt-called; exit 1", "msgfmt": "", "pdftotext": ""},
+    )
+    _fake_tools(tmp_path / "browser", chromium="echo Chromium 1.0")
+    result = _require_tools(bin_, tmp_path / "browser" / "chromium")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "apt-called").exists()
+
+
+def test_ci_run_uses_the_tool_check_before_the_tests():
+    run = (REQUIRE_TOOLS.parent / "run").read_text()
+    assert run.index(".ci/require-tools") < run.index("python3 dev.py test")
