@@ -138,6 +138,9 @@ async def walk_all(origin: str, starts: dict[str, list[str]], cookies: dict, sta
             await browser.close()
 
 
+# The crawl checks what the browser renders, which does not depend on the database vendor; it
+# runs once, on SQLite, to keep CI within its time budget (the rest of the suite covers both).
+@pytest.mark.vendor("sqlite")
 @pytest.mark.django_db(transaction=True)
 def test_every_page_of_every_role_passes_axe_and_reflows(seeded_code_lists, live_server):
     assert Path(crawler.CHROMIUM).exists(), f"the crawl needs Chromium at {crawler.CHROMIUM}"
