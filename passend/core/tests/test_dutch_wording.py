@@ -113,3 +113,12 @@ def test_the_gender_field_is_called_geslacht(tenancy):
     assert form.fields["gender"].label == "Geslacht"
     with translation.override("en"):
         assert str(YoungPersonForm(team=tenancy.a.team).fields["gender"].label) == "Gender"
+
+
+def test_no_page_labels_the_gender_field_gender_in_dutch():
+    offenders = [
+        str(path.relative_to(TEMPLATES))
+        for path in sorted(TEMPLATES.rglob("*.html"))
+        if re.search(r'translate "Gender"', path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "the Dutch label is 'Geslacht'"
