@@ -126,6 +126,9 @@ class AdviesForm(forms.Form):
         rows=2,
     )
 
+    # Required only on approval or with a non-default status: no "(niet verplicht)" label.
+    conditionally_required = frozenset({"most_fitting_care", "status_reason"})
+
     # The service's name for the providers (save_advice(providers=...)). The offers are
     # chosen on the picker's own page (OfferPickerView); here they are listed.
     refusal_field_names = {"providers": "candidate_providers"}
@@ -176,6 +179,8 @@ class DeclarationForm(forms.Form):
         label=_("Besluit"), choices=Decision.choices, widget=forms.RadioSelect
     )
     explanation = _area(_("Toelichting"), _("Verplicht als de expert betrokken blijft."), rows=2)
+
+    conditionally_required = frozenset({"explanation"})
 
 
 class ClarificationForm(forms.Form):

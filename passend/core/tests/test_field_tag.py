@@ -7,6 +7,7 @@ import pytest
 from django import forms
 from django.template import Context, Template
 
+from passend.advice.forms import AdviesForm, DeclarationForm
 from passend.cases.forms.case import ConsentForm, ScreeningForm, TransitionForm
 from passend.cases.forms.registration import ParentForm
 from passend.cases.tests.factories import CasusFactory, OuderFactory
@@ -93,12 +94,16 @@ def test_no_niet_verplicht_next_to_a_verplicht_bij_hint():
         (ConsentForm(casus=casus), {"witness"}),
         (DiscussionForm(required=True), {"absence_reason"}),
         (TransitionForm(), {"reason"}),
+        (AdviesForm(team=casus.team), {"most_fitting_care", "status_reason"}),
+        (DeclarationForm(), {"explanation"}),
     ]
     for form, conditional in cases:
         for name, field in form.fields.items():
+            if field.widget.is_hidden:
+                continue
             html = render(form, name)
             label = re.search(r"<(?:label|legend)[^>]*>.*?</(?:label|legend)>", html, re.S).group(0)
-            if str(field.help_text).startswith("Verplicht bij"):
+            if re.search(r"\bVerplicht (bij|als|voor)\b", str(field.help_text)):
                 assert name in conditional, f"{type(form).__name__}.{name} is not marked"
             if name in conditional:
                 assert "niet verplicht" not in label, f"{type(form).__name__}.{name}"
