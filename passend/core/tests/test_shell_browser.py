@@ -43,6 +43,7 @@ def new_page(browser, live_server, session: str, width: int):
     return context.new_page()
 
 
+@pytest.mark.vendor("sqlite")  # browser rendering: once, on SQLite (CI time budget)
 @pytest.mark.django_db(transaction=True)
 def test_navigation_is_one_row_at_1280_and_a_menu_at_320(seeded_code_lists, tenancy, live_server):
     session = session_of(tenancy.a.users[Role.VOORZITTER])
@@ -81,6 +82,7 @@ def test_navigation_is_one_row_at_1280_and_a_menu_at_320(seeded_code_lists, tena
         assert small.evaluate("document.documentElement.scrollWidth") <= 320, "header reflows"
 
 
+@pytest.mark.vendor("sqlite")  # browser rendering: once, on SQLite (CI time budget)
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_submit_moves_focus_to_the_error_summary(seeded_code_lists, tenancy, live_server):
     session = session_of(tenancy.a.users[Role.BEHEERDER])
@@ -117,6 +119,7 @@ RADIOS = """
 """
 
 
+@pytest.mark.vendor("sqlite")  # browser rendering: once, on SQLite (CI time budget)
 @pytest.mark.django_db(transaction=True)
 def test_an_untouched_required_radio_does_not_look_invalid(seeded_code_lists, live_server):
     with chromium() as browser:

@@ -125,6 +125,7 @@ def named_controls(snapshot: str) -> tuple[list[str], list[str]]:
     return named, unnamed
 
 
+@pytest.mark.vendor("sqlite")  # browser rendering: once, on SQLite (CI time budget)
 @pytest.mark.django_db(transaction=True)
 def test_screen_reader_check_in_chromium(seeded_code_lists, tenancy, live_server):
     assert Path(CHROMIUM).exists(), f"the accessibility-tree check needs Chromium at {CHROMIUM}"
