@@ -56,6 +56,8 @@ def test_title_rules():
     assert title_problem("Inloggen", in_team=False)
 
 
+# A walk over every page checks rendered text, not the database: once, on SQLite (CI budget).
+@pytest.mark.vendor("sqlite")
 def test_every_page_names_itself_and_its_context():
     """Walks every page route of the project (the authorization matrix's world) as a role that
     may read it, in the own team."""
