@@ -15,7 +15,7 @@ from passend.accounts.permissions import get_visible_or_404
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.audit.models import Action
-from passend.core.refusals import Refusal, add_message, add_to_form
+from passend.core.refusals import Refusal, RefusalFormMixin, add_message
 from passend.regions.views import TeamMixin
 
 from .. import selectors
@@ -84,8 +84,9 @@ class UserView(BeheerMixin, AuditedView, TemplateView):
         return context
 
 
-class _FormPage(BeheerMixin, AuditedView, FormView):
-    """A beheer form; showing the person it is about is a logged read."""
+class _FormPage(BeheerMixin, AuditedView, RefusalFormMixin, FormView):
+    """A beheer form; `submit` calls the service, and a refusal lands on the form with what was
+    entered (RefusalFormMixin)."""
 
     template_name = "accounts/beheer_form.html"
     audit_subject_type = SUBJECT
@@ -96,12 +97,7 @@ class _FormPage(BeheerMixin, AuditedView, FormView):
         return {**super().get_form_kwargs(), "team": self.team}
 
     def form_valid(self, form):
-        """`submit` calls the service; a refusal lands on the form with what was entered."""
-        try:
-            return self.submit(form)
-        except Refusal as refusal:
-            add_to_form(form, refusal)
-            return self.form_invalid(form)
+        return self.submit(form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -175,7 +171,17 @@ class InviteView(_FormPage):
         return self.user_url(result.user)
 
 
-class MembershipAddView(_FormPage):
+class _MemberFormPage(_FormPage):
+    """A form about one member: showing who it is about is a logged read."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.audit_raw(self.member.pk, self.team, action=Action.READ)
+        context["member"] = self.member
+        return context
+
+
+class MembershipAddView(_MemberFormPage):
     form_class = MembershipForm
     audit_purpose = "lidmaatschap toevoegen"
 
@@ -185,12 +191,6 @@ class MembershipAddView(_FormPage):
     @property
     def submit_label(self):
         return _("Rol toevoegen")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        self.audit_raw(self.member.pk, self.team, action=Action.READ)
-        context["member"] = self.member
-        return context
 
     def submit(self, form):
         services.add_membership(
@@ -204,7 +204,7 @@ class MembershipAddView(_FormPage):
         return self.user_url()
 
 
-class MembershipEditView(_FormPage):
+class MembershipEditView(_MemberFormPage):
     form_class = MembershipForm
     audit_purpose = "lidmaatschap wijzigen"
 
@@ -235,12 +235,6 @@ class MembershipEditView(_FormPage):
             "start": m.start,
             "end": m.end,
         }
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        self.audit_raw(self.member.pk, self.team, action=Action.READ)
-        context["member"] = self.member
-        return context
 
     def submit(self, form):
         services.update_membership(
