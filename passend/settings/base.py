@@ -45,7 +45,11 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
     "passend.core",
+    "passend.jobs",
     "passend.accounts",
     "passend.regions",
     "passend.audit",
@@ -108,12 +112,40 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Write-ahead log: readers don't wait for the access-log/session writes of other requests.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
+    # Several writers at once (gunicorn workers, job workers): write-ahead log so readers never
+    # wait, BEGIN IMMEDIATE so a writer takes the lock at the start of its transaction (no
+    # "database is locked" on upgrading a read lock), and a busy timeout so it queues instead.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every process (rate limits, login lockout, API throttles, the worker's
+# heartbeat): the database by default (`manage.py createcachetable`; `core/cache.py` makes its
+# increment atomic), Redis when REDIS_URL is set.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "passend.core.cache.AtomicDatabaseCache",
+            "LOCATION": "passend_cache",
+        }
+    )
+}
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit warns for every backend outside its short list (W001); both of ours are
+# shared between processes and increment atomically (Redis INCRBY, core/cache.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# Background jobs (django-tasks with its database backend): e-mail, reminders and later
+# imports, reports and retention run in `manage.py worker`, next to the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

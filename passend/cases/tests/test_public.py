@@ -22,8 +22,8 @@ VALID_BSN = "111222333"  # passes the elfproef
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """django-ratelimit and the DRF throttle count in the default cache."""
+def _empty_cache(db):
+    """django-ratelimit and the DRF throttle count in the default cache (the database)."""
     cache.clear()
     yield
     cache.clear()

@@ -12,7 +12,8 @@ SCRIPTS = sorted(p.name for p in BENCH.glob("*.py") if p.name != "smoke.py")
 
 
 def test_every_bench_script_is_covered():
-    assert SCRIPTS == ["case_pages.py", "load_cases.py", "socialmap_search.py"]
+    # the glob finds the scripts (a new script joins the parametrisation below by itself)
+    assert {"case_pages.py", "load_cases.py", "socialmap_search.py"} <= set(SCRIPTS)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
