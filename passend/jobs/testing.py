@@ -20,6 +20,14 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from .worker import HeartbeatWorker
 
 
+class InProcessWorker(HeartbeatWorker):
+    """The worker inside a test's transaction: it keeps the test's connection open (Django's
+    close_old_connections would close a connection that is not in autocommit)."""
+
+    def tidy_connections(self) -> None:
+        pass
+
+
 def commit_pending(using: str = DEFAULT_DB_ALIAS) -> int:
     """Run the on-commit callbacks of the open test transaction (and those they add)."""
     connection = connections[using]
@@ -39,7 +47,7 @@ def run_jobs(*, commit: bool = True) -> int:
     while True:
         if commit:
             commit_pending()
-        worker = HeartbeatWorker(
+        worker = InProcessWorker(
             queue_names=["*"],
             excluded_queue_names=[],
             interval=0,

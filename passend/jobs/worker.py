@@ -42,6 +42,10 @@ class HeartbeatWorker(Worker):
                 return
             self._last_beat = now
 
+    def tidy_connections(self) -> None:
+        """Drop expired or broken database connections (as Django does around a request)."""
+        close_old_connections()
+
     def _claim(self):
         """(claimed result or None, whether the queue could be read)."""
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
@@ -68,7 +72,7 @@ class HeartbeatWorker(Worker):
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 (spreads N workers started together)
         while self.running:
-            close_old_connections()
+            self.tidy_connections()
             task_result, retrieved = self._claim()
             if task_result is not None:
                 self.run_task(task_result)
@@ -83,7 +87,7 @@ class HeartbeatWorker(Worker):
                     self.worker_id,
                 )
                 return
-            close_old_connections()
+            self.tidy_connections()
             if self.running and not task_result:
                 self._idle()
 

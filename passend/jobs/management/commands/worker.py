@@ -68,4 +68,7 @@ class Command(db_worker.Command):
             run_with_reloader(worker.run)
         else:
             worker.configure_signals()
-            worker.run()
+            try:
+                worker.run()
+            finally:
+                worker.reset_signals()
