@@ -44,6 +44,10 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 
 
+class WorkerLost(Exception):
+    """The worker running the attempt stopped without finishing it (killed, machine lost)."""
+
+
 class JobAttemptFailed(Exception):
     """What the queue records for a failed attempt: the kind, the attempt and the class of
     the error, with the original frames but without its message (which may name a person,
@@ -132,6 +136,13 @@ def _attempt(task, job_id: int, func, kwargs: dict):
         status=Job.Status.SUCCEEDED, next_attempt_at=None, updated_at=timezone.now()
     )
     return result
+
+
+def record_lost_attempt(task, job_id: int, kwargs: dict) -> Job | None:
+    """An attempt whose worker vanished counts as failed: retried with backoff or failed."""
+    if not Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).exists():
+        return None
+    return _record_failure(task, job_id, WorkerLost(), kwargs)
 
 
 def _record_failure(task, job_id: int, error: Exception, kwargs: dict) -> Job:
