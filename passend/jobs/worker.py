@@ -1,10 +1,11 @@
 """The job worker: django-tasks-db's database worker that also beats a heartbeat.
 
-The loop is django_tasks_db's `Worker.run` (0.13) with one addition: `record_heartbeat()`
+The loop is django_tasks_db's `Worker.run` (0.13) with two additions: `record_heartbeat()`
 (passend.jobs.health) when it starts, after every task and while it waits, at most every
-`heartbeat_every` seconds. /readyz calls a worker seen within health.STALE_AFTER alive; a
-single task that runs longer than that makes the worker look absent, so long work is split
-into jobs or several workers run.
+`heartbeat_every` seconds; and a database that is briefly gone (a PostgreSQL restart) makes
+it wait and try again instead of exiting. /readyz calls a worker seen within
+health.STALE_AFTER alive; a single task that runs longer than that makes the worker look
+absent, so long work is split into jobs or several workers run.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import random
 import time
 
 from django.db import close_old_connections
-from django.db.utils import OperationalError
+from django.db.utils import DatabaseError, OperationalError
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
@@ -73,7 +74,16 @@ class HeartbeatWorker(Worker):
             time.sleep(random.random())  # noqa: S311 (spreads N workers started together)
         while self.running:
             self.tidy_connections()
-            task_result, retrieved = self._claim()
+            try:
+                task_result, retrieved = self._claim()
+            except DatabaseError:
+                if self.batch:
+                    raise
+                # The database restarts or is unreachable: wait and try again (the broken
+                # connection is dropped by tidy_connections) instead of dying.
+                logger.warning("Worker %s cannot reach the queue; retrying", self.worker_id)
+                time.sleep(max(self.interval, 1.0))
+                continue
             if task_result is not None:
                 self.run_task(task_result)
             self.beat()
