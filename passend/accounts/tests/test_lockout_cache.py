@@ -22,3 +22,16 @@ def test_the_lockout_lives_in_the_shared_cache(tenancy, client):
     assert not AccessLog.objects.exists()
     cache.clear()  # the count is in the cache and nowhere else: clearing it lifts the lock
     assert password_login(client, user).status_code == 302
+
+
+def test_rate_limits_and_api_throttles_count_in_the_same_shared_cache(settings):
+    from django.core.cache import caches
+    from rest_framework.throttling import ScopedRateThrottle
+
+    from passend.cases.api.public import PublicRegistrationThrottle
+
+    assert settings.RATELIMIT_USE_CACHE == "default" and settings.AXES_CACHE == "default"
+    for throttle in (ScopedRateThrottle, PublicRegistrationThrottle):
+        throttle.cache.set("passend:test:shared", 1)
+        assert caches["default"].get("passend:test:shared") == 1
+        caches["default"].delete("passend:test:shared")
