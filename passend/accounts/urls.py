@@ -1,5 +1,7 @@
 from django.urls import path
 
+from passend.jobs.views import TeamJobsView
+
 from . import views
 from .views import beheer, invitation
 
@@ -17,6 +19,7 @@ urlpatterns = [
         name="invitation-accept",
     ),
     path(BEHEER, beheer.UsersView.as_view(), name="beheer-users"),
+    path("teams/<slug:team>/beheer/taken/", TeamJobsView.as_view(), name="beheer-jobs"),
     path(BEHEER + "uitnodigen/", beheer.InviteView.as_view(), name="beheer-invite"),
     path(MEMBER, beheer.UserView.as_view(), name="beheer-user"),
     path(

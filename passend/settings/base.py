@@ -181,6 +181,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "passend.accounts.views.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The failure counts live in the shared cache (add + atomic incr), so every app server sees
+# the same lockout; nothing in Passend reads axes' database tables, and the cache handler
+# keeps no log of usernames and addresses in the database.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
 
 # Encryption at rest of identifying fields (django-fernet-encrypted-fields): Fernet keys are
 # derived from SECRET_KEY (+ SECRET_KEY_FALLBACKS) and each salt below. Rotation: put a new salt

@@ -32,7 +32,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -400,12 +399,11 @@ def send_reminder(
             )
     except IntegrityError:  # sent by someone else a moment ago
         return None
-    send_mail(
-        _("Sociale kaart: wilt u uw wachttijden bevestigen?"),
-        _reminder_text(organisation, team, items),
-        team.email or None,
-        recipients,
-    )
+    from passend.jobs.mail import queue_mail
+
+    from .jobs import reminder_mail
+
+    queue_mail(reminder_mail, team=team, reminder_id=reminder.pk)  # sent by the worker
     return reminder
 
 

@@ -11,7 +11,6 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
@@ -21,9 +20,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from passend.audit.models import Action
 from passend.audit.services import log_access
 from passend.core.refusals import NotAllowed
+from passend.jobs.mail import queue_mail
 
 from ..permissions import has_capability, is_team_member
 from ..roles import Cap
+from . import mails
 
 SECOND_FACTOR = "tweede factor"
 
@@ -76,11 +77,6 @@ def device_qr_svg(device: TOTPDevice) -> str:
     return buffer.getvalue().decode()
 
 
-def _tell_user(user, subject: str, body: str) -> None:
-    if user.email:
-        send_mail(subject, body, None, [user.email], fail_silently=True)
-
-
 @transaction.atomic
 def confirm_device(device: TOTPDevice, *, token: str, request) -> bool:
     """Link the pending authenticator with one code from it; it replaces any earlier one.
@@ -100,15 +96,8 @@ def confirm_device(device: TOTPDevice, *, token: str, request) -> bool:
         subject_ids=[user.pk],
         purpose="authenticator gekoppeld",
     )
-    _tell_user(
-        user,
-        _("Passend: er is een authenticator aan uw account gekoppeld"),
-        _(
-            "Aan uw Passend-account (%(username)s) is zojuist een authenticator-app gekoppeld. "
-            "Was u dit niet? Neem dan meteen contact op met de beheerder van uw team."
-        )
-        % {"username": user.get_username()},
-    )
+    if user.email:  # rendered and sent by the worker after the transaction commits
+        queue_mail(mails.device_linked_mail, user_id=user.pk)
     return True
 
 
@@ -129,16 +118,8 @@ def second_factor_reset(user, *, actor, team, request=None) -> int:
             purpose="tweede factor gereset door beheerder",
             team=team,
         )
-    _tell_user(
-        user,
-        _("Passend: uw tweede factor is gereset"),
-        _(
-            "De beheerder van %(team)s heeft de authenticator van uw Passend-account "
-            "(%(username)s) verwijderd. Bij de volgende keer inloggen koppelt u een nieuwe. Was "
-            "dit niet op uw verzoek? Neem dan meteen contact op met de beheerder."
-        )
-        % {"team": team.name, "username": user.get_username()},
-    )
+    if user.email:
+        queue_mail(mails.second_factor_reset_mail, team=team, user_id=user.pk, team_id=team.pk)
     return removed
 
 

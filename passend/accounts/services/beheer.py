@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import login, password_validation
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,11 +22,13 @@ from django.utils.translation import gettext as _
 from passend.audit.models import Action
 from passend.audit.services import log_access
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
+from passend.jobs.mail import queue_mail
 
 from .. import tokens
 from ..models import Membership, Uitnodiging, User
 from ..permissions import has_capability
 from ..roles import Cap, Role
+from . import mails
 
 SUBJECT = "medewerker"
 MEMBERSHIP_FIELDS = ("role", "organisation", "expertise", "start", "end")
@@ -68,11 +68,6 @@ def _log(request, team, user, action: str, purpose: str) -> None:
             purpose=purpose,
             team=team,
         )
-
-
-def _mail(user, subject: str, body: str) -> None:
-    if user.email:
-        send_mail(subject, body, None, [user.email], fail_silently=True)
 
 
 # --- validation of a membership ----------------------------------------------------------------
@@ -170,15 +165,9 @@ def _create_membership(user, team, values: dict) -> Membership:
 
 
 def _role_mail(user, membership) -> None:
-    team = membership.team
-    body = _("U heeft in Passend bij %(team)s de rol %(role)s gekregen, vanaf %(start)s.") % {
-        "team": team.name,
-        "role": membership.get_role_display(),
-        "start": _day(membership.start),
-    }
-    if membership.end:
-        body += " " + _("De rol loopt tot en met %(end)s.") % {"end": _day(membership.end)}
-    _mail(user, _("Passend: uw rol in %(team)s") % {"team": team.name}, body)
+    """Tell the user about the role, by the worker after the transaction commits."""
+    if user.email:
+        queue_mail(mails.role_mail, team=membership.team, membership_id=membership.pk)
 
 
 @transaction.atomic
@@ -267,12 +256,7 @@ def end_membership(membership, *, actor, request=None) -> Membership:
     membership.save(update_fields=["active", "end"])
     purpose = f"lidmaatschap beëindigd: {membership.role}"
     _log(request, team, membership.user, Action.UPDATE, purpose)
-    _mail(
-        membership.user,
-        _("Passend: uw rol in %(team)s is beëindigd") % {"team": team.name},
-        _("Uw rol %(role)s bij %(team)s in Passend is per %(end)s beëindigd.")
-        % {"role": membership.get_role_display(), "team": team.name, "end": _day(membership.end)},
-    )
+    queue_mail(mails.membership_ended_mail, team=team, membership_id=membership.pk)
     return membership
 
 
@@ -296,11 +280,7 @@ def deactivate_member(user, *, team, actor, request=None) -> int:
     for membership in ended:
         membership.save(update_fields=["active", "end"])
     _log(request, team, user, Action.UPDATE, "medewerker gedeactiveerd in het team")
-    _mail(
-        user,
-        _("Passend: uw toegang tot %(team)s is beëindigd") % {"team": team.name},
-        _("Uw rollen bij %(team)s in Passend zijn per vandaag beëindigd.") % {"team": team.name},
-    )
+    queue_mail(mails.deactivated_mail, team=team, user_id=user.pk, team_id=team.pk)
     return len(ended)
 
 
@@ -317,29 +297,18 @@ def _username_from(email: str) -> str:
 
 
 def invitation_link(request, invitation: Uitnodiging) -> str:
-    path = reverse("accounts:invitation-accept", kwargs={"token": tokens.make_token(invitation)})
+    path = mails.invitation_path(invitation)
     return request.build_absolute_uri(path) if request is not None else path
 
 
 def _send_invitation(invitation: Uitnodiging, request) -> None:
-    user, team = invitation.user, invitation.team
-    valid_until = timezone.localtime(invitation.expires_at)
-    _mail(
-        user,
-        _("Passend: uitnodiging voor %(team)s") % {"team": team.name},
-        _(
-            "Beste %(name)s,\n\nU bent uitgenodigd voor %(team)s in Passend. Uw gebruikersnaam "
-            "is %(username)s. Kies via deze link een wachtwoord:\n\n%(link)s\n\nDe link werkt "
-            "één keer, tot %(until)s. Werkt hij niet meer, vraag de beheerder van het team dan "
-            "om een nieuwe uitnodiging."
-        )
-        % {
-            "name": _name(user),
-            "team": team.name,
-            "username": user.get_username(),
-            "link": invitation_link(request, invitation),
-            "until": date_format(valid_until, "d-m-Y H:i"),
-        },
+    """The worker renders the mail (and its link) after the transaction commits."""
+    base_url = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    queue_mail(
+        mails.invitation_mail,
+        team=invitation.team,
+        invitation_id=invitation.pk,
+        base_url=base_url,
     )
 
 

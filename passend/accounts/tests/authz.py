@@ -18,6 +18,8 @@ EXPECT = {
     "accounts:invitation-accept": Expect(read=ALL_ACTORS, write=ALL_ACTORS, scope=PUBLIC),
     # Beheer of users and memberships: the team's beheerder only.
     "accounts:beheer-users": Expect(read=TEAM_MANAGERS),
+    # Failed and retrying background jobs of the team (no personal data on the page).
+    "accounts:beheer-jobs": Expect(read=TEAM_MANAGERS),
     "accounts:beheer-invite": Expect(read=TEAM_MANAGERS, write=TEAM_MANAGERS),
     "accounts:beheer-user": Expect(read=TEAM_MANAGERS),
     "accounts:beheer-invite-resend": Expect(write=TEAM_MANAGERS),

@@ -13,6 +13,7 @@ from passend.accounts.models import Membership, Uitnodiging
 from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry, Outcome
 from passend.core.tests.factories import confirmed_device
+from passend.jobs.testing import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,8 @@ def test_invite_list_and_resend(tenancy, as_user):
     body = created.json()
     assert body["existingAccount"] is False and body["membership"]["role"] == "notulist"
     assert body["invitation"]["status"] == "open" and body["invitation"]["timesSent"] == 1
+    assert mail.outbox == []  # the worker sends it
+    run_jobs()
     assert len(mail.outbox) == 1 and "/uitnodiging/" in mail.outbox[0].body
 
     listed = client.get(f"{api(team)}/invitations")
@@ -44,6 +47,7 @@ def test_invite_list_and_resend(tenancy, as_user):
     invitation = body["invitation"]["id"]
     again = client.post(f"{api(team)}/invitations/{invitation}/dispatches")
     assert again.status_code == 201 and again.json()["timesSent"] == 2
+    run_jobs()
     assert len(mail.outbox) == 2
     first, second = (re.search(r"/uitnodiging/\S+/", m.body).group(0) for m in mail.outbox)
     assert first != second

@@ -19,6 +19,7 @@ from passend.accounts.services import beheer
 from passend.audit.models import AccessLogEntry
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 from passend.core.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from passend.jobs.testing import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,7 @@ def invite(tenancy, **overrides):
 
 
 def link_token() -> str:
+    run_jobs()  # the worker renders and sends the invitation
     return re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
 
 
@@ -73,6 +75,8 @@ def test_invite_creates_an_account_without_password_a_membership_and_a_link(tena
     assert user.username == "nieuw.lid" and not user.has_usable_password()
     assert result.membership.role == Role.SCREENER and result.membership.team == tenancy.a.team
     assert result.membership.start == timezone.localdate()
+    assert mail.outbox == []
+    run_jobs()
     assert [m.to for m in mail.outbox] == [["nieuw.lid@test.example.org"]]
     assert "nieuw.lid" in mail.outbox[0].body and "/uitnodiging/" in mail.outbox[0].body
     entry = AccessLogEntry.objects.get(subject_type="medewerker", purpose__startswith="gebruiker")
@@ -152,6 +156,7 @@ def test_an_existing_account_gets_the_membership_instead(tenancy):
     assert result.existing_account and result.invitation is None and result.user == member
     assert User.objects.filter(email__iexact=member.email).count() == 1
     assert Membership.objects.get(user=member, team=tenancy.a.team).role == Role.NOTULIST
+    run_jobs()
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert "notulist" in mail.outbox[0].body
 
@@ -261,7 +266,9 @@ def test_ending_a_membership_is_logged_and_emailed_and_counts_nowhere(tenancy):
     assert not has_capability(User.objects.get(pk=member.pk), Cap.VIEW_TEAM, tenancy.a.team)
     entry = AccessLogEntry.objects.get(purpose__startswith="lidmaatschap beëindigd")
     assert entry.subject_type == "medewerker" and entry.subject_id == str(member.pk)
+    run_jobs()
     assert [m.to for m in mail.outbox] == [[member.email]]
+    assert "beëindigd" in mail.outbox[0].subject
     with pytest.raises(StateConflict, match="al beëindigd"):
         beheer.end_membership(membership, actor=actor)
 

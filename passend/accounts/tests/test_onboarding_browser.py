@@ -18,6 +18,7 @@ from passend.accounts.models import Membership, User
 from passend.accounts.roles import Role
 from passend.conftest import PASSWORD
 from passend.core.tests.factories import confirmed_device
+from passend.jobs.testing import run_jobs_in_thread
 
 from .test_login import current_code
 
@@ -67,7 +68,8 @@ def test_beheerder_onboards_a_screener(seeded_code_lists, tenancy, live_server):
             page.get_by_role("button", name="Uitnodiging versturen").click()
             expect(page.get_by_role("status")).to_contain_text("Sam Nieuwkomer is uitgenodigd")
 
-            # The invitation e-mail carries the one-time link.
+            # The invitation e-mail carries the one-time link (sent by the worker).
+            assert run_jobs_in_thread() >= 1
             assert [m.to for m in mail.outbox] == [["sam.nieuwkomer@test.example.org"]]
             link = re.search(r"https?://\S+/uitnodiging/\S+/", mail.outbox[0].body).group(0)
             assert link.startswith(live_server.url)

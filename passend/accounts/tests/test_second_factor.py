@@ -17,6 +17,7 @@ from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry, Outcome
 from passend.conftest import PASSWORD
 from passend.core.tests.factories import confirmed_device
+from passend.jobs.testing import run_jobs
 
 from .test_login import current_code
 
@@ -124,6 +125,8 @@ def test_first_enrolment_is_logged_and_emailed(production, tenancy, client):
     entry = AccessLogEntry.objects.get(subject_type="tweede factor", action="create")
     assert entry.user == user and entry.subject_id == str(user.pk)
     assert entry.outcome == Outcome.ALLOWED and entry.roles, "the actor's role is recorded"
+    assert mail.outbox == []  # the worker sends it
+    run_jobs()
     assert [m.to for m in mail.outbox] == [[user.email]]
     assert "authenticator" in mail.outbox[0].subject
 
@@ -138,6 +141,7 @@ def test_verified_session_may_replace_the_authenticator(tenancy, as_user):
     assert client.post("/account/tweestapsverificatie/", {"token": current_code(new)}).status_code
     assert list(TOTPDevice.objects.filter(user=user).values_list("pk", flat=True)) == [new.pk]
     assert not TOTPDevice.objects.filter(pk=old.pk).exists(), "the old app no longer works"
+    run_jobs()
     assert len(mail.outbox) == 1
 
 
@@ -158,7 +162,10 @@ def test_beheerder_resets_a_lost_authenticator(production, tenancy, client):
     entry = AccessLogEntry.objects.get(subject_type="tweede factor", action="delete")
     assert entry.user == beheerder and entry.team == tenancy.a.team
     assert entry.subject_id == str(member.pk) and entry.roles == "beheerder"
+    assert mail.outbox == []
+    run_jobs()
     assert [m.to for m in mail.outbox] == [[member.email]]
+    assert "tweede factor is gereset" in mail.outbox[0].subject
 
     # The member now links a new authenticator at the next login with the password.
     member_client = https_client(password_login(client.__class__(), member))
@@ -186,6 +193,7 @@ def test_beheerder_of_another_team_cannot_reset(tenancy, as_user):
         assert client.post(url).status_code == 404
         assert AccessLogEntry.objects.filter(outcome=Outcome.DENIED).count() == before + 1
     assert TOTPDevice.objects.filter(user=member).exists()
+    run_jobs()
     assert mail.outbox == []
 
 

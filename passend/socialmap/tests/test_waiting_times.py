@@ -15,6 +15,8 @@ from passend.accounts.permissions import may_manage_organisation, may_update_wai
 from passend.accounts.roles import Role
 from passend.core.refusals import InvalidInput, NotAllowed
 from passend.core.tests.factories import OrganisationFactory
+from passend.jobs.models import Job
+from passend.jobs.testing import commit_pending, run_jobs
 from passend.regions.models import OrganisationType
 from passend.socialmap import selectors, services
 from passend.socialmap.models import Aanbiederprofiel, Herinnering, Locatie
@@ -130,20 +132,24 @@ def _stale_world(tenancy):
     return org
 
 
-def test_reminder_command_sends_once_per_day(tenancy):
+def test_reminder_command_enqueues_and_the_worker_sends_once_per_day(tenancy):
     org = _stale_world(tenancy)
     out = StringIO()
     call_command("remind_waiting_times", "--team", tenancy.a.team.slug, stdout=out)
+    assert "1 team(s) klaargezet" in out.getvalue()
+    commit_pending()
+    assert Job.objects.filter(team=tenancy.a.team, status=Job.Status.QUEUED).count() == 1
+    assert mail.outbox == [] and not Herinnering.objects.exists()  # the worker sends
+    run_jobs()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert set(message.to) == {"aanbieder@alfa.example", "wachttijden@alfa.example"}
     assert "Oud aanbod" in message.body and "bevestigen" in message.subject
-    assert "Zorgaanbieder Alfa: herinnering verstuurd" in out.getvalue()
-    out = StringIO()
-    call_command("remind_waiting_times", stdout=out)  # all teams, same day
+    call_command("remind_waiting_times", stdout=StringIO())  # all teams, same day
+    run_jobs()
     assert len(mail.outbox) == 1
-    assert "vandaag al herinnerd" in out.getvalue()
     assert Herinnering.objects.get(organisation=org).sent_by is None
+    assert not Job.objects.exclude(status=Job.Status.SUCCEEDED).exists()
 
 
 def test_coordinator_sends_one_click_reminder(tenancy, as_user):
@@ -154,6 +160,8 @@ def test_coordinator_sends_one_click_reminder(tenancy, as_user):
     assert "De herinnering aan Zorgaanbieder Alfa is verstuurd." in response.content.decode()
     assert "Laatst herinnerd op" in response.content.decode()
     client.post(url)
+    assert mail.outbox == []
+    run_jobs()
     assert len(mail.outbox) == 1
     assert Herinnering.objects.get().sent_by == tenancy.a.users[Role.COORDINATOR_SK]
 

@@ -1,18 +1,20 @@
-"""Daily job: remind organisations of their outdated and missing waiting times.
+"""Daily: enqueue the reminders of outdated and missing waiting times, one job per team.
 
     manage.py remind_waiting_times [--team <slug>]
 
-Safe to run more than once a day: an organisation gets at most one reminder per day.
+For cron or a systemd timer; a worker (manage.py worker) sends them. Safe to run more than
+once a day: an organisation gets at most one reminder per day.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
+from passend.jobs.queue import enqueue
 from passend.regions.models import Team
-from passend.socialmap import services
+from passend.socialmap.jobs import remind_team
 
 
 class Command(BaseCommand):
-    help = "Stuurt herinneringen voor verouderde en ontbrekende wachttijden (één per dag)."
+    help = "Zet de herinneringen voor verouderde en ontbrekende wachttijden klaar (één per dag)."
 
     def add_arguments(self, parser):
         parser.add_argument("--team", help="Alleen voor dit expertteam (slug).")
@@ -23,12 +25,10 @@ class Command(BaseCommand):
             teams = teams.filter(slug=options["team"])
             if not teams.exists():
                 raise CommandError(f"Expertteam '{options['team']}' bestaat niet.")
-        sent = 0
+        count = 0
         for team in teams:
-            done = services.send_due_reminders(team)
-            if not done:
-                self.stdout.write(f"{team.name}: alle wachttijden zijn actueel.")
-            for organisation, what in done:
-                self.stdout.write(f"{team.name}: {organisation}: {what}")
-                sent += what == services.SENT
-        self.stdout.write(self.style.SUCCESS(f"{sent} herinnering(en) verstuurd."))
+            enqueue(remind_team, team=team, team_id=team.pk)
+            count += 1
+        self.stdout.write(
+            self.style.SUCCESS(f"{count} team(s) klaargezet; de worker verstuurt de herinneringen.")
+        )
