@@ -35,6 +35,7 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 # The job worker's management command (django-tasks-db's until passend.jobs has its own).
 WORKER_COMMAND = ("db_worker",)
 ADDRESS = "127.0.0.1:8000"
+VAR = Path(os.environ.get("PASSEND_VAR_DIR", ROOT / "var"))
 
 
 def sh(*args: str | Path, env: dict[str, str] | None = None) -> None:
@@ -71,12 +72,24 @@ def compile_messages(settings: str) -> None:
 def prepare(settings: str) -> None:
     """Install, migrate, create the cache table and load the demo region (idempotent)."""
     ensure_venv()
-    (ROOT / "var").mkdir(exist_ok=True)
+    VAR.mkdir(parents=True, exist_ok=True)
     compile_messages(settings)
     manage("migrate", "--no-input", settings=settings)
     manage("createcachetable", settings=settings)
     # The demo region has public passwords; DEBUG is off in the demo profile, hence --force.
     manage("load_demo", "--force", settings=settings)
+
+
+def static_files_changed() -> bool:
+    manifest = VAR / "static" / "staticfiles.json"
+    if not manifest.exists():
+        return True
+    # The app's own files, the installed packages' (the lock stamp) and the storage setting.
+    sources = [VENV / ".lock-sha256"]
+    sources += [ROOT / "passend" / "settings" / "demo.py"]
+    sources += [p for p in (ROOT / "passend" / "static").rglob("*") if p.is_file()]
+    newest = max((p.stat().st_mtime for p in sources if p.exists()), default=0.0)
+    return newest > manifest.stat().st_mtime
 
 
 def serve(commands: list[list[str | Path]], settings: str) -> None:
@@ -99,7 +112,11 @@ def serve(commands: list[list[str | Path]], settings: str) -> None:
             # in order, and a group signal also reaches runserver's autoreload child.
             processes.append(
                 subprocess.Popen(  # noqa: S603
-                    [str(a) for a in command], cwd=ROOT, env=env, start_new_session=True
+                    [str(a) for a in command],
+                    cwd=ROOT,
+                    env=env,
+                    start_new_session=True,
+                    preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
                 )
             )
         print(f"Passend draait op http://{ADDRESS}/ (stoppen: Ctrl-C)", flush=True)
@@ -120,6 +137,14 @@ def serve(commands: list[list[str | Path]], settings: str) -> None:
         sys.exit(f"Gestopt: {failed[0].args[0]} eindigde met code {failed[0].returncode}.")
 
 
+def _die_with_parent() -> None:
+    """Linux: the child gets SIGTERM when this script dies, even by SIGKILL (PR_SET_PDEATHSIG)."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
 def _signal_group(process: subprocess.Popen, signum: int) -> None:
     if process.poll() is not None:
         return
@@ -131,7 +156,9 @@ def run() -> None:
     settings = os.environ.get("DJANGO_SETTINGS_MODULE", "passend.settings.demo")
     prepare(settings)
     # As production: hashed, compressed static files in var/static, served by WhiteNoise.
-    manage("collectstatic", "--no-input", "--verbosity", "0", settings=settings)
+    # Compressing takes a minute or more, so only when a source is newer than the manifest.
+    if static_files_changed():
+        manage("collectstatic", "--no-input", "--verbosity", "0", settings=settings)
     web = [BIN / "gunicorn", "-c", ROOT / "passend" / "gunicorn_conf.py", "--bind", ADDRESS]
     serve([web, [PY, "manage.py", *WORKER_COMMAND]], settings)
 

@@ -30,13 +30,21 @@ logconfig_dict = {
     "disable_existing_loggers": False,
     "formatters": {"passend": {"()": "passend.core.logging.json_formatter"}},
     "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "passend",
+        },
         "error_console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stderr",
             "formatter": "passend",
         },
     },
+    "root": {"level": "INFO", "handlers": ["error_console"]},
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        # Off: the app writes the request line (with the request id) itself.
+        "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": False},
     },
 }
