@@ -59,6 +59,6 @@ def readiness() -> dict[str, bool]:
         try:
             results[name] = bool(check())
         except Exception:  # a dependency is down: report it, never crash
-            log.warning("readiness check failed", extra={"check": name}, exc_info=True)
+            log.warning("readiness check failed: %s", name, exc_info=True)
             results[name] = False
     return results
