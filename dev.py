@@ -132,9 +132,11 @@ def serve(commands: list[list[str | Path]], settings: str) -> None:
             except subprocess.TimeoutExpired:
                 _signal_group(process, signal.SIGKILL)
                 process.wait()
-    failed = [p for p in processes if p.returncode not in (0, -signal.SIGTERM)]
-    if not stopping and failed:
-        sys.exit(f"Gestopt: {failed[0].args[0]} eindigde met code {failed[0].returncode}.")
+    if not stopping:  # one of them stopped by itself: say which, and fail
+        first = next((p for p in processes if p.returncode not in (None, -signal.SIGTERM)), None)
+        if first is not None:
+            sys.exit(f"Gestopt: {' '.join(first.args[:3])} eindigde met code {first.returncode}.")
+        sys.exit("Gestopt.")
 
 
 def _die_with_parent() -> None:
