@@ -35,6 +35,7 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 # The job worker's management command (django-tasks-db's until passend.jobs has its own).
 WORKER_COMMAND = ("db_worker",)
 ADDRESS = "127.0.0.1:8000"
+DEMO_SETTINGS = "passend.settings.demo"
 VAR = Path(os.environ.get("PASSEND_VAR_DIR", ROOT / "var"))
 
 
@@ -76,8 +77,10 @@ def prepare(settings: str) -> None:
     compile_messages(settings)
     manage("migrate", "--no-input", settings=settings)
     manage("createcachetable", settings=settings)
-    # The demo region has public passwords; DEBUG is off in the demo profile, hence --force.
-    manage("load_demo", "--force", settings=settings)
+    # The demo region has public passwords: load_demo wants DEBUG, or --force, which only the
+    # demo profile gets (never another profile that happens to be in DJANGO_SETTINGS_MODULE).
+    force = ["--force"] if settings == DEMO_SETTINGS else []
+    manage("load_demo", *force, settings=settings)
 
 
 def static_files_changed() -> bool:
@@ -155,7 +158,7 @@ def _signal_group(process: subprocess.Popen, signum: int) -> None:
 
 
 def run() -> None:
-    settings = os.environ.get("DJANGO_SETTINGS_MODULE", "passend.settings.demo")
+    settings = os.environ.get("DJANGO_SETTINGS_MODULE", DEMO_SETTINGS)
     prepare(settings)
     # As production: hashed, compressed static files in var/static, served by WhiteNoise.
     # Compressing takes a minute or more, so only when a source is newer than the manifest.
