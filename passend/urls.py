@@ -11,6 +11,7 @@ handler500 = core_views.server_error
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("passend.core.api.urls")),
     path("django-admin/", admin.site.urls),

@@ -11,7 +11,7 @@ from passend.core.api.problems import problem_response
 
 from .services import has_confirmed_device, second_factor_required
 
-OPEN_PREFIXES = ("/static/", "/healthz", "/i18n/", "/api/v1/auth/")
+OPEN_PREFIXES = ("/static/", "/healthz", "/readyz", "/i18n/", "/api/v1/auth/")
 
 
 class SecondFactorMiddleware:

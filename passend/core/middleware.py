@@ -66,3 +66,19 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class HealthCheckMiddleware:
+    """/healthz and /readyz are answered here, before the host check, the HTTPS redirect,
+    sessions and users: a load balancer probes by address over plain HTTP and without a
+    cookie, and a probe must answer (200 or 503) while the session store is down."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and request.path_info in ("/healthz", "/readyz"):
+            from . import views  # the views import models; this module is loaded at startup
+
+            return (views.healthz if request.path_info == "/healthz" else views.readyz)(request)
+        return self.get_response(request)

@@ -1,4 +1,3 @@
-from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -10,6 +9,7 @@ from passend.accounts.permissions import capabilities
 from passend.accounts.roles import Cap
 from passend.regions.selectors import teams_for
 
+from . import health
 from .api.problems import problem_response
 
 # Where a role lands in a team: the first capability the user holds decides (one table, by
@@ -49,13 +49,22 @@ def home(request):
 
 @never_cache
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # the database is down or unreachable: report, never crash
-        return JsonResponse({"status": "fout", "database": "onbereikbaar"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """Alive: the process answers. No database, cache or worker (that is /readyz)."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Ready for traffic: database, cache, migrations applied, a job worker seen recently.
+    503 names the checks that failed."""
+    checks = health.readiness()
+    failed = [name for name, ok in checks.items() if not ok]
+    body = {
+        "status": "fail" if failed else "ok",
+        "checks": {name: "ok" if ok else "fail" for name, ok in checks.items()},
+        "failed": failed,
+    }
+    return JsonResponse(body, status=503 if failed else 200)
 
 
 def not_found(request, exception=None):
@@ -88,5 +97,5 @@ def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 
 
-for view in (home, healthz, not_found, server_error, permission_denied, bad_request):
+for view in (home, healthz, readyz, not_found, server_error, permission_denied, bad_request):
     view.personal_data = False

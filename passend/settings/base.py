@@ -8,6 +8,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from passend.core.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PASSEND_VAR_DIR", BASE_DIR / "var"))
 
@@ -64,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "passend.core.logging.RequestLogMiddleware",
+    "passend.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "passend.core.middleware.PrivacyHeadersMiddleware",
@@ -199,6 +203,8 @@ PASSEND_PSEUDONYM_KEY = os.environ.get("PASSEND_PSEUDONYM_KEY", "")
 # Two-factor authentication (TOTP via django-otp).
 OTP_TOTP_ISSUER = "Passend"
 PASSEND_2FA_EXEMPT_DEMO_USERS = False
+# A "demo" label on every page (settings/demo.py): fictitious data, not for real cases.
+PASSEND_DEMO_LABEL = False
 # An invitation link (set a password for a new account) works once, for this long.
 PASSEND_INVITATION_VALID_FOR = timedelta(days=int(os.environ.get("PASSEND_INVITATION_DAYS", "7")))
 
@@ -335,9 +341,7 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("PASSEND_LOG_LEVEL", "WARNING")},
-}
+# Structured logs (passend/core/logging.py): JSON lines on stderr with a request id, no personal
+# data (no query strings, form data, names or e-mail addresses; the user as an id). Development
+# (settings/dev.py) writes readable console lines instead.
+LOGGING = logging_config(json=env_bool("PASSEND_LOG_JSON", True))

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_list, logging_config
 
 DEBUG = True
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
@@ -16,3 +16,6 @@ WHITENOISE_USE_FINDERS = True
 
 # E-mail (reminders) is printed to the console in development.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Readable console lines instead of JSON (the same processors, no personal data).
+LOGGING = logging_config(json=False)

@@ -1,6 +1,7 @@
 """Page-level template tags of the base template."""
 
 from django import forms, template
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -35,3 +36,10 @@ def form_has_errors(context) -> bool:
 def error_title_prefix(context) -> str:
     """ "Fout: " at the start of the page title after a failed submit (WCAG 3.3.1)."""
     return _("Fout:") + " " if form_has_errors(context) else ""
+
+
+@register.inclusion_tag("includes/demo_label.html")
+def demo_label() -> dict:
+    """The "demo" label at the top of every page in the demo profile (settings/demo.py). Reads
+    the setting, not the request: the 500 page renders without a request context."""
+    return {"demo": settings.PASSEND_DEMO_LABEL}
