@@ -32,8 +32,8 @@ VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements" / "dev.txt"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
-# The job worker's management command (django-tasks-db's until passend.jobs has its own).
-WORKER_COMMAND = ("db_worker",)
+# The job worker (passend/jobs: django-tasks-db's worker with a heartbeat for /readyz).
+WORKER_COMMAND = ("worker",)
 ADDRESS = "127.0.0.1:8000"
 DEMO_SETTINGS = "passend.settings.demo"
 VAR = Path(os.environ.get("PASSEND_VAR_DIR", ROOT / "var"))
