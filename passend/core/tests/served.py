@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -34,6 +35,9 @@ from django_otp.oath import totp
 from requests.adapters import HTTPAdapter
 
 ROOT = Path(__file__).resolve().parents[3]
+# Mark modules that use `served` with pytest.mark.xdist_group(SERVED_GROUP): under
+# `pytest -n 2 --dist loadgroup` they then share one worker and one set of servers.
+SERVED_GROUP = "served"
 PROCESSES = 2
 THREADS = 4
 START_TIMEOUT = 60
@@ -126,7 +130,7 @@ def temporary_database(folder: Path):
     import psycopg
 
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'passend'}_served"
+    name = f"{parts.path.lstrip('/') or 'passend'}_served_{os.getpid()}"  # one per test process
     admin = urlunsplit(parts._replace(path="/postgres"))
 
     def execute(sql: str) -> None:
@@ -166,7 +170,7 @@ def seed(env: dict) -> dict:
 def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "gunicorn", "passend.wsgi", "--chdir", str(ROOT)]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", str(THREADS)]
-    command += ["--worker-class", "gthread", "--timeout", "120", "--graceful-timeout", "3"]
+    command += ["--worker-class", "gthread", "--timeout", "120", "--graceful-timeout", "1"]
     with log.open("w") as out:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
 
@@ -185,7 +189,8 @@ def wait_until_up(process: subprocess.Popen, url: str, log: Path) -> None:
 
 def stop(processes: list[subprocess.Popen]) -> None:
     for process in processes:
-        process.terminate()
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown: no keep-alive wait
     for process in processes:
         try:
             process.wait(timeout=10)

@@ -13,7 +13,9 @@ import time_machine
 
 from passend.core.cache import AtomicDatabaseCache
 
-pytestmark = pytest.mark.django_db
+from .served import SERVED_GROUP
+
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(SERVED_GROUP)]
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 

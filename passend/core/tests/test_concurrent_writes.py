@@ -9,8 +9,13 @@ import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
 from django.utils import timezone
+
+from .served import SERVED_GROUP
+
+pytestmark = pytest.mark.xdist_group(SERVED_GROUP)
 
 WRITERS = 8
 CASES_PER_WRITER = 3
