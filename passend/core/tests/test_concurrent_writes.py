@@ -18,7 +18,7 @@ from .served import SERVED_GROUP
 pytestmark = pytest.mark.xdist_group(SERVED_GROUP)
 
 WRITERS = 8
-CASES_PER_WRITER = 3
+CASES_PER_WRITER = 5  # 8 x 5 x 4 = 160 writes (the issue saw 4 of ~150 fail)
 
 
 def registration(served, writer: int, number: int) -> dict:
