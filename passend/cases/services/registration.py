@@ -341,7 +341,7 @@ def withdraw_consent(
 ) -> Toestemming:
     """Record that a consent is withdrawn (from that day on it no longer counts)."""
     consent = (
-        Toestemming.objects.select_for_update(of=("self", "casus"))  # not the team row
+        Toestemming.objects.select_for_update(of=("self", "casus"), no_key=True)  # not the team
         .select_related("casus__team")
         .get(pk=consent.pk)
     )
