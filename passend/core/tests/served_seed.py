@@ -2,6 +2,7 @@
 
 Run as ``python -m passend.core.tests.served_seed`` with DATABASE_URL and the served settings
 in the environment. Prints one JSON object: the team, its gemeente and each user's TOTP key.
+Users (all in the one team): screener.1–8, aanmelder.slot, aanmelder.open and beheerder.1.
 """
 
 import json
@@ -32,6 +33,7 @@ def seed() -> dict:
     users = {}
     roles = [(f"screener.{n}", Role.SCREENER) for n in range(1, WRITERS + 1)]
     roles += [("aanmelder.slot", Role.AANMELDER), ("aanmelder.open", Role.AANMELDER)]
+    roles += [("beheerder.1", Role.BEHEERDER)]
     for username, role in roles:
         user = UserFactory(username=username, last_name="Served")
         org = wijkteam if role == Role.AANMELDER else None

@@ -1,6 +1,7 @@
 """Several writers at once (issue 11): 8 users register and update cases at the same moment,
-spread over two gunicorn processes on one database. No request fails ("database is locked",
-5xx) and every write is in the database afterwards, whole.
+spread over two gunicorn processes on one database, while the beheerder changes the team's
+settings. No request fails ("database is locked", 5xx) and every write is in the database
+afterwards, whole.
 
 Runs on the vendor under test: SQLite (WAL, BEGIN IMMEDIATE, busy timeout) and PostgreSQL.
 """
@@ -69,12 +70,32 @@ def write_cases(served, writer: int, start: threading.Barrier) -> tuple[list, li
     return ids, unexpected
 
 
+SETTINGS_CHANGES = 10
+
+
+def change_team_settings(served, start: threading.Barrier) -> tuple[list, list]:
+    """The beheerder changes a team setting meanwhile (a write on the row every case and
+    access-log entry refers to). Returns ([last value], unexpected answers)."""
+    session = requests.Session()
+    session.headers["Authorization"] = f"Token {served.token('beheerder.1')}"
+    path = f"/api/v1/teams/{served.world['team']}"
+    unexpected = []
+    start.wait()
+    for n in range(SETTINGS_CHANGES):
+        body = {"waitingTimeStaleWeeks": n + 2}
+        response = session.patch(served.url(n, path), json=body, timeout=60)
+        if response.status_code != 200:
+            unexpected.append(("beheerder", "PATCH", path, response.status_code, response.text))
+    return [SETTINGS_CHANGES + 1], unexpected
+
+
 STORED = """
 import json
 from passend.cases.models import Casus
+from passend.regions.models import Team
 from django.core.management import call_command
 call_command("verify_access_log")
-print(json.dumps([
+print(json.dumps([Team.objects.get().waiting_time_stale_weeks] + [
     {
         "id": c.pk, "reference": c.reference, "writer": c.aanmelder.username,
         "first_name": c.first_name, "last_name": c.last_name, "question": c.question,
@@ -90,16 +111,20 @@ print(json.dumps([
 def test_eight_writers_on_two_processes_lose_nothing(served):
     for writer in range(WRITERS):  # log in first: the writers then start at one moment
         served.token(f"screener.{writer + 1}")
-    start = threading.Barrier(WRITERS)
-    with ThreadPoolExecutor(WRITERS) as pool:
+    served.token("beheerder.1")
+    start = threading.Barrier(WRITERS + 1)
+    with ThreadPoolExecutor(WRITERS + 1) as pool:
+        beheer = pool.submit(change_team_settings, served, start)
         futures = [pool.submit(write_cases, served, w + 1, start) for w in range(WRITERS)]
         results = [future.result() for future in futures]
+        last_setting, beheer_unexpected = beheer.result()
 
-    unexpected = [answer for _, answers in results for answer in answers]
+    unexpected = [answer for _, answers in results for answer in answers] + beheer_unexpected
     assert unexpected == [], f"{unexpected}\n{served.log_tail()}"
     assert "database is locked" not in served.log_tail(100_000)
 
-    stored = json.loads(served.python(STORED).strip().splitlines()[-1])
+    setting, *stored = json.loads(served.python(STORED).strip().splitlines()[-1])
+    assert [setting] == last_setting
     by_id = {case["id"]: case for case in stored}
     for writer, (ids, _) in enumerate(results, start=1):
         assert len(ids) == CASES_PER_WRITER
