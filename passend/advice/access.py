@@ -9,7 +9,9 @@ from .models import Advies
 
 def fresh(advies: Advies) -> Advies:
     """The stored row, locked, with its case as it is now (callers may hold stale copies)."""
-    return Advies.objects.select_for_update().select_related("casus__team").get(pk=advies.pk)
+    # Not the team row: a lock on it blocks every insert that refers to the team.
+    locked = Advies.objects.select_for_update(of=("self", "casus"), no_key=True)
+    return locked.select_related("casus__team").get(pk=advies.pk)
 
 
 def require(actor, capability: Cap, casus, message: str) -> None:

@@ -44,7 +44,11 @@ def _append(entries: list[AccessLogEntry]) -> list[AccessLogEntry]:
     # so entries are chained strictly one after another across app servers.
     updated = ChainHead.objects.filter(pk=1).update(length=F("length") + len(entries))
     if not updated:
-        ChainHead.objects.create(pk=1, last_hash=GENESIS, length=len(entries))
+        # The first entry ever: two servers may both get here. ON CONFLICT DO NOTHING lets the
+        # second wait for the first's row instead of failing on its primary key.
+        head = ChainHead(pk=1, last_hash=GENESIS, length=0)
+        ChainHead.objects.bulk_create([head], ignore_conflicts=True)
+        ChainHead.objects.filter(pk=1).update(length=F("length") + len(entries))
     head = ChainHead.objects.select_for_update().get(pk=1)
     prev = head.last_hash
     for entry in entries:

@@ -29,7 +29,9 @@ def update_team_settings(team: Team, *, changes: dict, actor, request=None) -> T
     """Change the team settings (MANAGE_TEAM: the team's beheerder)."""
     if not has_capability(actor, Cap.MANAGE_TEAM, team):
         raise NotAllowed(_("Alleen de beheerder wijzigt de teaminstellingen."))
-    team = Team.objects.select_for_update().get(pk=team.pk)
+    # NO KEY: the settings change no key, and a plain FOR UPDATE would block every insert that
+    # refers to the team (cases, access-log entries holding the chain head): a deadlock.
+    team = Team.objects.select_for_update(no_key=True).get(pk=team.pk)
     changed = [name for name in SETTINGS_FIELDS if name in changes]
     for name in changed:
         setattr(team, name, changes[name])

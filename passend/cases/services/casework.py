@@ -86,7 +86,14 @@ def transition(
     casus: Casus, *, to: str, actor, reason: str = "", redirected_to: str = "", request=None
 ) -> Statuswijziging:
     """Move a case along the workflow table (``workflow.TRANSITIONS``)."""
-    casus = Casus.objects.select_for_update().select_related("team").get(pk=casus.pk)
+    # The case row only (of=self), and FOR NO KEY UPDATE: a plain FOR UPDATE over the join
+    # also locked the team row, and every insert that refers to it (cases, access-log entries,
+    # which hold the chain head) waited for it: deadlocks on PostgreSQL under concurrent writes.
+    casus = (
+        Casus.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("team")
+        .get(pk=casus.pk)
+    )
     if casus.is_draft:
         raise StateConflict(_("Een concept-aanmelding heeft nog geen status; verstuur haar eerst."))
     rule = _rule(casus, to, actor=actor)
@@ -386,7 +393,11 @@ def close_case(
     from passend.advice import services as advice
     from passend.procesregie import services as procesregie
 
-    locked = Casus.objects.select_for_update().select_related("team").get(pk=casus.pk)
+    locked = (
+        Casus.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("team")
+        .get(pk=casus.pk)
+    )  # the case row only, not the team (see transition)
     if locked.is_draft:
         raise StateConflict(_("Een concept-aanmelding kan niet worden afgesloten."))
     _rule(locked, CaseState.AFGESLOTEN, actor=actor)

@@ -341,7 +341,9 @@ def withdraw_consent(
 ) -> Toestemming:
     """Record that a consent is withdrawn (from that day on it no longer counts)."""
     consent = (
-        Toestemming.objects.select_for_update().select_related("casus__team").get(pk=consent.pk)
+        Toestemming.objects.select_for_update(of=("self", "casus"), no_key=True)  # not the team
+        .select_related("casus__team")
+        .get(pk=consent.pk)
     )
     _require_edit_right(
         actor, consent.casus, _("U kunt bij deze casus geen toestemming intrekken.")
