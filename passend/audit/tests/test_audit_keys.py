@@ -1,8 +1,13 @@
 """The access log's HMAC key rotates: entries carry the id of their key, verification finds it."""
 
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -156,3 +161,24 @@ def test_migration_backfills_the_key_that_signed_each_entry_and_keeps_the_log_ap
         connection.cursor() as cursor,
     ):
         cursor.execute("UPDATE audit_accesslogentry SET key_id = 'x'")
+
+
+def test_production_refuses_to_start_without_an_audit_key():
+    env = {k: v for k, v in os.environ.items() if k != "PASSEND_AUDIT_KEY"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="passend.settings.production",
+        DJANGO_SECRET_KEY="s" * 50,
+        DATABASE_URL="sqlite:///:memory:",
+        PASSEND_FIELD_SALT_KEYS="zout",
+        PASSEND_PSEUDONYM_KEY="pseudoniem",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "PASSEND_AUDIT_KEY must be set in production" in result.stderr
