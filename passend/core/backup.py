@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from django.core.files.storage import FileSystemStorage, default_storage
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
 from passend.audit.chain import verification_keys
@@ -271,7 +271,10 @@ def restore(path: Path, *, force: bool = False) -> tuple[dict, list[str]]:
                 f"{connection.vendor}. Restore it into the same kind of database."
             )
         root = media_root()
-        full = has_data()
+        try:
+            full = has_data()
+        except OperationalError as error:
+            raise BackupError(f"Cannot open the target database: {error}".strip()) from error
         media_present = bool(root and _media_files(root))
         if (full or media_present) and not force:
             where = ", ".join(full[:5]) + (" …" if len(full) > 5 else "")
