@@ -148,6 +148,10 @@ def _pg_args(settings_dict: dict) -> tuple[list[str], dict]:
             args += [option, str(settings_dict[key])]
     if settings_dict.get("PASSWORD"):
         env["PGPASSWORD"] = settings_dict["PASSWORD"]
+    options = settings_dict.get("OPTIONS") or {}
+    for option, variable in (("sslmode", "PGSSLMODE"), ("sslrootcert", "PGSSLROOTCERT")):
+        if options.get(option):
+            env[variable] = str(options[option])
     return [*args, "--dbname", settings_dict["NAME"]], env
 
 

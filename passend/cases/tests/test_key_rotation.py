@@ -214,15 +214,17 @@ def test_rotating_only_the_secret_key_also_rekeys_derived_pseudonyms(tenancy, as
         assert len(check_chain().unknown_keys) == 1
 
 
-def test_reencrypt_refuses_data_no_configured_key_decrypts_and_changes_nothing(tenancy):
+@pytest.mark.parametrize("birth", [BIRTH, None], ids=["encrypted date", "text only"])
+def test_reencrypt_refuses_data_no_configured_key_decrypts_and_changes_nothing(tenancy, birth):
     """The old salt removed before re-encrypting: stop, rather than encrypt the ciphertext."""
     with keys(START):
-        casus = CasusFactory(team=tenancy.a.team, last_name="Roteerling", birth_date=None)
+        casus = CasusFactory(team=tenancy.a.team, last_name="Roteerling", birth_date=birth)
         DoelFactory(casus=casus, term="kort", description="Een veilige plek voor Rotje.")
         stored = raw("procesregie_doel", "description", Doel.objects.get(casus=casus).pk)
     with keys({**START, "SALT_KEY": ["zout-2"]}), pytest.raises(CommandError) as refused:
         call_command("reencrypt_cases", stdout=StringIO())
     assert "decrypts with none of the configured keys" in str(refused.value)
+    assert "nothing was changed" in str(refused.value)
     assert raw("procesregie_doel", "description", Doel.objects.get(casus=casus).pk) == stored
     with keys(START):
         assert Casus.objects.get(pk=casus.pk).last_name == "Roteerling"

@@ -10,6 +10,7 @@ written, instead of encrypting the ciphertext once more.
 
 from cryptography.fernet import InvalidToken
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from encrypted_fields.fields import EncryptedFieldMixin
@@ -29,6 +30,14 @@ def encrypted_models() -> list[tuple[type, list[str]]]:
     """Every model with encrypted fields (cases, advice, analysis, meetings, procesregie…)."""
     found = [(model, encrypted_fields(model)) for model in apps.get_models()]
     return [(model, fields) for model, fields in found if fields]
+
+
+def in_chunks(queryset, size: int = 500):
+    """Every row, a chunk of primary keys at a time: plain queries, no server-side cursor
+    (which a refusal half-way would leave behind inside the transaction on PostgreSQL)."""
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), size):
+        yield from queryset.filter(pk__in=pks[start : start + size]).order_by("pk")
 
 
 def reset_key_cache() -> None:
@@ -67,16 +76,28 @@ class Command(BaseCommand):
     help = "Re-encrypt all encrypted data with the current key; recompute pseudonyms and index."
 
     def handle(self, *args, **options):
+        try:
+            counts = self.reencrypt()
+        except ValidationError as error:  # an encrypted date that did not decrypt
+            raise CommandError(
+                f"A value decrypts with none of the configured keys ({error.messages[0][:60]}…). "
+                "Put the old key back; nothing was changed."
+            ) from error
+        self.stdout.write(
+            "Opnieuw versleuteld: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+        )
+
+    def reencrypt(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         with transaction.atomic():
             casus_fields = encrypted_fields(Casus)
-            for casus in Casus.objects.order_by("pk").iterator(chunk_size=500):
+            for casus in in_chunks(Casus.objects.all()):
                 _refuse_undecryptable(Casus, casus, casus_fields)
                 refresh_identity(casus)
                 casus.save(update_fields=casus_fields + DERIVED)
                 rebuild_name_index(casus)
                 counts[Casus._meta.label] = counts.get(Casus._meta.label, 0) + 1
-            for attachment in Bijlage.objects.order_by("pk").iterator(chunk_size=100):
+            for attachment in in_chunks(Bijlage.objects.all(), 100):
                 attachments.reencrypt(attachment)
                 counts["bijlage-bestanden"] = counts.get("bijlage-bestanden", 0) + 1
             for model, fields in encrypted_models():
@@ -84,12 +105,9 @@ class Command(BaseCommand):
                     continue
                 # The base manager: every row, also those a default manager would hide; an
                 # UPDATE of the fields only, no save() side effects.
-                rows = model._base_manager.order_by("pk")
-                for obj in rows.iterator(chunk_size=500):
+                for obj in in_chunks(model._base_manager.all()):
                     _refuse_undecryptable(model, obj, fields)
                     values = {name: getattr(obj, name) for name in fields}
                     model._base_manager.filter(pk=obj.pk).update(**values)
                     counts[model._meta.label] = counts.get(model._meta.label, 0) + 1
-        self.stdout.write(
-            "Opnieuw versleuteld: " + ", ".join(f"{n} {k}" for k, n in counts.items())
-        )
+        return counts
