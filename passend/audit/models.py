@@ -68,6 +68,8 @@ class AccessLogEntry(models.Model):
     client_address = models.GenericIPAddressField(_("adres cliënt"), null=True, blank=True)
     prev_hash = models.CharField(max_length=64, editable=False)
     entry_hash = models.CharField(max_length=64, editable=False, unique=True)
+    # Id of the HMAC key that signed this entry (audit/chain.key_id; not secret).
+    key_id = models.CharField(max_length=16, editable=False)
 
     objects = AccessLogQuerySet.as_manager()
 

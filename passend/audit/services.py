@@ -1,6 +1,7 @@
 """The one place that writes the access log."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from passend.accounts.memberships import active_memberships
 
-from .chain import GENESIS, entry_digest
+from .chain import GENESIS, current_key, current_key_id, entry_digest, verification_keys
 from .models import AccessLogEntry, Action, ChainHead, Outcome
 
 
@@ -51,9 +52,11 @@ def _append(entries: list[AccessLogEntry]) -> list[AccessLogEntry]:
         ChainHead.objects.filter(pk=1).update(length=F("length") + len(entries))
     head = ChainHead.objects.select_for_update().get(pk=1)
     prev = head.last_hash
+    key, key_id = current_key(), current_key_id()
     for entry in entries:
         entry.prev_hash = prev
-        entry.entry_hash = prev = entry_digest(entry, prev)
+        entry.key_id = key_id
+        entry.entry_hash = prev = entry_digest(entry, prev, key)
     AccessLogEntry.objects.bulk_create(entries)
     ChainHead.objects.filter(pk=1).update(last_hash=prev)
     return entries
@@ -123,16 +126,48 @@ def log_denied(request, *, subject_type: str, subject_id: object, purpose: str, 
     )
 
 
-def verify_chain() -> tuple[bool, int, int | None]:
-    """Walk the chain. Returns (intact, entries checked, id of the first broken entry)."""
+@dataclass
+class ChainCheck:
+    """The outcome of walking the chain.
+
+    ``broken``: id of the first entry whose content or link does not match (altered, removed
+    or inserted entries); ``truncated``: entries missing at the end. ``unknown_keys``: key id
+    → (entries, first entry id) for entries signed with a key that is neither the current
+    audit key nor a fallback: their links are checked, their content cannot be, and the chain
+    does not count as verified."""
+
+    intact: bool
+    checked: int
+    broken: int | None = None
+    unknown_keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    truncated: bool = False
+
+
+def check_chain() -> ChainCheck:
+    keys = verification_keys()
     prev = GENESIS
     checked = 0
+    unknown: dict[str, tuple[int, int]] = {}
     for entry in AccessLogEntry.objects.order_by("id").iterator(chunk_size=2000):
-        if entry.prev_hash != prev or entry_digest(entry, prev) != entry.entry_hash:
-            return False, checked, entry.pk
+        if entry.prev_hash != prev:
+            return ChainCheck(False, checked, entry.pk, unknown)
+        key = keys.get(entry.key_id)
+        if key is None:
+            count, first = unknown.get(entry.key_id, (0, entry.pk))
+            unknown[entry.key_id] = (count + 1, first)
+        elif entry_digest(entry, prev, key) != entry.entry_hash:
+            return ChainCheck(False, checked, entry.pk, unknown)
+        else:
+            checked += 1
         prev = entry.entry_hash
-        checked += 1
     head = ChainHead.objects.filter(pk=1).first()
-    if head is not None and (head.last_hash != prev or head.length != checked):
-        return False, checked, None
-    return True, checked, None
+    entries = checked + sum(count for count, _first in unknown.values())
+    if head is not None and (head.last_hash != prev or head.length != entries):
+        return ChainCheck(False, checked, None, unknown, truncated=True)
+    return ChainCheck(not unknown, checked, None, unknown)
+
+
+def verify_chain() -> tuple[bool, int, int | None]:
+    """Walk the chain. Returns (intact, entries checked, id of the first broken entry)."""
+    result = check_chain()
+    return result.intact, result.checked, result.broken

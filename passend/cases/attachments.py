@@ -222,9 +222,16 @@ def download_response(attachment: Bijlage) -> HttpResponse:
 
 
 def reencrypt(attachment: Bijlage) -> None:
-    """Re-encrypt the stored content with the current key (after a key rotation)."""
+    """Re-encrypt the stored content with the current key (after a key rotation).
+
+    Written to a new file first; the row points to it and the old file goes only once the
+    transaction commits, so an interrupted run leaves every attachment readable. Also with a
+    single key configured (then there is nothing to rotate from, but it must not fail)."""
+    fernet = _fernet()
     with attachment.file.open("rb") as handle:
-        token = _fernet().rotate(handle.read())
-    name = attachment.file.name
-    attachment.file.storage.delete(name)
-    attachment.file.storage.save(name, ContentFile(token))
+        plain = fernet.decrypt(handle.read())
+    storage, old_name = attachment.file.storage, attachment.file.name
+    new_name = storage.save(f"bijlagen/{uuid4().hex}", ContentFile(fernet.encrypt(plain)))
+    Bijlage.objects.filter(pk=attachment.pk).update(file=new_name)
+    attachment.file.name = new_name
+    transaction.on_commit(lambda: storage.delete(old_name))

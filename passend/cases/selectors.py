@@ -122,9 +122,11 @@ def case_list(user, team, filters: CaseFilters, *, team_ids=None) -> QuerySet[Ca
     if filters.waiting_days is not None:
         cutoff = timezone.now() - timedelta(days=filters.waiting_days)
         qs = qs.filter(state__in=WAITING_FOR_SCREENING, registered_at__lt=cutoff)
-    for digest in pseudonyms.token_digests(filters.name)[:5]:
+    for digests in pseudonyms.search_digests(filters.name)[:5]:
         # A subquery per token, not a join: stays fast whatever the planner statistics say.
-        qs = qs.filter(pk__in=NameToken.objects.filter(digest=digest).values("casus_id"))
+        # One digest per key: a rotation's fallback key still finds the not yet rebuilt index.
+        tokens = NameToken.objects.filter(digest__in=digests)
+        qs = qs.filter(pk__in=tokens.values("casus_id"))
     return qs.order_by("-registered_at", "-id")
 
 
@@ -136,9 +138,10 @@ def case_detail_queryset(user) -> QuerySet[Casus]:
 
 def previously_registered(casus: Casus) -> QuerySet[Casus]:
     """Other cases of the same young person in the same team ('eerder aangemeld')."""
-    match = Q(name_pseudonym=casus.name_pseudonym)
-    if casus.bsn_pseudonym:
-        match |= Q(bsn_pseudonym=casus.bsn_pseudonym)
+    names, bsns = pseudonyms.known_pseudonyms(casus)
+    match = Q(name_pseudonym__in={casus.name_pseudonym, *names})
+    if casus.bsn_pseudonym or bsns:
+        match |= Q(bsn_pseudonym__in={casus.bsn_pseudonym, *bsns} - {""})
     return Casus.objects.filter(match, team=casus.team, is_draft=False).exclude(pk=casus.pk)
 
 

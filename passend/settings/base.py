@@ -199,6 +199,13 @@ SALT_KEY = env_list("PASSEND_FIELD_SALT_KEYS") or ["passend-development-salt-not
 SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 # Keyed hashes for pseudonyms and the name search index (never stored next to the data).
 PASSEND_PSEUDONYM_KEY = os.environ.get("PASSEND_PSEUDONYM_KEY", "")
+# Old pseudonym keys during a rotation: lookups also try them until reencrypt_cases is done.
+PASSEND_PSEUDONYM_KEY_FALLBACKS = env_list("PASSEND_PSEUDONYM_KEY_FALLBACKS")
+# HMAC key of the access log's hash chain (audit/chain.py); each entry stores the id of the key
+# that signed it. Rotation: new key here, the old one first in the fallbacks, and keep it there as
+# long as the log holds entries it signed. Unset (dev/test/demo): derived from SECRET_KEY.
+PASSEND_AUDIT_KEY = os.environ.get("PASSEND_AUDIT_KEY", "")
+PASSEND_AUDIT_KEY_FALLBACKS = env_list("PASSEND_AUDIT_KEY_FALLBACKS")
 
 # Two-factor authentication (TOTP via django-otp).
 OTP_TOTP_ISSUER = "Passend"

@@ -9,7 +9,7 @@ from .base import env_bool
 
 if not os.environ.get("DJANGO_SECRET_KEY"):
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
-for required in ("PASSEND_FIELD_SALT_KEYS", "PASSEND_PSEUDONYM_KEY"):
+for required in ("PASSEND_FIELD_SALT_KEYS", "PASSEND_PSEUDONYM_KEY", "PASSEND_AUDIT_KEY"):
     if not os.environ.get(required):
         raise ImproperlyConfigured(f"{required} must be set in production (see README).")
 if not os.environ.get("DATABASE_URL"):

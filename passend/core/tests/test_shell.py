@@ -63,6 +63,7 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_ALLOWED_HOSTS": "passend.example.org",
         "PASSEND_FIELD_SALT_KEYS": secrets.token_urlsafe(24),
         "PASSEND_PSEUDONYM_KEY": secrets.token_urlsafe(32),
+        "PASSEND_AUDIT_KEY": secrets.token_urlsafe(32),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
