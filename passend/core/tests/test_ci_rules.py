@@ -90,18 +90,22 @@ def test_ci_fails_when_apt_get_cannot_install_the_tools(tmp_path):
 def test_ci_fails_when_a_tool_is_still_missing_after_the_install(tmp_path):
     """apt-get answers 0 but the browser is not there: CI still fails, naming it."""
     bin_ = tmp_path / "bin"
-    _fake_tools(bin_, **{"apt-get": "exit 0", "msgfmt": "exit 0", "pdftotext": "exit 0"})
+    present = {"msgfmt": "exit 0", "pdftotext": "exit 0", "pg_dump": "exit 0"}
+    _fake_tools(bin_, **{"apt-get": "exit 0", **present})
     result = _require_tools(bin_, tmp_path / "chromium")
     assert result.returncode != 0
-    assert str(tmp_path / "chromium") in result.stderr
-    assert "pdftotext" not in result.stderr
+    assert str(tmp_path / "chromium") in result.stderr and "pg_restore" in result.stderr
+    assert "pdftotext" not in result.stderr and "pg_dump" not in result.stderr
 
 
 def test_ci_goes_on_without_apt_get_when_every_tool_is_there(tmp_path):
     bin_ = tmp_path / "bin"
     _fake_tools(
         bin_,
-        **{"apt-get": f"touch {tmp_path}/apt-called; exit 1", "msgfmt": "", "pdftotext": ""},
+        **{
+            "apt-get": f"touch {tmp_path}/apt-called; exit 1",
+            **dict.fromkeys(["msgfmt", "pdftotext", "pg_dump", "pg_restore"], ""),
+        },
     )
     _fake_tools(tmp_path / "browser", chromium="echo Chromium 1.0")
     result = _require_tools(bin_, tmp_path / "browser" / "chromium")
