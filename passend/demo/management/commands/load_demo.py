@@ -73,7 +73,7 @@ class Command(BaseCommand):
                 self.stdout.write("  ".join("-" * w for w in widths))
         self.stdout.write(f"\nWachtwoord voor alle demogebruikers: {DEMO_PASSWORD}")
         self.stdout.write(
-            "In de dev-instellingen (PASSEND_2FA_EXEMPT_DEMO_USERS = True) hebben "
+            "In de demo- en dev-instellingen (PASSEND_2FA_EXEMPT_DEMO_USERS = True) hebben "
             "demogebruikers geen tweede factor nodig."
         )
         if not getattr(settings, "PASSEND_2FA_EXEMPT_DEMO_USERS", False):
