@@ -1,11 +1,8 @@
 """Shared by the load and fault benchmarks: temporary databases, a private PostgreSQL cluster,
 app servers (gunicorn) and job workers as real processes, loopback addresses per simulated
 user, percentiles and Markdown tables.
-
-    python bench/serving.py --smoke    # self-test: 1 gunicorn + 1 worker on a temporary SQLite
-
 Everything listens on and connects to loopback only. The processes get the settings module
-``bench_settings`` (bench/bench_settings: the dev settings with DEBUG off) and the database of
+``benchkit.settings`` (the dev settings with DEBUG off) and the database of
 the benchmark in their environment; they are always stopped at the end.
 """
 
@@ -25,10 +22,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent.parent
+BENCH = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-SETTINGS = "bench_settings"
+SETTINGS = "benchkit.settings"
 # The job worker command. `manage.py worker` (passend.jobs) once it exists, until then the
 # django-tasks-db worker it wraps. The one place that names it.
 WORKER_COMMAND = (
@@ -305,24 +302,3 @@ def machine() -> str:
         f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
         f"load {load}"
     )
-
-
-def main(argv=None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(description="Self-test of the serving helpers.")
-    parser.add_argument("--smoke", action="store_true", help="1 gunicorn + 1 worker, SQLite")
-    parser.add_argument("--database-url", help="PostgreSQL server URL (default: SQLite)")
-    args = parser.parse_args(argv)
-    with temporary_database(args.database_url) as url:
-        setup_django(url)
-        migrate()
-        with Service(url, instances=1, gunicorn_workers=1, job_workers=1) as service:
-            status = http_status(f"{service.bases[0]}/healthz")
-            service.check_alive()
-            print(f"{WORKER_COMMAND}: running; {service.bases[0]}/healthz: {status}")
-            return 0 if status == 200 else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

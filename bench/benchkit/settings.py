@@ -5,7 +5,7 @@ DEBUG off, as the issue asks of a served app: no debug pages, production error h
 E-mail stays in memory (workers send invitations and reminders; nothing leaves the machine).
 Every rate limit and throttle stays as in production: the benchmark's simulated users each
 connect from their own loopback address (127.x.y.z), like people behind their own address.
-Importable as ``bench_settings`` with ``bench/`` on the path (``serving.child_env``).
+Importable as ``benchkit.settings`` with ``bench/`` on the path (``serving.child_env``).
 """
 
 from passend.settings.dev import *  # noqa: F403
