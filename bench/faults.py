@@ -217,7 +217,7 @@ def run(args, scenario: str, database_url: str, cluster=None) -> int:
     from passend.cases.models import Casus
 
     serving.migrate()
-    plan = workload.seed(args.cases)
+    plan = workload.seed(args.cases, socialmap=False)
     vendor = connection.vendor
     before = Casus.objects.count()
     connection.close()
@@ -226,7 +226,7 @@ def run(args, scenario: str, database_url: str, cluster=None) -> int:
             result = scenario_kill(service, plan, args)
         else:
             result = scenario_restart(service, cluster, plan, args)
-        dead = [p.args[:4] for p in service.processes if p.poll() is not None]
+        dead = [service.name(p) for p in service.processes if p.poll() is not None]
         log = service.tail(1500)
     created = result.pop("_created")
     lost = workload.lost_writes({"cases": created})["cases"]
@@ -238,7 +238,7 @@ def run(args, scenario: str, database_url: str, cluster=None) -> int:
         "lost acknowledged cases": lost,
         "cases written without an answer (whole)": new_cases - len(created),
         "partial cases": len(partial),
-        "service processes that died": len(dead),
+        "service processes that died": ", ".join(dead) or 0,
     }
     failures = result.pop("_failures")
     ok = result.pop("_ok") and not lost and not partial and not dead and new_cases >= len(created)

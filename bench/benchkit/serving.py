@@ -212,6 +212,13 @@ class Service:
             self.wait_healthy(base, wait_s)
         return self
 
+    def name(self, proc: subprocess.Popen) -> str:
+        """'gunicorn :port' or the job worker command, for reports."""
+        index = self.processes.index(proc)
+        if index < self.instances:
+            return f"gunicorn :{self.ports[index]}"
+        return f"job worker ({WORKER_COMMAND}) exited {proc.returncode}"
+
     def gunicorn_masters(self) -> list[subprocess.Popen]:
         return self.processes[: self.instances]
 

@@ -44,7 +44,7 @@ def bind(session: requests.Session, address: str) -> requests.Session:
     return session
 
 
-def seed(cases: int, *, seed_value: int = 2026) -> dict:
+def seed(cases: int, *, socialmap: bool = True, seed_value: int = 2026) -> dict:
     """Load the workload's data into the (migrated) database of this process; return the plan
     the simulated users work from (ids, names, codes: nothing they could not read themselves)."""
     import load_cases  # bench/load_cases.py
@@ -59,7 +59,8 @@ def seed(cases: int, *, seed_value: int = 2026) -> dict:
     from passend.socialmap.models import Aanbod, Hulpvraag
 
     load_demo_region()
-    load_demo_socialmap()
+    if socialmap:
+        load_demo_socialmap()
     rng = random.Random(seed_value)
     anchor = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     generator = load_cases.Generator(rng, anchor)
