@@ -148,9 +148,12 @@ class PrivatePostgres:
     def start(self) -> None:
         self._pg_ctl("start")
 
-    def restart(self) -> None:
-        """Fast shutdown (every connection is cut, as on a real restart) and start again."""
-        self._pg_ctl("restart", "-m", "fast")
+    def restart(self, down_s: float = 0.0) -> None:
+        """Fast shutdown (every connection is cut, as on a real restart), `down_s` seconds
+        without a server (a real restart takes seconds), and start again."""
+        self._pg_ctl("stop", "-m", "fast")
+        time.sleep(down_s)
+        self._pg_ctl("start")
 
     def stop(self) -> None:
         if self.data.exists():
