@@ -40,6 +40,8 @@ class SourceAddressAdapter(HTTPAdapter):
 
 def bind(session: requests.Session, address: str) -> requests.Session:
     for prefix in ("http://", "https://"):
+        if prefix in session.adapters:
+            session.adapters[prefix].close()
         session.mount(prefix, SourceAddressAdapter(address))
     return session
 
