@@ -229,7 +229,7 @@ def run(args, scenario: str, database_url: str, cluster=None) -> int:
         else:
             result = scenario_restart(service, cluster, plan, args)
         dead = [service.name(p) for p in service.processes if p.poll() is not None]
-        log = service.tail(1500)
+        log, server_errors = service.tail(1500), service.server_errors()
     created = result.pop("_created")
     lost = workload.lost_writes({"cases": created})["cases"]
     new_cases = Casus.objects.count() - before
@@ -252,6 +252,8 @@ def run(args, scenario: str, database_url: str, cluster=None) -> int:
     for _, _, what in failures:
         kinds[what] = kinds.get(what, 0) + 1
     print(f"\nfailures by kind: {kinds or 'none'}")
+    for line, count in server_errors.items():
+        print(f"  server log {count}x: {line}")
     if dead or not ok:
         print(f"service log (tail):\n{log}")
     print(f"result: {'OK' if ok else 'FAIL'}")

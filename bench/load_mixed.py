@@ -296,6 +296,7 @@ def main(argv=None) -> int:
         with service:
             env = run_load(service.bases, args)
             service.check_alive()
+            server_errors = service.server_errors()
         created = STATE["created"]
         lost = workload.lost_writes(created)
         acknowledged = len(created["cases"]) + len(created["zelfmeldingen"])
@@ -311,6 +312,8 @@ def main(argv=None) -> int:
         if args.smoke:  # every kind of write must have happened at least once
             checks["unexercised writes"] = sum(1 for n in list(checks.values())[:3] if not n)
         connection.close()
+        for line, count in server_errors.items():
+            print(f"  server log {count}x: {line}")
         return report(env, args, vendor, checks)
 
 

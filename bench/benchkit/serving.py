@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -244,6 +245,17 @@ class Service:
     def tail(self, chars: int = 3000) -> str:
         self.log.flush()
         return Path(self.log.name).read_text(errors="replace")[-chars:]
+
+    def server_errors(self) -> dict[str, int]:
+        """The exceptions in the service log (last line of each traceback), with counts."""
+        self.log.flush()
+        text = Path(self.log.name).read_text(errors="replace")
+        found: dict[str, int] = {}
+        for line in text.splitlines():
+            if re.match(r"^[\w.]+(Error|Exception|Conflict|Violation)\b.*:", line):
+                key = line[:200]
+                found[key] = found.get(key, 0) + 1
+        return found
 
     def check_alive(self) -> None:
         dead = [p for p in self.processes if p.poll() is not None]
