@@ -9,7 +9,8 @@ As user ``screener.noord`` of team ``duinland-noord`` (load the data with bench/
 * target ``client``: Django's test ``Client`` in this process (``force_login``; the dev settings
   exempt demo users from 2FA), no network, one persistent database connection;
 * target ``http``: gunicorn started by this script on 127.0.0.1 (a free port, ``--workers 2``,
-  dev settings, the same DATABASE_URL), logged in through the real login form, requests with
+  ``benchkit.settings``: the dev settings with DEBUG off, as served; the same database;
+  ``benchkit.serving.Service``), logged in through the real login form, requests with
   ``urllib`` and a cookie jar; gunicorn is always stopped at the end.
 
 Each path gets warm-up requests first (both workers derive their Fernet keys once), then
@@ -29,10 +30,7 @@ import os
 import platform
 import random
 import re
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -40,12 +38,12 @@ import urllib.request
 from pathlib import Path
 
 import smoke  # bench/smoke.py, next to this script
+from benchkit import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "passend.settings.dev"
 TEAM_SLUG = "duinland-noord"
 USERNAME = "screener.noord"
-HOST = "127.0.0.1"  # loopback only
 BUDGET_MS = 150.0
 
 
@@ -279,54 +277,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn(port: int, workers: int, log) -> subprocess.Popen:
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "passend.wsgi:application",
-        "--bind",
-        f"{HOST}:{port}",
-        "--workers",
-        str(workers),
-        "--chdir",
-        str(ROOT),
-        "--log-level",
-        "warning",
-        "--env",
-        f"DJANGO_SETTINGS_MODULE={SETTINGS}",
-    ]
-    if os.environ.get("DATABASE_URL"):
-        command += ["--env", f"DATABASE_URL={os.environ['DATABASE_URL']}"]
-    return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-
-
-def read_log(log) -> str:
-    log.seek(0)
-    return log.read().decode(errors="replace")[-3000:]
-
-
-def wait_healthy(base: str, proc: subprocess.Popen, log, deadline_s: float = 60.0) -> None:
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {proc.returncode}:\n{read_log(log)}")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not answer /healthz within {deadline_s:.0f} s")
-
-
 def http_login(base: str, timeout: float):
     from passend.demo.region import DEMO_PASSWORD
 
@@ -365,33 +315,32 @@ def http_get(opener, url: str, timeout: float) -> None:
         raise SystemExit(f"GET {url}: HTTP {error.code} {where}") from error
 
 
+def served_database_url() -> str:
+    """The database of this process as a DATABASE_URL for the served processes."""
+    from django.db import connection
+
+    if os.environ.get("DATABASE_URL"):
+        return os.environ["DATABASE_URL"]
+    return f"sqlite:///{connection.settings_dict['NAME']}"
+
+
 def run_http(pages: Pages, args, queries: dict[str, int]) -> list[dict]:
-    port = free_port()
-    base = f"http://{HOST}:{port}"
     results = []
-    with tempfile.TemporaryFile() as log:
-        proc = start_gunicorn(port, args.workers, log)
-        try:
-            wait_healthy(base, proc, log)
-            opener = http_login(base, args.timeout)
-            for name in pages.names():
-                for _ in range(max(args.warmup, 2 * args.workers)):
-                    http_get(opener, base + pages.path(name), args.timeout)
-                timings = []
-                for _ in range(args.requests):
-                    url = base + pages.path(name)
-                    started = time.perf_counter()
-                    http_get(opener, url, args.timeout)
-                    timings.append(time.perf_counter() - started)
-                results.append(summary("http", name, pages.path(name), timings, queries.get(name)))
-                print(f"  http {name}: done", flush=True)
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=5)
+    service = serving.Service(served_database_url(), gunicorn_workers=args.workers, job_workers=0)
+    with service:
+        base = service.bases[0]
+        opener = http_login(base, args.timeout)
+        for name in pages.names():
+            for _ in range(max(args.warmup, 2 * args.workers)):
+                http_get(opener, base + pages.path(name), args.timeout)
+            timings = []
+            for _ in range(args.requests):
+                url = base + pages.path(name)
+                started = time.perf_counter()
+                http_get(opener, url, args.timeout)
+                timings.append(time.perf_counter() - started)
+            results.append(summary("http", name, pages.path(name), timings, queries.get(name)))
+            print(f"  http {name}: done", flush=True)
     return results
 
 
@@ -409,7 +358,8 @@ def print_report(machine: dict, results: list[dict]) -> None:
     print(
         f"          {machine['cpu_count']} CPUs ({machine['cpus_usable']} usable), "
         f"{machine['memory_gib']} GiB RAM; Python {machine['python']}, Django "
-        f"{machine['django']} (DEBUG={machine['debug']})"
+        f"{machine['django']} (client: DEBUG={machine['debug']}; "
+        f"http: {serving.SETTINGS}, DEBUG off)"
     )
     print(
         f"database  {machine['database']} ({machine['database_name']}); planner statistics "

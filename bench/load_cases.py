@@ -8,7 +8,10 @@ Loads the demo region first (``passend.demo.region.load_demo_region``), then ins
 ``bulk_create`` in batches. Encrypted fields are real: ``Casus(...)`` and ``Ouder(...)`` are
 built normally and encrypted in ``get_prep_value`` during the insert. Derived fields come from
 ``services.refresh_identity``; the blind name index from ``pseudonyms.token_digests``. Per case:
-1 Ouder, 1 Statuswijziging (the registration), 1-3 reasons and 1-4 life domains.
+1 Ouder, 1-3 reasons and 1-4 life domains, and one Statuswijziging per step of the shortest
+path from aangemeld to the case's state through the workflow table (``workflow.TRANSITIONS``),
+so a new state or transition is followed without a change here. The first cases take each
+state once; the rest follow the demo's state shares (a state they do not know weighs 1).
 
 Benchmark cases are recognised by their reference (``BENCH-0000001`` ...). The script refuses to
 run when they exist, unless ``--reset`` deletes them first. Deterministic for a seed, with dates
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import random
 import sys
@@ -45,6 +49,11 @@ def parse_args(argv=None) -> argparse.Namespace:
         "--analyze-only",
         action="store_true",
         help="only run (VACUUM) ANALYZE, e.g. after a migration",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="afterwards check the cases against the workflow table (always with --smoke)",
     )
     parser.add_argument(
         "--smoke", action="store_true", help="tiny run on a fresh temporary SQLite (for CI)"
@@ -113,14 +122,24 @@ class Generator:
         latest = day - dt.timedelta(days=round(age * 365.25) + 1)
         return latest - dt.timedelta(days=self.rng.randint(0, 364))
 
+    def state(self, number: int) -> str:
+        """Cases 1..len(CaseState) take each state once (so even a tiny run has every state),
+        the rest the demo's shares; a state the demo data does not know yet weighs 1."""
+        states = list(self.S)
+        if number <= len(states):
+            return states[number - 1]
+        return weighted(self.rng, {s: self.D.STATE_WEIGHTS.get(s, 1) for s in states})
+
     def case(self, number: int):
-        """(Casus, Ouder, Statuswijziging, reasons, life domains) for case `number`, unsaved."""
+        """(Casus, Ouder, [Statuswijziging], reasons, life domains) for case `number`, unsaved."""
+        from passend.cases.codes import ACTIVE_STATES, ClosureOutcome
         from passend.cases.models import Casus, Ouder, Statuswijziging
 
         rng, D, S, R = self.rng, self.D, self.S, self.R
         ctx = self.teams[number % len(self.teams)]
-        state = weighted(rng, D.STATE_WEIGHTS)
-        low, high = D.DAYS_AGO[state]
+        state = self.state(number)
+        path = workflow_path(state)
+        low, high = D.DAYS_AGO.get(state, (30, 730))
         registered_at = self.anchor - dt.timedelta(
             days=rng.randint(low, high), hours=rng.randint(0, 15), minutes=rng.randint(0, 59)
         )
@@ -169,20 +188,31 @@ class Generator:
             youth_informed=rng.random() < 0.92,
             parents_informed=rng.random() < 0.95,
         )
-        if state not in (S.AANGEMELD, S.IN_SCREENING):
-            # Every state after in_behandeling (advice, follow-up, closed, reopened) was
-            # screened as suitable first.
-            refused = state in (S.AFGEWEZEN, S.DOORVERWEZEN, S.CRISIS_DOORVERWEZEN)
-            screened_as = state if refused else S.IN_BEHANDELING
-            casus.screening_reason = rng.choice(D.SCREENING[screened_as])
+        # The screening decision is the step out of in_screening on the case's path through
+        # the workflow table (in_behandeling for every state after it).
+        screened_as = next(
+            (to for frm, to in itertools.pairwise(path) if frm == S.IN_SCREENING), None
+        )
+        if screened_as is not None:
+            generic = D.SCREENING[
+                S.IN_BEHANDELING if screened_as in ACTIVE_STATES else S.DOORVERWEZEN
+            ]
+            casus.screening_reason = rng.choice(D.SCREENING.get(screened_as, generic))
             casus.screening_outcome = {
                 S.IN_BEHANDELING: "geschikt",
                 S.CRISIS_DOORVERWEZEN: "crisis",
             }.get(screened_as, "niet_geschikt")
-            casus.redirected_to = rng.choice(D.REDIRECTS.get(state, [""]))
-        if state == S.IN_BEHANDELING:
+            casus.redirected_to = rng.choice(D.REDIRECTS.get(screened_as, [""]))
+        if S.IN_BEHANDELING in path:
             casus.casushouder = users["teamlid-procesregisseur"]
             casus.procesregisseur = users["procesregisseur"]
+        if state == S.AFGESLOTEN:  # a closed case carries its recorded outcome
+            casus.closure_outcome = rng.choice(ClosureOutcome.values)
+            if casus.closure_outcome == ClosureOutcome.PASSENDE_PLEK:
+                casus.fitting_place_on = min(
+                    self.anchor.date(), registered_at.date() + dt.timedelta(days=90)
+                )
+            casus.closure_reason = "Afgesloten (benchmark)."
         relation, _gezag = rng.choice(D.PARENT_SETS[:6])[0][0]
         sex = {"moeder": "v", "vader": "m"}.get(relation) or rng.choice("vm")
         parent_first = rng.choice(D.FIRST_NAMES_ADULTS[sex])
@@ -195,13 +225,43 @@ class Generator:
             address=casus.address if rng.random() < 0.8 else None,
             **D.contact(rng, parent_first, parent_last),
         )
-        history = Statuswijziging(
-            from_state="", to_state=S.AANGEMELD, at=registered_at, reason="aanmelding"
-        )
+        # One history entry per step of the path, spread between registration and today.
+        span = (self.anchor - registered_at) / (len(path) + 1)
+        history = [
+            Statuswijziging(
+                from_state=frm,
+                to_state=to,
+                at=registered_at + span * i,
+                reason="aanmelding" if not frm else "benchmark",
+            )
+            for i, (frm, to) in enumerate(zip(["", *path], path, strict=False))
+        ]
         reasons = rng.sample(self.reasons, min(len(self.reasons), rng.randint(1, 3)))
         domains = rng.sample(self.domains, min(len(self.domains), rng.randint(1, 4)))
         casus.multiple_domains = len(domains) > 1
         return casus, ouder, history, reasons, domains
+
+
+def workflow_path(state: str) -> list[str]:
+    """The shortest path from aangemeld to `state` through the workflow table
+    (passend.cases.workflow.TRANSITIONS), both ends included. A state the table cannot reach
+    is an error here, not a silently wrong case."""
+    from passend.cases.codes import CaseState
+    from passend.cases.workflow import TRANSITIONS
+
+    paths = {CaseState.AANGEMELD: [CaseState.AANGEMELD]}
+    frontier = [CaseState.AANGEMELD]
+    while frontier:
+        nxt = []
+        for current in frontier:
+            for frm, to in TRANSITIONS:
+                if frm == current and to not in paths:
+                    paths[to] = [*paths[current], to]
+                    nxt.append(to)
+        frontier = nxt
+    if state not in paths:
+        raise SystemExit(f"state {state!r} cannot be reached through the workflow table")
+    return [str(s) for s in paths[state]]
 
 
 def bench_cases():
@@ -236,14 +296,16 @@ def insert_batch(rows) -> int:
             refresh_identity(casus)
         Casus.objects.bulk_create(cases)  # PKs come back (RETURNING on PostgreSQL and SQLite)
         tokens, ouders, history, reasons, domains = [], [], [], [], []
-        for casus, ouder, entry, casus_reasons, casus_domains in rows:
+        for casus, ouder, entries, casus_reasons, casus_domains in rows:
             tokens += [
                 NameToken(casus=casus, digest=d)
                 for d in pseudonyms.token_digests(casus.first_name, casus.last_name)
             ]
-            ouder.casus = entry.casus = casus
+            ouder.casus = casus
             ouders.append(ouder)
-            history.append(entry)
+            for entry in entries:
+                entry.casus = casus
+            history += entries
             reasons += [Reasons(casus=casus, registrationreason=r) for r in casus_reasons]
             domains += [Domains(casus=casus, lifedomain=d) for d in casus_domains]
         NameToken.objects.bulk_create(tokens)
@@ -252,6 +314,30 @@ def insert_batch(rows) -> int:
         Reasons.objects.bulk_create(reasons)
         Domains.objects.bulk_create(domains)
     return len(cases) + len(tokens) + len(ouders) + len(history) + len(reasons) + len(domains)
+
+
+def check_cases() -> list[str]:
+    """What is wrong with the loaded benchmark cases (empty: nothing): every state occurs;
+    each case's history is a path through the workflow table ending in its state; a closed
+    case satisfies the closure rule. Run by --smoke (and --check), so a workflow change that
+    the generator does not follow fails CI."""
+    from passend.cases.codes import CaseState
+    from passend.cases.workflow import TRANSITIONS, closure_recorded
+
+    problems = []
+    present = set(bench_cases().values_list("state", flat=True).distinct())
+    if missing := set(CaseState.values) - present:
+        problems.append(f"states without a case: {sorted(missing)}")
+    for casus in bench_cases().prefetch_related("transitions"):
+        steps = sorted(casus.transitions.all(), key=lambda t: (t.at, t.pk))
+        if not steps or steps[0].from_state or steps[-1].to_state != casus.state:
+            problems.append(f"{casus.reference}: history does not end in {casus.state}")
+        for step in steps[1:]:
+            if (step.from_state, step.to_state) not in TRANSITIONS:
+                problems.append(f"{casus.reference}: {step.from_state} -> {step.to_state}")
+        if casus.state == CaseState.AFGESLOTEN and (problem := closure_recorded(casus)):
+            problems.append(f"{casus.reference}: {problem}")
+    return problems
 
 
 def analyze() -> None:
@@ -328,6 +414,12 @@ def main(argv=None) -> int:
         f"{rows_written / load_seconds:.0f} rows/s; total {total:.1f} s"
     )
     print(f"cases in database: {Casus.objects.count()} ({bench_cases().count()} benchmark)")
+    if args.smoke or args.check:
+        problems = check_cases()
+        for problem in problems[:20]:
+            print(f"  PROBLEM {problem}", file=sys.stderr)
+        print(f"check: {len(problems)} problems (states, workflow paths, closures)")
+        return 1 if problems else 0
     return 0
 
 
