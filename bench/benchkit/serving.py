@@ -29,9 +29,7 @@ HOST = "127.0.0.1"
 SETTINGS = "benchkit.settings"
 # The job worker command. `manage.py worker` (passend.jobs) once it exists, until then the
 # django-tasks-db worker it wraps. The one place that names it.
-WORKER_COMMAND = (
-    "worker" if (ROOT / "passend/jobs/management/commands/worker.py").exists() else "db_worker"
-)
+WORKER_COMMAND = "worker"  # passend/jobs: django-tasks-db's worker with a heartbeat
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
