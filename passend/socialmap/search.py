@@ -172,6 +172,12 @@ def evaluate(facts: OfferFacts, criteria: Criteria) -> Match | None:
     """The offer's score and the plain reasons why it fits, or None when it does not pass."""
     if not passes(facts, criteria):
         return None
+    return explain(facts, criteria)
+
+
+def explain(facts: OfferFacts, criteria: Criteria) -> Match:
+    """The score and reasons of an offer known to pass the hard filters (the database applied
+    them, including the full-text match, which `passes` only approximates by substring)."""
     score, reasons = 0, []
     helps = [facts.hulpvragen[c] for c in criteria.hulpvragen if c in facts.hulpvragen]
     if helps:
@@ -252,6 +258,11 @@ def loosen_hints(offers: Iterable[OfferFacts], criteria: Criteria) -> list[str]:
         count = sum(1 for f in offers if passes(f, loosened))
         if count:
             hints.append((name, count))
+    return hint_texts(hints)
+
+
+def hint_texts(hints: Iterable[tuple[str, int]]) -> list[str]:
+    """The hint per loosened filter (by name, in the order given) with its number of results."""
     result = []
     for name, count in hints:
         amount = ngettext("%(count)s resultaat", "%(count)s resultaten", count) % {"count": count}

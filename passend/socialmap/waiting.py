@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
+
 from .models import Wachttijd
 
 DEFAULT_STALE_WEEKS = 6
@@ -28,20 +31,51 @@ class CurrentWaitingTime:
 
 
 def is_outdated(confirmed_on: dt.date, today: dt.date, stale_weeks: int) -> bool:
-    return confirmed_on < today - dt.timedelta(weeks=stale_weeks)
+    return confirmed_on < fresh_cutoff(today, stale_weeks)
+
+
+def current_rows(offers) -> QuerySet[Wachttijd]:
+    """The current entry per (offer, location) of `offers` (ids or a subquery of ids): the
+    newest confirmation, later id first on the same day. One row per offer and location, chosen
+    by a window query in the database; the older history is not read.
+
+    Conditions that keep or drop whole (offer, location) histories, or that only drop entries
+    older than the one kept (``confirmed_on__gte``), may be added with ``filter``; others would
+    act before the newest is chosen."""
+    newest = Window(
+        RowNumber(),
+        partition_by=[F("aanbod_id"), F("locatie_id")],
+        order_by=[F("confirmed_on").desc(), F("id").desc()],
+    )
+    return (
+        Wachttijd.objects.filter(aanbod_id__in=offers)
+        .annotate(newest=newest)
+        .filter(newest=1)
+        .order_by()
+    )
+
+
+def fresh_cutoff(today: dt.date, stale_weeks: int) -> dt.date:
+    """The oldest confirmation date that is not outdated (see `is_outdated`)."""
+    return today - dt.timedelta(weeks=stale_weeks)
 
 
 def current_entries(offer_ids) -> dict[tuple[int, int | None], Wachttijd]:
     """The newest entry per (offer, location) for the given offers, in one query."""
-    newest: dict[tuple[int, int | None], Wachttijd] = {}
-    rows = (
-        Wachttijd.objects.filter(aanbod_id__in=list(offer_ids))
-        .select_related("confirmed_by", "locatie")
-        .order_by("aanbod_id", "locatie_id", "-confirmed_on", "-id")
-    )
-    for row in rows:
-        newest.setdefault((row.aanbod_id, row.locatie_id), row)
-    return newest
+    rows = current_rows(list(offer_ids)).select_related("confirmed_by", "locatie")
+    return {(row.aanbod_id, row.locatie_id): row for row in rows}
+
+
+def best_fresh_weeks(offers, today: dt.date, stale_weeks: int) -> dict[int, int]:
+    """Per offer: the shortest fresh current waiting time to the start of help, in one query.
+    Offers whose current entries are all outdated (or that have none) are absent. Dropping the
+    outdated rows before the newest is chosen is safe: when the newest entry of a location is
+    outdated, all its older ones are too."""
+    rows = current_rows(offers).filter(confirmed_on__gte=fresh_cutoff(today, stale_weeks))
+    best: dict[int, int] = {}
+    for offer_id, weeks in rows.values_list("aanbod_id", "weeks_to_treatment"):
+        best[offer_id] = min(weeks, best.get(offer_id, weeks))
+    return best
 
 
 def current_waiting_times(

@@ -1,0 +1,135 @@
+"""The search's hard filters in SQL and the ranking of the candidates that pass them.
+
+The rules are those of `search.py` (weights, waiting bonus, order); this module applies them in
+the database so that a regional map of 10,000 offers is not read into Python:
+
+1. one query: the offers of the map that pass the hard filters (need or form of help, age,
+   gemeente, with/without stay, voorliggend veld, full text, and — as a pre-filter — a
+   confirmation within the maximum waiting time that is not outdated), with per offer the
+   number of matching hulpvragen and aandachtspunten counted by the database;
+2. one query: the current fresh waiting times of those candidates (newest per offer and
+   location, by a window query) — this decides the maximum waiting time exactly and gives the
+   waiting bonus;
+3. in Python, over small tuples: the score and the order of `search.rank_key` (score, a fresh
+   waiting time first, shortest first, name, id).
+
+Only the offers of the page asked for are then read in full and explained (`selectors.search`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from . import fulltext
+from . import search as rules
+from .models import Aanbod, Wachttijd
+from .search import Criteria
+from .waiting import best_fresh_weeks, fresh_cutoff
+
+Hulpvragen = Aanbod.hulpvragen.through
+Aandachtspunten = Aanbod.aandachtspunten.through
+Gemeenten = Aanbod.gemeenten.through
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One candidate's place in the order: enough to sort and count, not to show."""
+
+    pk: int
+    name: str
+    score: int
+    best_weeks: int | None
+
+    @property
+    def key(self):
+        no_fresh = self.best_weeks is None
+        return (-self.score, no_fresh, self.best_weeks or 0, self.name.casefold(), self.pk)
+
+
+def _count(through, field: str, codes) -> Coalesce:
+    matching = (
+        through.objects.filter(aanbod_id=OuterRef("pk"), **{f"{field}__code__in": codes})
+        .order_by()
+        .values("aanbod_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(matching, output_field=IntegerField()), Value(0))
+
+
+def filtered(offers: QuerySet[Aanbod], criteria: Criteria, cutoff: dt.date) -> QuerySet[Aanbod]:
+    """The hard filters as SQL; `cutoff` is the oldest confirmation date that is not outdated."""
+    if criteria.looks_for_something:
+        looking = Q(pk__in=[])
+        if criteria.hulpvragen:
+            helps = Hulpvragen.objects.filter(hulpvraag__code__in=criteria.hulpvragen)
+            looking |= Q(pk__in=helps.values("aanbod_id"))
+        if criteria.productcategorie:
+            looking |= Q(productcategorie=criteria.productcategorie)
+        if criteria.hulpvorm:
+            looking |= Q(hulpvorm=criteria.hulpvorm)
+        offers = offers.filter(looking)
+    if criteria.age is not None:
+        offers = offers.filter(age_min__lte=criteria.age, age_max__gte=criteria.age)
+    if criteria.gemeente is not None:
+        works = Gemeenten.objects.filter(gemeente_id=criteria.gemeente)
+        offers = offers.filter(pk__in=works.values("aanbod_id"))
+    if criteria.with_stay is not None:
+        offers = offers.filter(with_stay=criteria.with_stay)
+    if criteria.voorliggend_veld:
+        offers = offers.filter(voorliggend_veld=True)
+    if criteria.text:
+        matching = fulltext.matching_offer_ids(criteria.text)
+        if matching is not None:
+            offers = offers.filter(pk__in=matching)
+    if criteria.max_weeks is not None:
+        # Necessary, not sufficient (an older entry of a location may be short): rank() decides.
+        within = Wachttijd.objects.filter(
+            aanbod_id=OuterRef("pk"),
+            confirmed_on__gte=cutoff,
+            weeks_to_treatment__lte=criteria.max_weeks,
+        )
+        offers = offers.filter(Exists(within))
+    return offers
+
+
+def rank(
+    offers: QuerySet[Aanbod], criteria: Criteria, today: dt.date, stale_weeks: int
+) -> list[Ranked]:
+    """The candidates that pass every hard filter, best first (two queries)."""
+    cutoff = fresh_cutoff(today, stale_weeks)
+    candidates = filtered(offers, criteria, cutoff).annotate(
+        helps=_count(Hulpvragen, "hulpvraag", criteria.hulpvragen)
+        if criteria.hulpvragen
+        else Value(0),
+        attention=_count(Aandachtspunten, "aandachtspunt", criteria.aandachtspunten)
+        if criteria.aandachtspunten
+        else Value(0),
+    )
+    rows = list(
+        candidates.order_by().values_list(
+            "pk", "name", "productcategorie", "hulpvorm", "helps", "attention"
+        )
+    )
+    ids = filtered(offers, criteria, cutoff).values("pk")
+    best = best_fresh_weeks(ids, today, stale_weeks) if rows else {}
+    ranked = []
+    for pk, name, productcategorie, hulpvorm, helps, attention in rows:
+        weeks = best.get(pk)
+        if criteria.max_weeks is not None and (weeks is None or weeks > criteria.max_weeks):
+            continue
+        score = rules.WEIGHT_HULPVRAAG * helps + rules.WEIGHT_AANDACHTSPUNT * attention
+        if criteria.productcategorie and criteria.productcategorie == productcategorie:
+            score += rules.WEIGHT_FORM_OF_HELP
+        if criteria.hulpvorm and criteria.hulpvorm == hulpvorm:
+            score += rules.WEIGHT_FORM_OF_HELP
+        if criteria.voorliggend_veld:  # the hard filter kept only voorliggend veld offers
+            score += rules.WEIGHT_VOORLIGGEND
+        score += rules.waiting_bonus(weeks)
+        ranked.append(Ranked(pk, name, score, weeks))
+    ranked.sort(key=lambda r: r.key)
+    return ranked
