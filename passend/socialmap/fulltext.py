@@ -9,8 +9,10 @@ writing an offer or renaming an organisation keeps it in sync: services, import,
   stem (plural/verb endings -en, -ing(en), -s, -e; a doubled final consonant) and matched as a
   prefix, so "begeleiden" finds "begeleiding" and "gezinnen" finds "gezin".
 - PostgreSQL: a table ``socialmap_aanbod_zoek`` with a ``tsvector`` in the ``'dutch'``
-  configuration (Snowball stemmer) and a GIN index; each word is stemmed and matched as a prefix
-  (``to_tsquery('dutch', 'woord:*')``). A word that is only a Dutch stop word is ignored.
+  configuration (Snowball stemmer) and a GIN index; each word matches as a prefix of a stemmed
+  word (``to_tsquery('dutch', 'woord:*')``) or, unstemmed, as a prefix of a word the stemmer
+  left whole (``'simple'``), so "logeer" finds "logeerhuis" as it does on SQLite (the Dutch
+  stem of "logeer" is "loger").
 
 Words are joined with AND, as the search always did. Compounds are not split by either
 database: "logeren" does not find "logeerhuis" (the stem "loger" is no prefix of it), "logeer"
@@ -55,8 +57,7 @@ def matching_offer_ids(text: str) -> RawSQL | None:
         return None
     if connection.vendor == "postgresql":
         clause = " AND ".join(
-            "(numnode(to_tsquery('dutch', %s)) = 0 OR vector @@ to_tsquery('dutch', %s))"
-            for _w in found
+            "vector @@ (to_tsquery('dutch', %s) || to_tsquery('simple', %s))" for _w in found
         )
         params = [p for w in found for p in (f"{w}:*", f"{w}:*")]
         # The SQL is constant fragments only; the words (letters and digits) are parameters.
