@@ -4,14 +4,13 @@ The rules are those of `search.py` (weights, waiting bonus, order); this module 
 the database so that a regional map of 10,000 offers is not read into Python:
 
 1. one query: the offers of the map that pass the hard filters (need or form of help, age,
-   gemeente, with/without stay, voorliggend veld, full text, and — as a pre-filter — a
-   confirmation within the maximum waiting time that is not outdated), with per offer the
-   number of matching hulpvragen and aandachtspunten counted by the database;
-2. one query: the current fresh waiting times of those candidates (newest per offer and
-   location, by a window query) — this decides the maximum waiting time exactly and gives the
-   waiting bonus;
-3. in Python, over small tuples: the score and the order of `search.rank_key` (score, a fresh
-   waiting time first, shortest first, name, id).
+   gemeente, with/without stay, voorliggend veld, full text, maximum waiting time), with per
+   offer the number of matching hulpvragen and aandachtspunten and the shortest fresh current
+   waiting time (from the rows marked ``is_current``, one per offer and location), all counted
+   by the database;
+2. in Python, over small tuples: the score and the order of `search.rank_key` (score, a fresh
+   waiting time first, shortest first, name, id). Sorting 10,000 tuples takes milliseconds;
+   the name order (``casefold``) stays exactly that of the rules.
 
 Only the offers of the page asked for are then read in full and explained (`selectors.search`).
 """
@@ -21,14 +20,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from . import fulltext
 from . import search as rules
-from .models import Aanbod, Wachttijd
+from .models import Aanbod
 from .search import Criteria
-from .waiting import best_fresh_weeks, fresh_cutoff
+from .waiting import best_fresh_weeks
 
 Hulpvragen = Aanbod.hulpvragen.through
 Aandachtspunten = Aanbod.aandachtspunten.through
@@ -61,8 +60,14 @@ def _count(through, field: str, codes) -> Coalesce:
     return Coalesce(Subquery(matching, output_field=IntegerField()), Value(0))
 
 
-def filtered(offers: QuerySet[Aanbod], criteria: Criteria, cutoff: dt.date) -> QuerySet[Aanbod]:
-    """The hard filters as SQL; `cutoff` is the oldest confirmation date that is not outdated."""
+def filtered(
+    offers: QuerySet[Aanbod], criteria: Criteria, today: dt.date, stale_weeks: int
+) -> QuerySet[Aanbod]:
+    """The hard filters as SQL, annotated with `best_weeks`: the shortest fresh current
+    waiting time to the start of help (NULL: none is fresh), which meets a maximum or not."""
+    offers = offers.annotate(best_weeks=best_fresh_weeks(OuterRef("pk"), today, stale_weeks))
+    if criteria.max_weeks is not None:
+        offers = offers.filter(best_weeks__lte=criteria.max_weeks)
     if criteria.looks_for_something:
         looking = Q(pk__in=[])
         if criteria.hulpvragen:
@@ -86,23 +91,14 @@ def filtered(offers: QuerySet[Aanbod], criteria: Criteria, cutoff: dt.date) -> Q
         matching = fulltext.matching_offer_ids(criteria.text)
         if matching is not None:
             offers = offers.filter(pk__in=matching)
-    if criteria.max_weeks is not None:
-        # Necessary, not sufficient (an older entry of a location may be short): rank() decides.
-        within = Wachttijd.objects.filter(
-            aanbod_id=OuterRef("pk"),
-            confirmed_on__gte=cutoff,
-            weeks_to_treatment__lte=criteria.max_weeks,
-        )
-        offers = offers.filter(Exists(within))
     return offers
 
 
 def rank(
     offers: QuerySet[Aanbod], criteria: Criteria, today: dt.date, stale_weeks: int
 ) -> list[Ranked]:
-    """The candidates that pass every hard filter, best first (two queries)."""
-    cutoff = fresh_cutoff(today, stale_weeks)
-    candidates = filtered(offers, criteria, cutoff).annotate(
+    """The candidates that pass every hard filter, best first (one query)."""
+    candidates = filtered(offers, criteria, today, stale_weeks).annotate(
         helps=_count(Hulpvragen, "hulpvraag", criteria.hulpvragen)
         if criteria.hulpvragen
         else Value(0),
@@ -112,16 +108,11 @@ def rank(
     )
     rows = list(
         candidates.order_by().values_list(
-            "pk", "name", "productcategorie", "hulpvorm", "helps", "attention"
+            "pk", "name", "productcategorie", "hulpvorm", "helps", "attention", "best_weeks"
         )
     )
-    ids = filtered(offers, criteria, cutoff).values("pk")
-    best = best_fresh_weeks(ids, today, stale_weeks) if rows else {}
     ranked = []
-    for pk, name, productcategorie, hulpvorm, helps, attention in rows:
-        weeks = best.get(pk)
-        if criteria.max_weeks is not None and (weeks is None or weeks > criteria.max_weeks):
-            continue
+    for pk, name, productcategorie, hulpvorm, helps, attention, weeks in rows:
         score = rules.WEIGHT_HULPVRAAG * helps + rules.WEIGHT_AANDACHTSPUNT * attention
         if criteria.productcategorie and criteria.productcategorie == productcategorie:
             score += rules.WEIGHT_FORM_OF_HELP

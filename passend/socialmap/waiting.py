@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, IntegerField, Min, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from .models import Wachttijd
@@ -61,21 +61,21 @@ def fresh_cutoff(today: dt.date, stale_weeks: int) -> dt.date:
 
 
 def current_entries(offer_ids) -> dict[tuple[int, int | None], Wachttijd]:
-    """The newest entry per (offer, location) for the given offers, in one query."""
-    rows = current_rows(list(offer_ids)).select_related("confirmed_by", "locatie")
+    """The newest entry per (offer, location) for the given offers, in one query: the rows
+    marked ``is_current`` (kept by the database; the same rows as `current_rows`)."""
+    rows = Wachttijd.objects.filter(aanbod_id__in=list(offer_ids), is_current=True)
+    rows = rows.select_related("confirmed_by", "locatie").order_by()
     return {(row.aanbod_id, row.locatie_id): row for row in rows}
 
 
-def best_fresh_weeks(offers, today: dt.date, stale_weeks: int) -> dict[int, int]:
-    """Per offer: the shortest fresh current waiting time to the start of help, in one query.
-    Offers whose current entries are all outdated (or that have none) are absent. Dropping the
-    outdated rows before the newest is chosen is safe: when the newest entry of a location is
-    outdated, all its older ones are too."""
-    rows = current_rows(offers).filter(confirmed_on__gte=fresh_cutoff(today, stale_weeks))
-    best: dict[int, int] = {}
-    for offer_id, weeks in rows.values_list("aanbod_id", "weeks_to_treatment"):
-        best[offer_id] = min(weeks, best.get(offer_id, weeks))
-    return best
+def best_fresh_weeks(offer: OuterRef, today: dt.date, stale_weeks: int) -> Subquery:
+    """For a queryset of offers: the shortest current waiting time to the start of help that
+    is not outdated (NULL when every current entry is outdated, or there is none)."""
+    rows = Wachttijd.objects.filter(
+        aanbod_id=offer, is_current=True, confirmed_on__gte=fresh_cutoff(today, stale_weeks)
+    )
+    best = rows.order_by().values("aanbod_id").annotate(best=Min("weeks_to_treatment"))
+    return Subquery(best.values("best"), output_field=IntegerField())
 
 
 def current_waiting_times(
