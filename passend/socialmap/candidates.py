@@ -18,8 +18,10 @@ Only the offers of the page asked for are then read in full and explained (`sele
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -34,19 +36,24 @@ Aandachtspunten = Aanbod.aandachtspunten.through
 Gemeenten = Aanbod.gemeenten.through
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """One candidate's place in the order: enough to sort and count, not to show."""
+class Ranked(NamedTuple):
+    """One candidate's place in the order, as the tuple that sorts it (`search.rank_key`:
+    higher score, a fresh waiting time, a shorter one, the name, the id): enough to sort and
+    count, not to show."""
 
+    negative_score: int
+    no_fresh: bool
+    weeks: int
+    name: str  # casefolded
     pk: int
-    name: str
-    score: int
-    best_weeks: int | None
 
     @property
-    def key(self):
-        no_fresh = self.best_weeks is None
-        return (-self.score, no_fresh, self.best_weeks or 0, self.name.casefold(), self.pk)
+    def score(self) -> int:
+        return -self.negative_score
+
+    @property
+    def best_weeks(self) -> int | None:
+        return None if self.no_fresh else self.weeks
 
 
 def _count(through, field: str, codes) -> Coalesce:
@@ -106,21 +113,31 @@ def rank(
         if criteria.aandachtspunten
         else Value(0),
     )
-    rows = list(
-        candidates.order_by().values_list(
-            "pk", "name", "productcategorie", "hulpvorm", "helps", "attention", "best_weeks"
-        )
+    columns = candidates.order_by().values_list(
+        "pk", "name", "productcategorie", "hulpvorm", "helps", "attention", "best_weeks"
     )
+    # Plain integers and text: read through the cursor, without the ORM's per-row work
+    # (half the time of a broad query over 10,000 offers).
+    try:
+        sql = columns.query.sql_with_params()
+    except EmptyResultSet:  # e.g. offers_for() without the capability: .none()
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(*sql)
+        rows = cursor.fetchall()
+    base = rules.WEIGHT_VOORLIGGEND if criteria.voorliggend_veld else 0  # only those pass
+    product, form = criteria.productcategorie, criteria.hulpvorm
+    bonus = {weeks: rules.waiting_bonus(weeks) for weeks in {row[-1] for row in rows}}
     ranked = []
     for pk, name, productcategorie, hulpvorm, helps, attention, weeks in rows:
-        score = rules.WEIGHT_HULPVRAAG * helps + rules.WEIGHT_AANDACHTSPUNT * attention
-        if criteria.productcategorie and criteria.productcategorie == productcategorie:
-            score += rules.WEIGHT_FORM_OF_HELP
-        if criteria.hulpvorm and criteria.hulpvorm == hulpvorm:
-            score += rules.WEIGHT_FORM_OF_HELP
-        if criteria.voorliggend_veld:  # the hard filter kept only voorliggend veld offers
-            score += rules.WEIGHT_VOORLIGGEND
-        score += rules.waiting_bonus(weeks)
-        ranked.append(Ranked(pk, name, score, weeks))
-    ranked.sort(key=lambda r: r.key)
+        score = (
+            base
+            + rules.WEIGHT_HULPVRAAG * helps
+            + rules.WEIGHT_AANDACHTSPUNT * attention
+            + (rules.WEIGHT_FORM_OF_HELP if product and product == productcategorie else 0)
+            + (rules.WEIGHT_FORM_OF_HELP if form and form == hulpvorm else 0)
+            + bonus[weeks]
+        )
+        ranked.append(Ranked(-score, weeks is None, weeks or 0, name.casefold(), pk))
+    ranked.sort()
     return ranked
