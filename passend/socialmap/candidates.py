@@ -21,7 +21,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -122,7 +122,7 @@ def rank(
         sql = columns.query.sql_with_params()
     except EmptyResultSet:  # e.g. offers_for() without the capability: .none()
         return []
-    with connection.cursor() as cursor:
+    with connections[columns.db].cursor() as cursor:
         cursor.execute(*sql)
         rows = cursor.fetchall()
     base = rules.WEIGHT_VOORLIGGEND if criteria.voorliggend_veld else 0  # only those pass
