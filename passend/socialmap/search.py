@@ -6,13 +6,17 @@ Hard filters (an offer that fails one is not shown):
   with at least one of them;
 - age within the offer's age range; the municipality within its work area;
 - with or without stay, and voorliggend veld only, when asked;
-- free text in the offer's name, description or organisation;
+- free text in the offer's name, description or organisation (here a substring test; the
+  search itself uses the database's Dutch full-text index, see `fulltext.py`);
 - a maximum waiting time: only a FRESH (not outdated) waiting time to the start of help within
   the maximum counts. An outdated or unknown waiting time never meets a maximum.
 
 Ranking: every matching hulpvraag and aandachtspunt counts, a matching form of help counts, a
 short fresh waiting time earns a bonus, and so does the voorliggend veld when asked. Ties go to
 the shortest fresh waiting time, then the name.
+
+`candidates.py` applies these filters and weights in the database over a regional map; a test
+(`test_search_sql.py`) holds its order, scores and reasons equal to `rank` here.
 """
 
 from __future__ import annotations
