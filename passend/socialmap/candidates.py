@@ -18,7 +18,6 @@ Only the offers of the page asked for are then read in full and explained (`sele
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -36,24 +35,14 @@ Aandachtspunten = Aanbod.aandachtspunten.through
 Gemeenten = Aanbod.gemeenten.through
 
 
-class Ranked(NamedTuple):
-    """One candidate's place in the order, as the tuple that sorts it (`search.rank_key`:
-    higher score, a fresh waiting time, a shorter one, the name, the id): enough to sort and
-    count, not to show."""
+# One candidate's place in the order, as the tuple that sorts it (`search.rank_key`: higher
+# score, a fresh waiting time, a shorter one, the casefolded name, the id; the id is last):
+# enough to sort and count, not to show. Plain tuples: a broad query makes thousands.
+Ranked = tuple[int, bool, int, str, int]
 
-    negative_score: int
-    no_fresh: bool
-    weeks: int
-    name: str  # casefolded
-    pk: int
 
-    @property
-    def score(self) -> int:
-        return -self.negative_score
-
-    @property
-    def best_weeks(self) -> int | None:
-        return None if self.no_fresh else self.weeks
+def ranked_pk(ranked: Ranked) -> int:
+    return ranked[-1]
 
 
 def _count(through, field: str, codes) -> Coalesce:
@@ -138,6 +127,6 @@ def rank(
             + (rules.WEIGHT_FORM_OF_HELP if form and form == hulpvorm else 0)
             + bonus[weeks]
         )
-        ranked.append(Ranked(-score, weeks is None, weeks or 0, name.casefold(), pk))
+        ranked.append((-score, weeks is None, weeks or 0, name.casefold(), pk))
     ranked.sort()
     return ranked

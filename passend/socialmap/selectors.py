@@ -264,23 +264,23 @@ def search(user, team, criteria: Criteria, today: dt.date | None = None) -> Sear
 
     def build(chosen: list[candidates.Ranked]) -> list[Result]:
         found = Aanbod.objects.select_related("organisation", "organisation__profiel")
-        offers = found.in_bulk([r.pk for r in chosen])
+        offers = found.in_bulk([candidates.ranked_pk(r) for r in chosen])
         waiting = waiting_times_for(offers.values(), team, today)
         facts = {f.pk: f for f in _all_facts(offers.values(), waiting)}
         sources = confirmation_sources(offers.values(), waiting)
         results = []
-        for r in chosen:
-            match = rules.explain(facts[r.pk], criteria)
+        for pk in map(candidates.ranked_pk, chosen):
+            match = rules.explain(facts[pk], criteria)
             results.append(
                 Result(
-                    offer=offers[r.pk],
+                    offer=offers[pk],
                     score=match.score,
                     reasons=match.reasons,
-                    waiting_times=waiting.get(r.pk, []),
+                    waiting_times=waiting.get(pk, []),
                     waiting_status=match.waiting_status,
                     sources={
                         w.entry.pk: sources[w.entry.pk]
-                        for w in waiting.get(r.pk, [])
+                        for w in waiting.get(pk, [])
                         if w.entry.pk in sources
                     },
                 )
