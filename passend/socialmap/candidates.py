@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce
 
 from . import fulltext
 from . import search as rules
-from .models import Aanbod
+from .models import Aanbod, Aandachtspunt, Hulpvraag
 from .search import Criteria
 from .waiting import best_fresh_weeks
 
@@ -45,9 +45,14 @@ def ranked_pk(ranked: Ranked) -> int:
     return ranked[-1]
 
 
-def _count(through, field: str, codes) -> Coalesce:
+def _count(through, field: str, model, codes) -> Coalesce:
+    """Per offer: how many of the codes it has. The codes' ids are a subquery the database
+    evaluates once, so each offer costs one probe of the link table's (offer, code) index."""
     matching = (
-        through.objects.filter(aanbod_id=OuterRef("pk"), **{f"{field}__code__in": codes})
+        through.objects.filter(
+            aanbod_id=OuterRef("pk"),
+            **{f"{field}_id__in": model.objects.filter(code__in=codes).values("pk")},
+        )
         .order_by()
         .values("aanbod_id")
         .annotate(n=Count("pk"))
@@ -67,7 +72,8 @@ def filtered(
     if criteria.looks_for_something:
         looking = Q(pk__in=[])
         if criteria.hulpvragen:
-            helps = Hulpvragen.objects.filter(hulpvraag__code__in=criteria.hulpvragen)
+            codes = Hulpvraag.objects.filter(code__in=criteria.hulpvragen).values("pk")
+            helps = Hulpvragen.objects.filter(hulpvraag_id__in=codes)
             looking |= Q(pk__in=helps.values("aanbod_id"))
         if criteria.productcategorie:
             looking |= Q(productcategorie=criteria.productcategorie)
@@ -95,10 +101,10 @@ def rank(
 ) -> list[Ranked]:
     """The candidates that pass every hard filter, best first (one query)."""
     candidates = filtered(offers, criteria, today, stale_weeks).annotate(
-        helps=_count(Hulpvragen, "hulpvraag", criteria.hulpvragen)
+        helps=_count(Hulpvragen, "hulpvraag", Hulpvraag, criteria.hulpvragen)
         if criteria.hulpvragen
         else Value(0),
-        attention=_count(Aandachtspunten, "aandachtspunt", criteria.aandachtspunten)
+        attention=_count(Aandachtspunten, "aandachtspunt", Aandachtspunt, criteria.aandachtspunten)
         if criteria.aandachtspunten
         else Value(0),
     )
