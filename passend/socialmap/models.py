@@ -192,12 +192,23 @@ class Wachttijd(models.Model):
         _("bevestigd door (naam)"), max_length=120, blank=True, help_text=_("Bij import.")
     )
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    # The newest confirmation of its offer and location. Kept by the database (triggers of
+    # migration 0008) on every insert, update and delete, however the row is written; the
+    # definition is `waiting.current_rows` (a window query), which the tests compare it with.
+    is_current = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("wachttijd")
         verbose_name_plural = _("wachttijden")
         ordering = ["-confirmed_on", "-id"]
-        indexes = [models.Index(fields=["aanbod", "locatie", "-confirmed_on", "-id"])]
+        indexes = [
+            models.Index(fields=["aanbod", "locatie", "-confirmed_on", "-id"]),
+            models.Index(
+                fields=["aanbod", "confirmed_on", "weeks_to_treatment"],
+                condition=Q(is_current=True),
+                name="wachttijd_current",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(weeks_to_registration__lte=models.F("weeks_to_intake"))

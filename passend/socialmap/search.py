@@ -6,13 +6,17 @@ Hard filters (an offer that fails one is not shown):
   with at least one of them;
 - age within the offer's age range; the municipality within its work area;
 - with or without stay, and voorliggend veld only, when asked;
-- free text in the offer's name, description or organisation;
+- free text in the offer's name, description or organisation (here a substring test; the
+  search itself uses the database's Dutch full-text index, see `fulltext.py`);
 - a maximum waiting time: only a FRESH (not outdated) waiting time to the start of help within
   the maximum counts. An outdated or unknown waiting time never meets a maximum.
 
 Ranking: every matching hulpvraag and aandachtspunt counts, a matching form of help counts, a
 short fresh waiting time earns a bonus, and so does the voorliggend veld when asked. Ties go to
 the shortest fresh waiting time, then the name.
+
+`candidates.py` applies these filters and weights in the database over a regional map; a test
+(`test_search_sql.py`) holds its order, scores and reasons equal to `rank` here.
 """
 
 from __future__ import annotations
@@ -172,6 +176,12 @@ def evaluate(facts: OfferFacts, criteria: Criteria) -> Match | None:
     """The offer's score and the plain reasons why it fits, or None when it does not pass."""
     if not passes(facts, criteria):
         return None
+    return explain(facts, criteria)
+
+
+def explain(facts: OfferFacts, criteria: Criteria) -> Match:
+    """The score and reasons of an offer known to pass the hard filters (the database applied
+    them, including the full-text match, which `passes` only approximates by substring)."""
     score, reasons = 0, []
     helps = [facts.hulpvragen[c] for c in criteria.hulpvragen if c in facts.hulpvragen]
     if helps:
@@ -252,6 +262,11 @@ def loosen_hints(offers: Iterable[OfferFacts], criteria: Criteria) -> list[str]:
         count = sum(1 for f in offers if passes(f, loosened))
         if count:
             hints.append((name, count))
+    return hint_texts(hints)
+
+
+def hint_texts(hints: Iterable[tuple[str, int]]) -> list[str]:
+    """The hint per loosened filter (by name, in the order given) with its number of results."""
     result = []
     for name, count in hints:
         amount = ngettext("%(count)s resultaat", "%(count)s resultaten", count) % {"count": count}

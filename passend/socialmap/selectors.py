@@ -10,7 +10,7 @@ by `passend.accounts.permissions`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -23,6 +23,7 @@ from passend.accounts.roles import Cap, Role
 from passend.cases.codes import Hulpvorm, Productcategorie
 from passend.regions.models import Gemeente, Organisation, Team
 
+from . import candidates
 from . import search as rules
 from .models import (
     Aanbiederprofiel,
@@ -210,36 +211,114 @@ def confirmation_sources(offers, waiting: dict[int, list[CurrentWaitingTime]]) -
     return sources
 
 
-def search(user, team, criteria: Criteria, today: dt.date | None = None) -> list[Result]:
-    """The offers on the team's map that fit the criteria, best first, with the reasons."""
-    offers = {o.pk: o for o in _search_queryset(user, team)}
-    waiting = waiting_times_for(offers.values(), team, today)
-    facts = _all_facts(offers.values(), waiting)
-    matches = rules.rank(facts, criteria)
-    chosen = [offers[m.pk] for m in matches]
-    sources = confirmation_sources(chosen, waiting)
-    return [
-        Result(
-            offer=offers[m.pk],
-            score=m.score,
-            reasons=m.reasons,
-            waiting_times=waiting.get(m.pk, []),
-            waiting_status=m.waiting_status,
-            sources={
-                w.entry.pk: sources[w.entry.pk]
-                for w in waiting.get(m.pk, [])
-                if w.entry.pk in sources
-            },
-        )
-        for m in matches
-    ]
+class SearchResults:
+    """The ranked offers of a search, as a sequence: its length and order are known from the
+    ranking (`candidates.rank`); an item or slice (a page) is read and explained only when
+    asked for, in a constant number of queries."""
+
+    def __init__(self, ranked, build):
+        self._ranked = ranked
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+    def __bool__(self) -> bool:
+        return bool(self._ranked)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._build(self._ranked[index])
+        return self._build([self._ranked[index]])[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+
+def _unique(criteria: Criteria) -> Criteria:
+    return replace(
+        criteria,
+        hulpvragen=tuple(dict.fromkeys(criteria.hulpvragen)),
+        aandachtspunten=tuple(dict.fromkeys(criteria.aandachtspunten)),
+    )
+
+
+def search(user, team, criteria: Criteria, today: dt.date | None = None) -> SearchResults:
+    """The offers on the team's map that fit the criteria, best first, with the reasons.
+
+    The hard filters and the order are decided in the database over the whole regional map
+    (`candidates.py`); only the offers of the page shown are read in full and explained by the
+    rules of `search.py`."""
+    today = today or timezone.localdate()
+    criteria = _unique(criteria)
+    ranked = candidates.rank(
+        _search_queryset(user, team), criteria, today, team.waiting_time_stale_weeks
+    )
+
+    def build(chosen: list[candidates.Ranked]) -> list[Result]:
+        found = Aanbod.objects.select_related("organisation", "organisation__profiel")
+        offers = found.in_bulk([candidates.ranked_pk(r) for r in chosen])
+        waiting = waiting_times_for(offers.values(), team, today)
+        facts = {f.pk: f for f in _all_facts(offers.values(), waiting)}
+        sources = confirmation_sources(offers.values(), waiting)
+        results = []
+        for pk in map(candidates.ranked_pk, chosen):
+            match = rules.explain(facts[pk], criteria)
+            results.append(
+                Result(
+                    offer=offers[pk],
+                    score=match.score,
+                    reasons=match.reasons,
+                    waiting_times=waiting.get(pk, []),
+                    waiting_status=match.waiting_status,
+                    sources={
+                        w.entry.pk: sources[w.entry.pk]
+                        for w in waiting.get(pk, [])
+                        if w.entry.pk in sources
+                    },
+                )
+            )
+        return results
+
+    return SearchResults(ranked, build)
+
+
+_LOOSEN = (
+    ("max_weeks", lambda c: c.max_weeks is not None, {"max_weeks": None}),
+    ("age", lambda c: c.age is not None, {"age": None}),
+    ("gemeente", lambda c: c.gemeente is not None, {"gemeente": None}),
+    ("with_stay", lambda c: c.with_stay is not None, {"with_stay": None}),
+    ("voorliggend_veld", lambda c: c.voorliggend_veld, {"voorliggend_veld": False}),
+    ("text", lambda c: bool(c.text), {"text": ""}),
+    (
+        "looking_for",
+        lambda c: c.looks_for_something,
+        {"hulpvragen": (), "productcategorie": "", "hulpvorm": ""},
+    ),
+)
 
 
 def loosen_hints(user, team, criteria: Criteria, today: dt.date | None = None) -> list[str]:
-    """For an empty result: which filter to loosen, with how many offers that would give."""
-    offers = list(_search_queryset(user, team))
-    waiting = waiting_times_for(offers, team, today)
-    return rules.loosen_hints(_all_facts(offers, waiting), criteria)
+    """For an empty result: which filter to loosen, with how many offers that would give (two
+    queries per filter that is set)."""
+    today = today or timezone.localdate()
+    criteria = _unique(criteria)
+    offers = _search_queryset(user, team)
+    counts = []
+    for name, active, change in _LOOSEN:
+        if active(criteria):
+            loosened = replace(criteria, **change)
+            count = len(candidates.rank(offers, loosened, today, team.waiting_time_stale_weeks))
+            if count:
+                counts.append((name, count))
+    return rules.hint_texts(counts)
 
 
 def results_for_offers(offers, team, today: dt.date | None = None) -> list[Result]:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import F, IntegerField, Min, OuterRef, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
+
 from .models import Wachttijd
 
 DEFAULT_STALE_WEEKS = 6
@@ -28,20 +31,51 @@ class CurrentWaitingTime:
 
 
 def is_outdated(confirmed_on: dt.date, today: dt.date, stale_weeks: int) -> bool:
-    return confirmed_on < today - dt.timedelta(weeks=stale_weeks)
+    return confirmed_on < fresh_cutoff(today, stale_weeks)
+
+
+def current_rows(offers) -> QuerySet[Wachttijd]:
+    """The current entry per (offer, location) of `offers` (ids or a subquery of ids): the
+    newest confirmation, later id first on the same day. One row per offer and location, chosen
+    by a window query in the database; the older history is not read.
+
+    Conditions that keep or drop whole (offer, location) histories, or that only drop entries
+    older than the one kept (``confirmed_on__gte``), may be added with ``filter``; others would
+    act before the newest is chosen."""
+    newest = Window(
+        RowNumber(),
+        partition_by=[F("aanbod_id"), F("locatie_id")],
+        order_by=[F("confirmed_on").desc(), F("id").desc()],
+    )
+    return (
+        Wachttijd.objects.filter(aanbod_id__in=offers)
+        .annotate(newest=newest)
+        .filter(newest=1)
+        .order_by()
+    )
+
+
+def fresh_cutoff(today: dt.date, stale_weeks: int) -> dt.date:
+    """The oldest confirmation date that is not outdated (see `is_outdated`)."""
+    return today - dt.timedelta(weeks=stale_weeks)
 
 
 def current_entries(offer_ids) -> dict[tuple[int, int | None], Wachttijd]:
-    """The newest entry per (offer, location) for the given offers, in one query."""
-    newest: dict[tuple[int, int | None], Wachttijd] = {}
-    rows = (
-        Wachttijd.objects.filter(aanbod_id__in=list(offer_ids))
-        .select_related("confirmed_by", "locatie")
-        .order_by("aanbod_id", "locatie_id", "-confirmed_on", "-id")
+    """The newest entry per (offer, location) for the given offers, in one query: the rows
+    marked ``is_current`` (kept by the database; the same rows as `current_rows`)."""
+    rows = Wachttijd.objects.filter(aanbod_id__in=list(offer_ids), is_current=True)
+    rows = rows.select_related("confirmed_by", "locatie").order_by()
+    return {(row.aanbod_id, row.locatie_id): row for row in rows}
+
+
+def best_fresh_weeks(offer: OuterRef, today: dt.date, stale_weeks: int) -> Subquery:
+    """For a queryset of offers: the shortest current waiting time to the start of help that
+    is not outdated (NULL when every current entry is outdated, or there is none)."""
+    rows = Wachttijd.objects.filter(
+        aanbod_id=offer, is_current=True, confirmed_on__gte=fresh_cutoff(today, stale_weeks)
     )
-    for row in rows:
-        newest.setdefault((row.aanbod_id, row.locatie_id), row)
-    return newest
+    best = rows.order_by().values("aanbod_id").annotate(best=Min("weeks_to_treatment"))
+    return Subquery(best.values("best"), output_field=IntegerField())
 
 
 def current_waiting_times(

@@ -78,7 +78,10 @@ class OfferQuerySerializer(serializers.Serializer):
         required=False, default=False, help_text="Alleen hulp zonder verwijzing."
     )
     q = serializers.CharField(
-        required=False, max_length=100, help_text="Zoektekst in naam of omschrijving."
+        required=False,
+        max_length=100,
+        help_text="Zoektekst (volledige tekst, Nederlands): elk woord, of een vervoeging of het "
+        "begin ervan, in de naam, de omschrijving of de naam van de organisatie.",
     )
 
     def _region(self):
