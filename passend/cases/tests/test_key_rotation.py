@@ -121,23 +121,23 @@ def check_everything(tenancy, as_user, casus, attachment, step: str) -> None:
     assert "intact" in out.getvalue(), step
 
 
+def case_with_everything_encrypted(tenancy):
+    """A case with a parent, a procesregie goal and an attachment: every kind of encrypted data."""
+    casus = CasusFactory(
+        team=tenancy.a.team, first_name="Rotje", last_name="Roteerling", bsn=BSN, birth_date=BIRTH
+    )
+    OuderFactory(casus=casus, last_name="Roteerling-Ouder")
+    DoelFactory(casus=casus, term="kort", description="Een veilige plek voor Rotje.")
+    attachment = attachments.add(
+        casus, file=SimpleUploadedFile("rotatie.pdf", ROTATED), actor=tenancy.a.users[Role.TEAMLID]
+    )
+    return casus, attachment
+
+
 def test_rotate_every_documented_key_in_sequence(tenancy, as_user):
     current = dict(START)
     with keys(current):
-        casus = CasusFactory(
-            team=tenancy.a.team,
-            first_name="Rotje",
-            last_name="Roteerling",
-            bsn=BSN,
-            birth_date=BIRTH,
-        )
-        OuderFactory(casus=casus, last_name="Roteerling-Ouder")
-        DoelFactory(casus=casus, term="kort", description="Een veilige plek voor Rotje.")
-        attachment = attachments.add(
-            casus,
-            file=SimpleUploadedFile("rotatie.pdf", ROTATED),
-            actor=tenancy.a.users[Role.TEAMLID],
-        )
+        casus, attachment = case_with_everything_encrypted(tenancy)
         check_everything(tenancy, as_user, casus, attachment, "start")
     key_ids = set()
     for setting, fallbacks, new in ROTATIONS:
@@ -185,20 +185,7 @@ def test_rotating_only_the_secret_key_also_rekeys_derived_pseudonyms(tenancy, as
     """Development/demo: no pseudonym or audit key set, both derived from the secret key."""
     derived = {**START, "PASSEND_PSEUDONYM_KEY": "", "PASSEND_AUDIT_KEY": ""}
     with keys(derived):
-        casus = CasusFactory(
-            team=tenancy.a.team,
-            first_name="Rotje",
-            last_name="Roteerling",
-            bsn=BSN,
-            birth_date=BIRTH,
-        )
-        OuderFactory(casus=casus, last_name="Roteerling-Ouder")
-        DoelFactory(casus=casus, term="kort", description="Een veilige plek voor Rotje.")
-        attachment = attachments.add(
-            casus,
-            file=SimpleUploadedFile("rotatie.pdf", ROTATED),
-            actor=tenancy.a.users[Role.TEAMLID],
-        )
+        casus, attachment = case_with_everything_encrypted(tenancy)
         before = raw("cases_casus", "name_pseudonym", casus.pk)
         check_everything(tenancy, as_user, casus, attachment, "secret: start")
     rotated = {**derived, "SECRET_KEY": "secret-2", "SECRET_KEY_FALLBACKS": ["secret-1"]}
