@@ -37,6 +37,7 @@ KEEP = {
     "SECRET_KEY",
     "SALT_KEY",
     "PASSEND_PSEUDONYM_KEY",
+    "PASSEND_AUDIT_KEY",
     "ALLOWED_HOSTS",
     "STATIC_ROOT",
     "WHITENOISE_USE_FINDERS",
@@ -54,6 +55,7 @@ def production(monkeypatch):
         "DATABASE_URL": "sqlite:///:memory:",
         "PASSEND_FIELD_SALT_KEYS": secrets.token_urlsafe(24),
         "PASSEND_PSEUDONYM_KEY": secrets.token_urlsafe(32),
+        "PASSEND_AUDIT_KEY": secrets.token_urlsafe(32),
     }.items():
         monkeypatch.setenv(name, value)
     spec = importlib.util.find_spec("passend.settings.production")
