@@ -153,3 +153,53 @@ class Hulpvorm(models.TextChoices):
 HULPVORMEN_MET_VERBLIJF = frozenset(
     {Hulpvorm.PLEEGZORG, Hulpvorm.GEZINSGERICHT, Hulpvorm.GESLOTEN, Hulpvorm.OVERIG_VERBLIJF}
 )
+
+
+class Woonsituatie(models.TextChoices):
+    """Where the young person lives, at registration and at closure (monitoring: out-of-home
+    and crisis placements, family-type settings, the move out of heavier care)."""
+
+    THUIS = "thuis", _("thuis (bij ouders)")
+    NETWERK = "netwerk", _("in het netwerk (familie, bekenden)")
+    PLEEGZORG = "pleegzorg", _("pleegzorg")
+    GEZINSHUIS = "gezinshuis", _("gezinshuis of andere gezinsvorm")
+    RESIDENTIEEL = "residentieel", _("residentiële jeugdhulp (open)")
+    GESLOTEN = "gesloten", _("gesloten jeugdhulp")
+    CRISISOPVANG = "crisisopvang", _("crisisopvang")
+    ZELFSTANDIG = "zelfstandig", _("zelfstandig of begeleid wonen")
+    ANDERS = "anders", _("anders")
+
+
+# Living away from home under youth care (uithuisplaatsing).
+UIT_HUIS = frozenset(
+    {
+        Woonsituatie.PLEEGZORG,
+        Woonsituatie.GEZINSHUIS,
+        Woonsituatie.RESIDENTIEEL,
+        Woonsituatie.GESLOTEN,
+        Woonsituatie.CRISISOPVANG,
+    }
+)
+# Family-type settings (gezinsvormen).
+GEZINSVORMEN = frozenset({Woonsituatie.PLEEGZORG, Woonsituatie.GEZINSHUIS})
+# How heavy a living situation is, for "uitstroom uit zwaarder verblijf": a move to a lower
+# level is a move out of heavier care. Situations without a level (anders) do not compare.
+ZWAARTE = {
+    Woonsituatie.THUIS: 0,
+    Woonsituatie.ZELFSTANDIG: 0,
+    Woonsituatie.NETWERK: 1,
+    Woonsituatie.PLEEGZORG: 2,
+    Woonsituatie.GEZINSHUIS: 2,
+    Woonsituatie.RESIDENTIEEL: 3,
+    Woonsituatie.CRISISOPVANG: 3,
+    Woonsituatie.GESLOTEN: 4,
+}
+
+
+class Plaatsingsroute(models.TextChoices):
+    """Through whom the young person was placed (municipalities ask: via the wijkteam or the GI)."""
+
+    WIJKTEAM = "wijkteam", _("via wijkteam / lokale toegang")
+    GI = "gi", _("via gecertificeerde instelling (GI)")
+    ZORGAANBIEDER = "zorgaanbieder", _("via zorgaanbieder")
+    RECHTER = "rechter", _("via de rechter")

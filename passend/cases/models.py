@@ -21,9 +21,11 @@ from .codes import (
     Gender,
     LegalFramework,
     ParentRelation,
+    Plaatsingsroute,
     ReferrerType,
     ScreeningOutcome,
     Urgency,
+    Woonsituatie,
 )
 
 
@@ -93,6 +95,27 @@ class LifeDomain(CodeItem):
         verbose_name_plural = _("leefgebieden")
 
 
+class Sector(CodeItem):
+    """Problem type: the sectors whose expertise the question needs (GGZ, LVB, ...)."""
+
+    class Meta(CodeItem.Meta):
+        verbose_name = _("problematiek / benodigde expertise")
+        verbose_name_plural = _("problematiek / benodigde expertise")
+
+
+class Wijk(CodeItem):
+    """A wijk or stadsdeel of one municipality of the region (optional, for big-city teams)."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="wijken", verbose_name=_("gemeente")
+    )
+
+    class Meta(CodeItem.Meta):
+        verbose_name = _("wijk / stadsdeel")
+        verbose_name_plural = _("wijken / stadsdelen")
+        ordering = ["gemeente__name", "order", "label_nl"]
+
+
 class Casus(models.Model):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
     reference = models.CharField(_("casusnummer"), max_length=20, unique=True)
@@ -131,6 +154,17 @@ class Casus(models.Model):
         related_name="cases",
         verbose_name=_("woonplaats (gemeente)"),
     )
+    wijk = models.ForeignKey(
+        Wijk,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("wijk / stadsdeel"),
+    )
+    living_situation = models.CharField(
+        _("woonsituatie bij aanmelding"), max_length=16, choices=Woonsituatie.choices, blank=True
+    )
     bsn_pseudonym = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     name_pseudonym = models.CharField(max_length=64, db_index=True, editable=False)
 
@@ -168,6 +202,9 @@ class Casus(models.Model):
         _("beïnvloed door zorgvragen van anderen in het gezin"), default=False
     )
     life_domains = models.ManyToManyField(LifeDomain, blank=True, verbose_name=_("leefgebieden"))
+    sectors = models.ManyToManyField(
+        Sector, blank=True, verbose_name=_("problematiek / benodigde expertise")
+    )
     legal_framework = models.CharField(
         _("juridisch kader"),
         max_length=24,
@@ -241,6 +278,9 @@ class Casus(models.Model):
         blank=True,
         help_text=_("Als de jeugdige geplaatst is: de instantie die plaatste."),
     )
+    placement_route = models.CharField(
+        _("geplaatst via"), max_length=16, choices=Plaatsingsroute.choices, blank=True
+    )
     in_closed_youth_care = models.BooleanField(_("verblijft in gesloten jeugdhulp"), default=False)
     wlz_transition = models.BooleanField(_("overgang Jeugdwet–Wlz speelt"), default=False)
 
@@ -250,6 +290,14 @@ class Casus(models.Model):
     )
     fitting_place_on = models.DateField(_("passende plek bereikt op"), null=True, blank=True)
     closure_reason = models.TextField(_("toelichting bij afsluiten"), blank=True)
+    living_situation_at_closure = models.CharField(
+        _("woonsituatie bij afsluiten"), max_length=16, choices=Woonsituatie.choices, blank=True
+    )
+
+    # Retention (spec §2.13): the moment every identifying field and all free text were removed.
+    anonymised_at = models.DateTimeField(
+        _("geanonimiseerd op"), null=True, blank=True, editable=False
+    )
 
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "passend.procesregie",
     "passend.inbox",
     "passend.socialmap",
+    "passend.analytics",
+    "passend.privacy",
     "passend.demo",
 ]
 

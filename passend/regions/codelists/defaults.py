@@ -13,7 +13,28 @@ REASONS = [
     ("overgang-18", "18-/18+ overgang", "transition at 18"),
     ("vervolgzorg-ontbreekt", "vervolgzorg ontbreekt", "no follow-on care"),
     ("verblijf-plaatsing", "verblijf / plaatsing", "residential care / placement"),
+    (
+        "thuiszitten",
+        "thuiszitten / geen passend onderwijs",
+        "out of school / no suitable education",
+    ),
     ("anders", "anders", "other"),
+]
+# Problem type: the sectors whose expertise the question needs (monitoring groups by these).
+SECTORS = [
+    ("ggz", "GGZ (psychische problematiek)", "mental health (GGZ)"),
+    ("lvb", "LVB (licht verstandelijke beperking)", "mild intellectual disability (MID)"),
+    ("jeugd-opvoeding", "jeugd en opvoeding", "youth and parenting"),
+    ("verslaving", "verslaving", "addiction"),
+    ("onderwijs", "onderwijs", "education"),
+    ("somatiek", "somatiek (lichamelijke zorg)", "physical health"),
+    ("jeugdbescherming", "jeugdbescherming en veiligheid", "child protection and safety"),
+    (
+        "vg-meervoudig",
+        "verstandelijke of meervoudige beperking",
+        "intellectual or multiple disability",
+    ),
+    ("wonen-financien", "wonen, werk en financiën", "housing, work and finances"),
 ]
 DOMAINS = [
     ("gezin-opvoeding", "gezin en opvoeding", "family and parenting"),
@@ -85,6 +106,7 @@ AANDACHTSPUNTEN = [
 DEFAULTS = {
     "cases.RegistrationReason": REASONS,
     "cases.LifeDomain": DOMAINS,
+    "cases.Sector": SECTORS,
     "socialmap.Expertisegebied": EXPERTISE,
     "socialmap.Hulpvraag": HULPVRAGEN,
     "socialmap.Aandachtspunt": AANDACHTSPUNTEN,
