@@ -159,6 +159,35 @@ def organisation_in_team(user, team):
     )
 
 
+# Roles that see the figures of a team's whole working area; every other role with
+# VIEW_AGGREGATES (the beleidsadviseur) sees only the municipalities granted to it.
+_WHOLE_AREA_ROLES = frozenset(
+    role
+    for role, caps in ROLE_CAPABILITIES.items()
+    if Cap.VIEW_AGGREGATES in caps and Cap.VIEW_CASE_DATA in caps
+) | {"beheerder"}
+
+
+def aggregate_gemeente_ids(user, team) -> set[int]:
+    """The municipalities whose figures `user` may see in `team` (monitoring reads only the
+    analytics record, and only for these): the team's members and beheerder see the team's
+    whole working area; a beleidsadviseur the own municipality (the gemeente of the
+    organisation it acts for)."""
+    team_id = getattr(team, "pk", team)
+    memberships = _memberships_with(user, Cap.VIEW_AGGREGATES, team_id)
+    if not memberships:
+        return set()
+    area = set(Team.objects.get(pk=team_id).gemeenten.values_list("pk", flat=True))
+    if any(m.role in _WHOLE_AREA_ROLES for m in memberships):
+        return area
+    own = {
+        m.organisation.gemeente_id
+        for m in memberships
+        if m.organisation_id and m.organisation.gemeente_id
+    }
+    return own & area
+
+
 def any_team_with(user, capability: Cap) -> bool:
     return bool(team_ids_with(user, capability))
 

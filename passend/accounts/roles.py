@@ -40,6 +40,7 @@ class Cap(StrEnum):
     WRITE_MINUTES = "write_minutes"  # attendance, participation, minutes, process evaluation
     APPROVE_ADVICE = "approve_advice"  # approve and send an advice (voorzitter)
     DIRECT_PROCESS = "direct_process"  # plan van aanpak, escalation, follow-up, closure
+    HANDLE_PRIVACY_REQUESTS = "handle_privacy_requests"  # AVG export and erasure on request
 
 
 _TEAM_WORK = {
@@ -66,6 +67,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.WRITE_MINUTES,
             Cap.APPROVE_ADVICE,
             Cap.DIRECT_PROCESS,
+            Cap.HANDLE_PRIVACY_REQUESTS,
         }
     ),
     Role.TEAMLID: frozenset(_CASE_WORK | {Cap.WRITE_MINUTES}),
@@ -74,7 +76,14 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     Role.BELEIDSADVISEUR: frozenset({Cap.VIEW_TEAM, Cap.VIEW_AGGREGATES, Cap.VIEW_SOCIAL_MAP}),
     Role.COORDINATOR_SK: frozenset({Cap.VIEW_TEAM, Cap.MANAGE_SOCIAL_MAP, Cap.VIEW_SOCIAL_MAP}),
     Role.BEHEERDER: frozenset(
-        {Cap.VIEW_TEAM, Cap.VIEW_MEMBERS, Cap.VIEW_ACCESS_LOG, Cap.MANAGE_TEAM, Cap.VIEW_AGGREGATES}
+        {
+            Cap.VIEW_TEAM,
+            Cap.VIEW_MEMBERS,
+            Cap.VIEW_ACCESS_LOG,
+            Cap.MANAGE_TEAM,
+            Cap.VIEW_AGGREGATES,
+            Cap.HANDLE_PRIVACY_REQUESTS,
+        }
     ),
     # A provider's employee keeps the waiting times of their own organisation and sees nothing
     # else (the organisation comes from the membership).
@@ -83,7 +92,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
 
 # Capabilities that expose personal data: any role holding one must log in with two factors.
 PERSONAL_DATA_CAPABILITIES = frozenset(
-    {Cap.VIEW_MEMBERS, Cap.VIEW_ACCESS_LOG, Cap.VIEW_OWN_CASES, Cap.VIEW_CASE_DATA}
+    {
+        Cap.VIEW_MEMBERS,
+        Cap.VIEW_ACCESS_LOG,
+        Cap.VIEW_OWN_CASES,
+        Cap.VIEW_CASE_DATA,
+        Cap.HANDLE_PRIVACY_REQUESTS,
+    }
 )
 
 
