@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("passend.procesregie.urls")),
     path("", include("passend.inbox.urls")),
     path("", include("passend.socialmap.urls")),
+    path("", include("passend.privacy.urls")),
 ]

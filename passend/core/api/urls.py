@@ -26,6 +26,7 @@ API_URL_MODULES = [
     "passend.inbox.api_urls",
     "passend.socialmap.urls.api",
     "passend.cases.urls.api",
+    "passend.privacy.urls.api",
 ]
 
 for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerSplitView):

@@ -1,0 +1,3 @@
+"""Authorization-matrix expectations of the privacy routes: dpia."""
+
+EXPECT: dict = {}
