@@ -7,8 +7,11 @@ import zoneinfo
 import time_machine
 from django.forms.models import model_to_dict
 
+from passend.accounts.roles import Role
 from passend.advice.models import Advies, Opvolging, Toelichtingsverzoek
 from passend.analytics.models import CasusFeit, FeitCode, GebeurtenisFeit
+from passend.cases import services as cases
+from passend.cases.models import Casus, LifeDomain, Ouder, RegistrationReason, Sector
 from passend.meetings.models import Casusbespreking
 from passend.procesregie.models import Escalatie
 
@@ -186,3 +189,35 @@ def expected_dump(casus) -> dict:
 
 def stored_dump(casus) -> dict:
     return fact_dump(CasusFeit.objects.get(casus=casus))
+
+
+def registered(tenancy, **fields):
+    """A draft with codes, sent through the services: the first fact row."""
+    team, u = tenancy.a.team, tenancy.a.users
+    region = team.region
+    casus = Casus(
+        team=team,
+        first_name="Noor",
+        last_name="Fictief-Reis",
+        birth_date=dt.date(2012, 5, 17),
+        gemeente=team.gemeenten.first(),
+        referrer_type="01",
+        urgency="hoog",
+        living_situation="thuis",
+        youth_informed=True,
+        parents_informed=True,
+        **fields,
+    )
+    ouder = Ouder(first_name="Ilse", last_name="Fictief-Reis", relation="moeder", has_gezag=True)
+    cases.register(
+        casus,
+        actor=u[Role.AANMELDER],
+        parents=[ouder],
+        reasons=RegistrationReason.objects.filter(region=region, code="thuiszitten"),
+        life_domains=LifeDomain.objects.filter(region=region)[:2],
+        submit=False,
+    )
+    assert not CasusFeit.objects.filter(casus=casus).exists()  # a draft has no fact
+    casus.sectors.set(Sector.objects.filter(region=region, code__in=["ggz", "onderwijs"]))
+    cases.submit_registration(casus, actor=u[Role.AANMELDER])
+    return casus

@@ -12,51 +12,18 @@ from passend.accounts.roles import Role
 from passend.advice import services as advice
 from passend.analytics.models import CasusFeit
 from passend.cases import services as cases
-from passend.cases.models import Casus, LifeDomain, Ouder, RegistrationReason, Sector
 from passend.core.refusals import StateConflict
 from passend.meetings import services as meetings
 from passend.meetings.models import Overleg
 from passend.procesregie import services as procesregie
 
-from .helpers import DAY0, at, expected_dump, stored_dump
+from .helpers import DAY0, at, expected_dump, registered, stored_dump
 
 pytestmark = pytest.mark.django_db
 
 
 def check(casus):
     assert stored_dump(casus) == expected_dump(casus)
-
-
-def registered(tenancy, **fields):
-    """A draft with codes, sent through the services: the first fact row."""
-    team, u = tenancy.a.team, tenancy.a.users
-    region = team.region
-    casus = Casus(
-        team=team,
-        first_name="Noor",
-        last_name="Fictief-Reis",
-        birth_date=dt.date(2012, 5, 17),
-        gemeente=team.gemeenten.first(),
-        referrer_type="01",
-        urgency="hoog",
-        living_situation="thuis",
-        youth_informed=True,
-        parents_informed=True,
-        **fields,
-    )
-    ouder = Ouder(first_name="Ilse", last_name="Fictief-Reis", relation="moeder", has_gezag=True)
-    cases.register(
-        casus,
-        actor=u[Role.AANMELDER],
-        parents=[ouder],
-        reasons=RegistrationReason.objects.filter(region=region, code="thuiszitten"),
-        life_domains=LifeDomain.objects.filter(region=region)[:2],
-        submit=False,
-    )
-    assert not CasusFeit.objects.filter(casus=casus).exists()  # a draft has no fact
-    casus.sectors.set(Sector.objects.filter(region=region, code__in=["ggz", "onderwijs"]))
-    cases.submit_registration(casus, actor=u[Role.AANMELDER])
-    return casus
 
 
 def test_every_case_service_leaves_the_record_equal_to_the_case_records(tenancy):
