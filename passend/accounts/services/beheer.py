@@ -98,8 +98,8 @@ def _validate(team, values: dict) -> None:
         ) % {"start": _day(start)}
     if values.get("aggregate_whole_area") and role != Role.BELEIDSADVISEUR:
         errors["aggregate_whole_area"] = _(
-            "Alleen een beleidsadviseur krijgt de cijfers van het hele werkgebied; de andere "
-            "rollen zien die al of niet."
+            "Alleen een beleidsadviseur kan dit recht krijgen; de andere rollen zien de "
+            "cijfers van het hele werkgebied al, of helemaal niet."
         )
     if len(values.get("expertise") or "") > 120:
         errors["expertise"] = _("Gebruik voor de expertise hoogstens 120 tekens.")
