@@ -79,7 +79,7 @@ def closed_case(tenancy, start: int):
             draft,
             actor=u[Role.PROCESREGISSEUR],
             done_on=(DAY0 + dt.timedelta(days=start + 40)).date(),
-            implementation_status="in_de_geest",
+            implementation_status="niet_geaccepteerd_aanbieder",  # the longest code
         )
         cases.close_case(casus, actor=u[Role.PROCESREGISSEUR], outcome="crisisplaatsing")
     return casus
