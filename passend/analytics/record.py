@@ -42,6 +42,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from passend.cases.codes import CaseState
+from passend.meetings.codes import MeetingStatus
 
 from .models import Dimension, EventKind, age_group
 
@@ -102,7 +103,7 @@ def compute(casus) -> tuple[dict, set[tuple[str, str]], list[dict]]:
 
     discussions = list(
         Casusbespreking.objects.filter(casus=casus, discussed_at__isnull=False)
-        .exclude(overleg__status="geannuleerd")
+        .exclude(overleg__status=MeetingStatus.GEANNULEERD)
         .order_by("discussed_at", "id")
         .values_list("discussed_at", "participation")
     )
