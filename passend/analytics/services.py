@@ -60,9 +60,9 @@ def refresh_case(casus) -> Changes:
     fact = CasusFeit.objects.filter(casus=casus).first()
     if casus.is_draft:
         if fact is not None:
+            changes.facts.add(fact.pk)
             fact.delete()
             changes.deleted += 1
-            changes.facts.add(fact.pk)
         return changes
     values, codes, events = compute(casus)
     if fact is None:
