@@ -292,7 +292,8 @@ class MembershipDetailView(_TeamBeheerAPI):
     @extend_schema(
         operation_id="updateMembership",
         summary="Rol wijzigen",
-        description="Wijzigt rol, organisatie, expertise, start- of einddatum. 409 als het team "
+        description="Wijzigt rol, organisatie, expertise, start- of einddatum of (bij een "
+        "beleidsadviseur) het recht op de cijfers van het hele werkgebied. 409 als het team "
         "zo zijn laatste beheerder verliest.",
         request=MembershipWriteSerializer,
         responses={200: MembershipSerializer},

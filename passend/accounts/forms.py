@@ -54,7 +54,12 @@ def _role_choices():
 class MembershipForm(forms.Form):
     """Role, organisation, expertise and dates of a membership in `team`."""
 
-    groups = [(_("Rol in het team"), ["role", "organisation", "expertise", "start", "end"])]
+    groups = [
+        (
+            _("Rol in het team"),
+            ["role", "organisation", "expertise", "start", "end", "aggregate_whole_area"],
+        )
+    ]
 
     role = forms.ChoiceField(
         label=_("Rol"), choices=_role_choices, error_messages={"required": _("Kies een rol.")}
@@ -87,6 +92,15 @@ class MembershipForm(forms.Form):
         required=False,
         help_text=_("De laatste dag van deze rol; leeg laten als de rol doorloopt."),
         error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+
+    aggregate_whole_area = forms.BooleanField(
+        label=_("Mag de cijfers van het hele werkgebied zien"),
+        required=False,
+        help_text=_(
+            "Alleen voor een beleidsadviseur. Zonder dit vinkje ziet een beleidsadviseur alleen "
+            "de geanonimiseerde cijfers van de gemeente van de eigen organisatie."
+        ),
     )
 
     def __init__(self, *args, team, **kwargs):
@@ -131,6 +145,7 @@ class InviteForm(MembershipForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["end"]
+        del self.fields["aggregate_whole_area"]
 
 
 class SetPasswordForm(forms.Form):

@@ -64,6 +64,14 @@ class Membership(models.Model):
         _("expertise"), max_length=120, blank=True, help_text=_("Bijvoorbeeld GGZ, LVB, onderwijs.")
     )
     active = models.BooleanField(_("actief"), default=True)
+    aggregate_whole_area = models.BooleanField(
+        _("mag cijfers van het hele werkgebied zien"),
+        default=False,
+        help_text=_(
+            "Alleen voor een beleidsadviseur: de geanonimiseerde cijfers van alle gemeenten "
+            "van het team, niet alleen van de eigen gemeente."
+        ),
+    )
     start = models.DateField(_("startdatum"), default=timezone.localdate)
     end = models.DateField(
         _("einddatum"), null=True, blank=True, help_text=_("Laatste dag; leeg is doorlopend.")

@@ -172,13 +172,14 @@ def aggregate_gemeente_ids(user, team) -> set[int]:
     """The municipalities whose figures `user` may see in `team` (monitoring reads only the
     analytics record, and only for these): the team's members and beheerder see the team's
     whole working area; a beleidsadviseur the own municipality (the gemeente of the
-    organisation it acts for)."""
+    organisation it acts for), or the whole area when the beheerder granted it on the
+    membership (``Membership.aggregate_whole_area``)."""
     team_id = getattr(team, "pk", team)
     memberships = _memberships_with(user, Cap.VIEW_AGGREGATES, team_id)
     if not memberships:
         return set()
     area = set(Team.objects.get(pk=team_id).gemeenten.values_list("pk", flat=True))
-    if any(m.role in _WHOLE_AREA_ROLES for m in memberships):
+    if any(m.role in _WHOLE_AREA_ROLES or m.aggregate_whole_area for m in memberships):
         return area
     own = {
         m.organisation.gemeente_id

@@ -18,7 +18,17 @@ class MembershipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Membership
-        fields = ["id", "user", "role", "organisation", "expertise", "start", "end", "state"]
+        fields = [
+            "id",
+            "user",
+            "role",
+            "organisation",
+            "expertise",
+            "start",
+            "end",
+            "aggregate_whole_area",
+            "state",
+        ]
         read_only_fields = fields
 
     def get_state(self, membership) -> str:
@@ -37,6 +47,11 @@ class MembershipWriteSerializer(serializers.Serializer):
     start = serializers.DateField(required=False, help_text="Eerste dag; standaard vandaag.")
     end = serializers.DateField(
         allow_null=True, required=False, help_text="Laatste dag; leeg is doorlopend."
+    )
+    aggregate_whole_area = serializers.BooleanField(
+        required=False,
+        help_text="Alleen voor een beleidsadviseur: mag de cijfers van het hele werkgebied van "
+        "het team zien (anders alleen die van de eigen gemeente).",
     )
 
 
@@ -82,6 +97,7 @@ class InviteSerializer(MembershipWriteSerializer):
         help_text="Leeg: afgeleid van het e-mailadres.",
     )
     end = None
+    aggregate_whole_area = None
 
 
 class InviteResultSerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
+from passend.analytics.services import refresh_case
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases import services as case_services
@@ -111,6 +112,7 @@ def record_follow_up(
         )
         moved = True
     log_case(request, casus, Action.UPDATE, "follow-up advies vastleggen")
+    refresh_case(casus)
     return opvolging, moved
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
+from passend.analytics.services import refresh_case
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases import services as case_services
@@ -408,6 +409,7 @@ def send_advice(advies: Advies, *, actor, request=None, recipients=None) -> Advi
     _copy(advies, given, "sent_by", "sent_at", "to_referrer", "to_young_person", "to_parents")
     advies.casus.refresh_from_db()
     log_case(request, advies.casus, Action.UPDATE, "advies versturen")
+    refresh_case(advies.casus)
     return advies
 
 
@@ -486,6 +488,7 @@ def ask_clarification(
         advies=advies, asked_by=actor, party=party, question=question.strip()
     )
     log_case(request, casus, Action.CREATE, "toelichting op advies vragen")
+    refresh_case(casus)
     return verzoek
 
 

@@ -121,7 +121,8 @@ class CasusFeit(models.Model):
     discussions = models.PositiveSmallIntegerField(_("aantal besprekingen"), default=0)
     advice_sent_on = models.DateField(_("advies verstuurd op"), null=True)
     advice_status = models.CharField(_("status advies"), max_length=12, blank=True)
-    implementation_status = models.CharField(_("stand van uitvoering"), max_length=24, blank=True)
+    # As long as the advice's own field: the longest code has 27 characters.
+    implementation_status = models.CharField(_("stand van uitvoering"), max_length=32, blank=True)
     follow_ups_done = models.PositiveSmallIntegerField(_("follow-ups gedaan"), default=0)
     clarification_requests = models.PositiveSmallIntegerField(
         _("verzoeken om toelichting"), default=0

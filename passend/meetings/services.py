@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
+from passend.analytics.services import refresh_case, refresh_cases
 from passend.audit.models import Action
 from passend.audit.services import log_access
 from passend.cases.codes import ACTIVE_STATES
@@ -204,6 +205,7 @@ def update_meeting(overleg: Overleg, *, actor, request=None, **changes) -> Overl
     overleg.save()
     overleg.discussions.filter(discussed_at__isnull=False).update(discussed_at=overleg.starts_at)
     _log(request, Action.UPDATE, "overleg", [overleg.pk], "overleg wijzigen", overleg.team)
+    refresh_cases(overleg.discussions.values("casus"))
     return overleg
 
 
@@ -457,6 +459,7 @@ def record_discussion(discussion: Casusbespreking, *, actor, request=None, **val
         "bespreking vastleggen",
         overleg.team,
     )
+    refresh_case(discussion.casus)
     return discussion
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_noop
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
+from passend.analytics.services import refresh_case
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.cases.models import Casus
@@ -269,6 +270,7 @@ def _outcome_date(escalation: Escalatie) -> None:
         escalation.outcome = None
 
 
+@transaction.atomic
 def escalate(casus: Casus, *, actor, request=None, **fields) -> Escalatie:
     """Record an escalation (opschalen) to a higher level, with its outcome if known."""
     check_work(casus, actor=actor, kind=ESCALATION)
@@ -278,9 +280,11 @@ def escalate(casus: Casus, *, actor, request=None, **fields) -> Escalatie:
     _outcome_date(escalation)
     escalation.save()
     log_case(request, casus, Action.CREATE, "opschalen")
+    refresh_case(casus)
     return escalation
 
 
+@transaction.atomic
 def escalation_update(escalation: Escalatie, *, actor, request=None, **fields) -> Escalatie:
     """Change an escalation or record its outcome; fields not given keep their value."""
     casus = escalation.casus
@@ -292,6 +296,7 @@ def escalation_update(escalation: Escalatie, *, actor, request=None, **fields) -
     _outcome_date(escalation)
     escalation.save()
     log_case(request, casus, Action.UPDATE, "opschalen: uitkomst")
+    refresh_case(casus)
     return escalation
 
 

@@ -31,7 +31,7 @@ from ..roles import Cap, Role
 from . import mails
 
 SUBJECT = "medewerker"
-MEMBERSHIP_FIELDS = ("role", "organisation", "expertise", "start", "end")
+MEMBERSHIP_FIELDS = ("role", "organisation", "expertise", "start", "end", "aggregate_whole_area")
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -96,6 +96,11 @@ def _validate(team, values: dict) -> None:
         errors["end"] = _(
             "De einddatum ligt vóór de startdatum. Kies een einddatum op of na %(start)s."
         ) % {"start": _day(start)}
+    if values.get("aggregate_whole_area") and role != Role.BELEIDSADVISEUR:
+        errors["aggregate_whole_area"] = _(
+            "Alleen een beleidsadviseur kan dit recht krijgen; de andere rollen zien de "
+            "cijfers van het hele werkgebied al, of helemaal niet."
+        )
     if len(values.get("expertise") or "") > 120:
         errors["expertise"] = _("Gebruik voor de expertise hoogstens 120 tekens.")
     if errors:
@@ -159,6 +164,7 @@ def _create_membership(user, team, values: dict) -> Membership:
     for name in MEMBERSHIP_FIELDS:
         setattr(membership, name, values.get(name))
     membership.expertise = membership.expertise or ""
+    membership.aggregate_whole_area = bool(membership.aggregate_whole_area)
     membership.active = True
     membership.save()
     return membership
@@ -181,6 +187,7 @@ def add_membership(
     expertise: str = "",
     start: dt.date | None = None,
     end: dt.date | None = None,
+    aggregate_whole_area: bool = False,
     request=None,
 ) -> Membership:
     """Give a member of the team another role (or the same role again after it ended).
@@ -196,6 +203,7 @@ def add_membership(
         "expertise": expertise,
         "start": start or timezone.localdate(),
         "end": end,
+        "aggregate_whole_area": aggregate_whole_area,
     }
     membership = _create_membership(user, team, values)
     _log(request, team, user, Action.CREATE, f"lidmaatschap toegevoegd: {role}")
@@ -205,7 +213,8 @@ def add_membership(
 
 @transaction.atomic
 def update_membership(membership, *, actor, changes: dict, request=None) -> Membership:
-    """Change role, organisation, expertise, start or end date of a membership."""
+    """Change role, organisation, expertise, start or end date of a membership, or the
+    beleidsadviseur's grant to count the team's whole working area."""
     team = membership.team
     _check_manager(actor, team)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -213,7 +222,11 @@ def update_membership(membership, *, actor, changes: dict, request=None) -> Memb
     changed = [name for name in MEMBERSHIP_FIELDS if name in changes]
     for name in changed:
         value = changes[name]
-        setattr(membership, name, (value or "") if name == "expertise" else value)
+        if name == "expertise":
+            value = value or ""
+        elif name == "aggregate_whole_area":
+            value = bool(value)
+        setattr(membership, name, value)
     _validate(team, {name: getattr(membership, name) for name in MEMBERSHIP_FIELDS})
     if membership.role != before_role and _same_role(
         membership.user, team, membership.role, exclude=membership

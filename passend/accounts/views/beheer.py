@@ -234,6 +234,7 @@ class MembershipEditView(_MemberFormPage):
             "expertise": m.expertise,
             "start": m.start,
             "end": m.end,
+            "aggregate_whole_area": m.aggregate_whole_area,
         }
 
     def submit(self, form):

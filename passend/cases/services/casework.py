@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
+from passend.analytics.services import refresh_case
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
@@ -124,6 +125,7 @@ def transition(
         fields += ["closure_outcome", "fitting_place_on", "closure_reason"]
     casus.save(update_fields=fields)
     log_case(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to}")
+    refresh_case(casus)
     return entry
 
 
@@ -291,6 +293,7 @@ def save_case_direction(
         ]
     )
     log_case(request, casus, Action.UPDATE, "casusregie vastleggen")
+    refresh_case(casus)
     return casus
 
 
@@ -427,5 +430,6 @@ def close_case(
     entry = transition(
         locked, to=CaseState.AFGESLOTEN, actor=actor, reason=summary, request=request
     )
+    refresh_case(locked)
     casus.refresh_from_db()
     return entry

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import has_capability, organisation_in_team
 from passend.accounts.roles import Cap
+from passend.analytics.services import refresh_case
 from passend.audit.models import Action
 from passend.audit.services import log_case
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
@@ -227,6 +228,7 @@ def register(
         parent.save()
     if submit and casus.is_draft:
         submit_registration(casus, actor=actor, request=request)
+    refresh_case(casus)
     return casus
 
 
@@ -261,6 +263,7 @@ def submit_registration(casus: Casus, *, actor, request=None) -> Casus:
         at=casus.registered_at,
         reason="zelfmelding" if casus.self_registration else "aanmelding",
     )
+    refresh_case(casus)
     return casus
 
 
@@ -332,6 +335,7 @@ def record_consent(
     consent.full_clean()
     consent.save()
     log_case(request, casus, Action.CREATE, "toestemming vastleggen")
+    refresh_case(casus)
     return consent
 
 
@@ -361,4 +365,5 @@ def withdraw_consent(
     consent.withdrawn_on = withdrawn_on
     consent.save(update_fields=["withdrawn_on"])
     log_case(request, consent.casus, Action.UPDATE, "toestemming intrekken")
+    refresh_case(consent.casus)
     return consent

@@ -8,6 +8,9 @@ from django.test import RequestFactory
 
 from passend.accounts.models import Membership, User
 from passend.accounts.roles import Role
+from passend.analytics.models import CasusFeit
+from passend.analytics.services import rebuild as rebuild_analytics
+from passend.cases.models import Casus
 from passend.demo.region import (
     DEMO_PASSWORD,
     GEMEENTEN,
@@ -58,6 +61,12 @@ def test_load_demo_twice_is_idempotent():
     assert sorted(Gemeente.objects.values_list("cbs_code", flat=True)) == [
         code for code, _ in GEMEENTEN
     ]
+
+    # The analytics record holds every registered demo case and is current (the demo
+    # backdates its history directly; load_demo recomputes the record at the end).
+    registered = Casus.objects.filter(is_draft=False)
+    assert CasusFeit.objects.filter(casus__in=registered).count() == registered.count() > 0
+    assert rebuild_analytics().total == 0
 
     text = out.getvalue()
     assert "voorzitter.noord" in text

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from passend.accounts.roles import Role
+from passend.analytics.services import rebuild as rebuild_analytics
 from passend.demo.cases import load_demo_cases
 from passend.demo.region import DEMO_PASSWORD, DemoConflictError, load_demo_region
 
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         from passend.demo.casework_load import load_demo_casework
 
         casework = load_demo_casework()
+        rebuild_analytics()  # the demo backdates its history directly: recompute the record
 
         self.stdout.write(
             self.style.SUCCESS(
