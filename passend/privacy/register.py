@@ -285,7 +285,7 @@ def as_markdown() -> str:
                 f"- **Gegevens:** {row['contents']}",
                 f"- **Doel:** {row['purpose']}",
                 f"- **Grondslag:** {row['legal_basis']}",
-                f"- **Wie ziet het:** {row['seen_note']} (rollen: {', '.join(row['seen_by'])})",
+                f"- **Wie ziet het:** {row['seen_note']} Rollen: {', '.join(row['seen_by'])}.",
                 f"- **Bewaartermijn:** {row['retention']}",
                 "",
             ]
