@@ -37,6 +37,9 @@ class Command(BaseCommand):
         from passend.demo.casework_load import load_demo_casework
 
         casework = load_demo_casework()
+        from passend.demo.privacy import load_demo_privacy
+
+        privacy = load_demo_privacy()
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -62,6 +65,11 @@ class Command(BaseCommand):
                 f"Casuswerk: {casework['episodes']} periodes op tijdlijnen, "
                 f"{casework['meetings']} overleggen, {casework['advices']} adviezen, "
                 f"{casework['actions']} acties."
+            )
+        if privacy["created"]:
+            self.stdout.write(
+                f"Privacy: DPIA en convenant vastgelegd voor {privacy['created']} teams "
+                "(monitoring staat aan)."
             )
         rows = [("Gebruikersnaam", "Team", "Rol")]
         rows += [(user, team, str(Role(role).label)) for user, team, role in result["logins"]]
