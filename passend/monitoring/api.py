@@ -10,6 +10,7 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
+    extend_schema_view,
 )
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
@@ -60,20 +61,21 @@ class SummarySerializer(serializers.Serializer):
     tables = TableSerializer(many=True)
 
 
-@extend_schema(
-    tags=["Monitoring"],
-    operation_id="getMonitoringSummary",
-    summary="Monitoring: eerste cijfers",
-    description="Aanmeldingen van de laatste twaalf maanden per maand, per gemeente, per "
-    "status en de uitkomst van de afgesloten casussen, uit het geanonimiseerde analyserecord. "
-    "Een beleidsadviseur ziet alleen de toegekende gemeenten. 409 zolang de DPIA van het team "
-    "niet is vastgelegd.",
-    parameters=[TEAM_ID],
-    responses={
-        200: SummarySerializer,
-        409: OpenApiResponse(description="DPIA nog niet vastgelegd (problem+json)."),
-    },
+@extend_schema_view(
+    retrieve=extend_schema(
+        operation_id="getMonitoringSummary",
+        summary="Monitoring: eerste cijfers",
+        description="Aanmeldingen van de laatste twaalf maanden per maand, per gemeente, per "
+        "status en de uitkomst van de afgesloten casussen, uit het geanonimiseerde analyserecord. "
+        "Een beleidsadviseur ziet alleen de toegekende gemeenten. 409 zolang de DPIA van het team "
+        "niet is vastgelegd.",
+        responses={
+            200: SummarySerializer,
+            409: OpenApiResponse(description="DPIA nog niet vastgelegd (problem+json)."),
+        },
+    )
 )
+@extend_schema(tags=["Monitoring"], parameters=[TEAM_ID])
 class MonitoringSummaryView(viewsets.GenericViewSet):
     personal_data = False
     serializer_class = SummarySerializer
