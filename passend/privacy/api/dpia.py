@@ -3,6 +3,8 @@
 The same rules as the beheer page: the team must be the user's (404); the beheerder and the
 voorzitter read (``may_view_dpia``, else 403), the beheerder records (``record_dpia``)."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -33,6 +35,9 @@ class DpiaSerializer(serializers.ModelSerializer):
         help_text="De DPIA is uitgevoerd en het convenant vastgesteld: monitoring staat aan.",
     )
     recorded = serializers.SerializerMethodField(help_text="Is de toets al eens vastgelegd?")
+    recorded_at = serializers.SerializerMethodField(
+        help_text="Wanneer de toets het laatst is vastgelegd; leeg als dat nog niet is gebeurd."
+    )
 
     class Meta:
         model = DpiaToets
@@ -45,13 +50,15 @@ class DpiaSerializer(serializers.ModelSerializer):
             "recorded",
             "recorded_at",
         ]
-        read_only_fields = ["recorded_at"]
 
     def get_reasons(self, toets) -> list[str]:
         return dpia_reasons(toets)
 
     def get_recorded(self, toets) -> bool:
         return toets.pk is not None
+
+    def get_recorded_at(self, toets) -> datetime.datetime | None:
+        return toets.recorded_at if toets.pk is not None else None
 
 
 @extend_schema_view(

@@ -231,7 +231,8 @@ def url(team) -> str:
 def test_api_reads_camel_case_with_the_outcome(tenancy, as_user):
     data = as_user(beheerder(tenancy)).get(url(tenancy.a.team)).json()
     assert data["dpiaRequired"] is True and data["monitoringAllowed"] is False
-    assert data["recorded"] is False and data["criteriaMet"] == 3
+    assert data["recorded"] is False and data["recordedAt"] is None
+    assert data["criteriaMet"] == 3
     assert data["systematicMonitoring"] is True and data["dpiaReference"] == ""
     assert any("altijd" in reason for reason in data["reasons"])
 
@@ -261,6 +262,7 @@ def test_api_put_records_and_validates(tenancy, as_user):
         content_type="application/json",
     )
     assert good.status_code == 200 and good.json()["monitoringAllowed"] is True
+    assert good.json()["recorded"] is True and good.json()["recordedAt"]
     assert monitoring_allowed(tenancy.a.team)
 
 
@@ -272,3 +274,25 @@ def test_api_put_by_the_voorzitter_is_forbidden(tenancy, as_user):
     )
     assert response.status_code == 403 and response["Content-Type"] == "application/problem+json"
     assert not DpiaToets.objects.exists()
+
+
+def test_api_bad_types_are_400_not_500(tenancy, as_user):
+    client = as_user(beheerder(tenancy))
+    response = client.put(
+        url(tenancy.a.team),
+        {"dpiaDoneOn": "gisteren", "profiling": "misschien", "dpiaReference": "x" * 121},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert {p["name"] for p in response.json()["invalidParams"]} == {
+        "dpiaDoneOn",
+        "profiling",
+        "dpiaReference",
+    }
+
+
+def test_api_another_team_is_not_found(tenancy, as_user):
+    client = as_user(beheerder(tenancy))
+    assert client.get(url(tenancy.b.team)).status_code == 404
+    response = client.put(url(tenancy.b.team), {}, content_type="application/json")
+    assert response.status_code == 404 and not DpiaToets.objects.exists()
