@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("passend.inbox.urls")),
     path("", include("passend.socialmap.urls")),
     path("", include("passend.privacy.urls")),
+    path("", include("passend.monitoring.urls")),
 ]

@@ -280,3 +280,13 @@ def require_team_or_404(request, *, capability: Cap, purpose: str, slug=None, pk
         purpose=purpose,
         **lookup,
     )
+
+
+# --- the privacy lifecycle -------------------------------------------------------------------
+
+
+def may_view_dpia(user, team) -> bool:
+    """The team's DPIA check and processing register: the beheerder (who records them) and
+    whoever handles the team's AVG requests (the voorzitter) may read them."""
+    caps = capabilities(user, team)
+    return Cap.MANAGE_TEAM in caps or Cap.HANDLE_PRIVACY_REQUESTS in caps

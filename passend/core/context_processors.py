@@ -41,6 +41,7 @@ TEAM_NAVIGATION = [
         _("Wachttijden"), "socialmap:provider", (Cap.UPDATE_OWN_WAITING_TIMES,), requires=None
     ),
     NavEntry(_("Beheer"), "regions:beheer", (Cap.MANAGE_TEAM,)),
+    NavEntry(_("Monitoring"), "monitoring:home", (Cap.VIEW_AGGREGATES,), MORE),
     NavEntry(_("Teamleden"), "regions:team-members", (Cap.VIEW_MEMBERS,), MORE),
     NavEntry(_("Toegangslog"), "audit:access-log", (Cap.VIEW_ACCESS_LOG,), MORE),
 ]

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "passend.socialmap",
     "passend.analytics",
     "passend.privacy",
+    "passend.monitoring",
     "passend.demo",
 ]
 

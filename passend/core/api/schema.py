@@ -116,7 +116,7 @@ class PassendAutoSchema(AutoSchema):
 def _error(code: str) -> dict:
     schema = "InvalidInputProblem" if code == "400" else "Problem"
     return {
-        "description": ERROR_DESCRIPTIONS[code],
+        "description": ERROR_DESCRIPTIONS.get(code, ""),
         "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
         "content": {
             "application/problem+json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}
@@ -135,10 +135,13 @@ def add_design_rule_responses(result, generator, request, public):
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            for response in responses.values():
+            for code, response in responses.items():
                 response.setdefault("headers", {})["API-Version"] = {
                     "$ref": "#/components/headers/API-Version"
                 }
+                # An error a view declares itself (a 409 of a GET) answers problem+json too.
+                if str(code).startswith(("4", "5")) and "content" not in response:
+                    response["content"] = _error(str(code))["content"]
             takes_input = "requestBody" in operation or any(
                 p.get("in") == "query" for p in operation.get("parameters", [])
             )

@@ -27,6 +27,7 @@ API_URL_MODULES = [
     "passend.socialmap.urls.api",
     "passend.cases.urls.api",
     "passend.privacy.urls.api",
+    "passend.monitoring.api_urls",
 ]
 
 for view in (SpectacularJSONAPIView, SpectacularYAMLAPIView, SpectacularSwaggerSplitView):

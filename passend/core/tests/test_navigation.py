@@ -104,13 +104,13 @@ ROW = {
     Role.SCREENER: ["Werkvoorraad", "Casussen", "Overleggen", "Mijn acties", "Sociale kaart"],
     Role.AANMELDER: ["Team", "Werkvoorraad", "Mijn aanmeldingen", "Sociale kaart", "Organisaties"],
     Role.COORDINATOR_SK: ["Team", "Sociale kaart", "Beheer sociale kaart", "Organisaties"],
-    Role.BEHEERDER: ["Team", "Beheer", "Teamleden", "Toegangslog", "Organisaties"],
+    Role.BEHEERDER: ["Team", "Beheer", "Monitoring", "Teamleden", "Toegangslog", "Organisaties"],
     Role.AANBIEDER: ["Wachttijden"],
-    Role.BELEIDSADVISEUR: ["Team", "Sociale kaart", "Organisaties"],
+    Role.BELEIDSADVISEUR: ["Team", "Sociale kaart", "Monitoring", "Organisaties"],
 }
 MORE = {
-    Role.VOORZITTER: ["Team", "Teamleden", "Toegangslog", "Organisaties"],
-    Role.SCREENER: ["Team", "Teamleden", "Organisaties"],
+    Role.VOORZITTER: ["Team", "Monitoring", "Teamleden", "Toegangslog", "Organisaties"],
+    Role.SCREENER: ["Team", "Monitoring", "Teamleden", "Organisaties"],
 }
 
 

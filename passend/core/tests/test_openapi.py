@@ -22,6 +22,8 @@ NON_COLLECTION_SEGMENTS |= {"perspective", "case-direction"}
 NON_COLLECTION_SEGMENTS |= {"socialmap"}
 # A member has one second factor: DELETE on it resets it (a singleton sub-resource).
 NON_COLLECTION_SEGMENTS |= {"second-factor"}
+# A team has one DPIA check, and one monitoring with one summary (issue 12).
+NON_COLLECTION_SEGMENTS |= {"dpia", "monitoring", "summary"}
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 

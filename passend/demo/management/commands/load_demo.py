@@ -39,6 +39,9 @@ class Command(BaseCommand):
 
         casework = load_demo_casework()
         rebuild_analytics()  # the demo backdates its history directly: recompute the record
+        from passend.demo.privacy import load_demo_privacy
+
+        privacy = load_demo_privacy()
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -64,6 +67,11 @@ class Command(BaseCommand):
                 f"Casuswerk: {casework['episodes']} periodes op tijdlijnen, "
                 f"{casework['meetings']} overleggen, {casework['advices']} adviezen, "
                 f"{casework['actions']} acties."
+            )
+        if privacy["created"]:
+            self.stdout.write(
+                f"Privacy: DPIA en convenant vastgelegd voor {privacy['created']} teams "
+                "(monitoring staat aan)."
             )
         rows = [("Gebruikersnaam", "Team", "Rol")]
         rows += [(user, team, str(Role(role).label)) for user, team, role in result["logins"]]

@@ -1,0 +1,12 @@
+"""Authorization-matrix expectations of monitoring (see passend/core/tests/authz/matrix.py)."""
+
+from passend.accounts.roles import Cap
+from passend.core.tests.authz.matrix import Expect, may
+
+AGGREGATE_VIEWERS = may(Cap.VIEW_AGGREGATES)
+
+EXPECT = {
+    "monitoring:home": Expect(read=AGGREGATE_VIEWERS),
+    # 409 "DPIA nog niet vastgelegd" while the place's team has no recorded DPIA.
+    "api:monitoring-summary": Expect(read=AGGREGATE_VIEWERS, read_status=frozenset({200, 409})),
+}
