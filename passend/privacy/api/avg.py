@@ -77,7 +77,6 @@ class AvgExportViewSet(_Avg):
     audit_purpose = "AVG-inzage"
 
     @extend_schema(
-        operation_id="exportAvgPerson",
         summary="AVG-inzage van een betrokkene",
         description=(
             "Alle gegevens over de jeugdige of een ouder (art. 15 AVG), met wie het dossier "
@@ -105,7 +104,6 @@ class AvgErasureViewSet(_Avg):
     audit_purpose = "AVG-verwijdering"
 
     @extend_schema(
-        operation_id="eraseAvgPerson",
         summary="AVG-verwijderverzoek afhandelen",
         description=(
             "Zonder weigeringsgrond: de gegevens verwijderen (de jeugdige: de hele casus "
@@ -139,7 +137,6 @@ class AvgRequestViewSet(_Avg):
     pagination_class = None  # the requests of one case, few
 
     @extend_schema(
-        operation_id="listAvgRequests",
         summary="AVG-verzoeken van de casus",
         description="Inzage- en verwijderverzoeken van de casus en hoe ze zijn afgehandeld.",
         responses=AvgVerzoekSerializer(many=True),
