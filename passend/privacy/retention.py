@@ -275,14 +275,15 @@ def apply_retention(*, dry_run=False, now=None, trigger="command", by=None, team
     return run
 
 
-def checkpoint_sqlite() -> bool:
+def checkpoint_sqlite(using=None) -> bool:
     """On SQLite in WAL mode: copy the write-ahead log into the database file and empty it, so
     the old versions of the removed values do not linger in the -wal file (with secure_delete
     on, the freed pages are zeroed). Nothing on PostgreSQL (VACUUM is the DBA's). Outside a
     transaction only; returns whether a checkpoint ran."""
-    if connection.vendor != "sqlite" or connection.in_atomic_block:
+    using = using or connection
+    if using.vendor != "sqlite" or using.in_atomic_block:
         return False
-    with connection.cursor() as cursor:
+    with using.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         if str(cursor.fetchone()[0]).lower() != "wal":
             return False
