@@ -22,12 +22,13 @@ from django.utils.translation import gettext_lazy
 from passend.accounts.permissions import capabilities
 from passend.accounts.roles import Cap
 from passend.audit.models import Action
-from passend.audit.services import log_case
+from passend.audit.services import log_case, log_system
 from passend.cases.codes import CaseState
 from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 
 from . import avg_data
 from .models import AvgVerzoek, AvgVerzoekSoort, AvgVerzoekStatus
+from .retention import anonymise_case
 
 # A case in one of these states is no longer worked on: its data may be erased on request.
 CLOSED_STATES = frozenset(
@@ -87,6 +88,22 @@ def _person_or_refuse(casus, person: str):
     return parsed
 
 
+def _log(request, casus, action: str, purpose: str, *, actor) -> None:
+    """The access-log entry of a handling: of the request, or (a script) of the actor."""
+    if request is not None:
+        log_case(request, casus, action, purpose)
+    else:
+        log_system(
+            action=action,
+            subject_type="casus",
+            subject_ids=[casus.pk],
+            purpose=purpose,
+            team=casus.team,
+            actor=actor,
+            access_point="taak AVG-verzoek",
+        )
+
+
 def _record(casus, *, person, kind, status, actor, received_on=None, ground="", explanation=""):
     return AvgVerzoek.objects.create(
         team=casus.team,
@@ -118,7 +135,7 @@ def export_person(casus, *, person: str, actor, request=None, received_on=None) 
             actor=actor,
             received_on=received_on,
         )
-        log_case(request, casus, Action.EXPORT, "AVG-inzage")
+        _log(request, casus, Action.EXPORT, "AVG-inzage", actor=actor)
     return data
 
 
@@ -165,7 +182,7 @@ def erase_person(
                 ground=refuse_ground,
                 explanation=explanation,
             )
-            log_case(request, casus, Action.UPDATE, "AVG-verwijdering geweigerd")
+            _log(request, casus, Action.UPDATE, "AVG-verwijdering geweigerd", actor=actor)
         return verzoek
     if casus.anonymised_at is not None:
         raise StateConflict(_("De gegevens van deze casus zijn al verwijderd."))
@@ -184,12 +201,11 @@ def erase_person(
             received_on=received_on,
         )
         if kind == avg_data.YOUNG_PERSON:
-            from .retention import anonymise_case  # the retention procedure, applied now
-
+            # The retention procedure, applied now; it logs the deletion of the case itself.
             anonymise_case(casus, reason="avg", actor=actor, now=now)
         else:
             erase_parent(ouder)
-        log_case(request, casus, Action.DELETE, "AVG-verwijdering")
+            _log(request, casus, Action.DELETE, "AVG-verwijdering", actor=actor)
     return verzoek
 
 
