@@ -214,6 +214,11 @@ def requests_of(casus):
     return casus.avg_verzoeken.select_related("handled_by")
 
 
+def team_requests(team):
+    """The AVG requests of the team, newest first."""
+    return AvgVerzoek.objects.filter(team=team).select_related("casus", "handled_by")
+
+
 def person_label(casus, person: str) -> str:
     """How a request's person reads in the history (a removed parent stays 'ouder <id>')."""
     for candidate in avg_data.persons_of(casus):

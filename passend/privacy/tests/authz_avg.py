@@ -13,6 +13,7 @@ HANDLERS = may(Cap.HANDLE_PRIVACY_REQUESTS)
 NO_SUCH_PERSON = "ouder:0"
 
 EXPECT: dict = {
+    "privacy:avg-team": Expect(read=HANDLERS),
     "privacy:avg-case": Expect(
         read=HANDLERS,
         write=HANDLERS,

@@ -271,3 +271,25 @@ def test_the_api_exports_erases_and_lists(tenancy, as_user, chair, casus):
         ("inzage", "uitgevoerd"),
         ("inzage", "uitgevoerd"),
     ]
+
+
+def test_the_beheerder_finds_a_case_by_its_number(tenancy, as_user, casus):
+    client = as_user(tenancy.a.users[Role.BEHEERDER])
+    url = reverse("privacy:avg-team", args=[tenancy.a.team.slug])
+    assert (
+        f'href="{url}"'
+        in client.get(reverse("regions:beheer", args=[tenancy.a.team.slug])).content.decode()
+    )
+    found = client.get(url, {"casusnummer": casus.reference})
+    assert found.status_code == 302 and found["Location"] == page(tenancy, casus)
+    unknown = client.get(url, {"casusnummer": "2099-999999"})
+    assert unknown.status_code == 200 and "Geen casus met dit nummer" in unknown.content.decode()
+    other_team = seeded_case(tenancy.b.team, actor=tenancy.b.users[Role.VOORZITTER])
+    elsewhere = client.get(url, {"casusnummer": other_team.reference})
+    assert (
+        elsewhere.status_code == 200 and "Geen casus met dit nummer" in elsewhere.content.decode()
+    )
+    avg.export_person(casus, person="jeugdige", actor=tenancy.a.users[Role.BEHEERDER])
+    listing = client.get(url).content.decode()
+    assert casus.reference in listing and YOUNG_PERSON["last_name"] not in listing
+    assert as_user(tenancy.a.users[Role.TEAMLID]).get(url).status_code == 404

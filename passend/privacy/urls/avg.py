@@ -9,6 +9,7 @@ CASE_PAGE = "teams/<slug:team>/casussen/<int:pk>/avg/"
 CASE = "cases/<int:caseId>/avg"
 
 pages: list = [
+    path("teams/<slug:team>/avg/", views.AvgTeamView.as_view(), name="avg-team"),
     path(CASE_PAGE, views.AvgCaseView.as_view(), name="avg-case"),
     path(f"{CASE_PAGE}inzage.json", views.AvgExportView.as_view(), name="avg-export-json"),
     path(

@@ -21,7 +21,9 @@ from django.views.generic import TemplateView, View
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.cases.scoping import PRIVACY, CaseScopeMixin
+from passend.cases.selectors import case_scope
 from passend.core.refusals import Refusal, add_to_form
+from passend.regions.views import TeamMixin
 
 from .. import avg, avg_data
 from ..avg_pdf import export_filename, pdf_response
@@ -175,3 +177,31 @@ class AvgExportView(_AvgCase, View):
         )
         response["Content-Disposition"] = f'attachment; filename="{export_filename(data, "json")}"'
         return response
+
+
+class AvgTeamView(TeamMixin, AuditedView, TemplateView):
+    """The team's AVG requests (newest first) and finding a case by its number, for the
+    beheerder who does not see the case list. Shows case numbers and codes only."""
+
+    template_name = "privacy/avg_team.html"
+    team_capability = Cap.HANDLE_PRIVACY_REQUESTS
+    team_purpose = "AVG-verzoeken bekijken"
+    personal_data = False
+
+    def get(self, request, *args, **kwargs):
+        reference = (request.GET.get("casusnummer") or "").strip()[:20]
+        if reference:
+            casus = (
+                case_scope(request.user, audience=PRIVACY)
+                .filter(team=self.team, reference=reference)
+                .first()
+            )
+            if casus is not None:
+                return redirect("privacy:avg-case", team=self.team.slug, pk=casus.pk)
+        context = self.get_context_data(reference=reference, not_found=bool(reference))
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["requests"] = avg.team_requests(self.team)[:50]
+        return context
