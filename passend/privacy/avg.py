@@ -15,7 +15,7 @@ they gave; the rest of the case stays until the case itself is erased or its ret
 from __future__ import annotations
 
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -125,7 +125,8 @@ def export_person(casus, *, person: str, actor, request=None, received_on=None) 
     check_may_handle(casus, actor=actor)
     person = (person or "").strip()
     _person_or_refuse(casus, person)
-    data = avg_data.collect(casus, person, actor=actor)
+    with translation.override("nl"):  # a Dutch document, like the letters Passend prints
+        data = avg_data.collect(casus, person, actor=actor)
     with transaction.atomic():
         _record(
             casus,
