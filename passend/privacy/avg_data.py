@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.apps import apps
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -261,11 +262,31 @@ def _avg_requests(casus, person: str, *, whole_case: bool) -> dict:
     return section(_("AVG-verzoeken"), AvgVerzoek, [record(r) for r in requests])
 
 
+def _logged_subjects(casus) -> Q:
+    """The access-log subjects that are this case: the case itself, its records logged by
+    their own id, and the meetings where it was discussed (their pages show the case)."""
+    records = {
+        "casus": [casus.pk],
+        "overleg": casus.discussions.values_list("overleg_id", flat=True),
+        "casusbespreking": casus.discussions.values_list("pk", flat=True),
+        "toestemming": casus.consents.values_list("pk", flat=True),
+        "bijlage": casus.bijlagen.values_list("pk", flat=True),
+        "advies": casus.adviezen.values_list("pk", flat=True),
+        "actie": casus.actions.values_list("pk", flat=True),
+        "escalatie": casus.escalations.values_list("pk", flat=True),
+        "tijdlijnepisode": casus.episodes.values_list("pk", flat=True),
+    }
+    query = Q()
+    for subject_type, ids in records.items():
+        query |= Q(subject_type=subject_type, subject_id__in=[str(i) for i in ids])
+    return query
+
+
 def viewers(casus, *, actor) -> list[dict]:
-    """Who viewed or changed the file: the case's access-log entries, oldest first."""
+    """Who viewed or changed the file: the access-log entries of the case, its records and
+    the meetings where it was discussed, oldest first."""
     entries = with_display(
-        actor,
-        access_log(actor, team=casus.team, subject_type="casus", subject_id=str(casus.pk)),
+        actor, access_log(actor, team=casus.team).filter(_logged_subjects(casus))
     )
     return [
         {
@@ -274,6 +295,7 @@ def viewers(casus, *, actor) -> list[dict]:
             "role": e.display.roles,
             "organisation": e.organisation,
             "action": str(Action(e.action).label) if e.action in Action.values else e.action,
+            "subject": e.display.subject,
             "purpose": e.purpose,
             "outcome": str(Outcome(e.outcome).label) if e.outcome in Outcome.values else "",
         }
@@ -287,6 +309,7 @@ VIEWER_LABELS = {
     "role": "rol",
     "organisation": "organisatie",
     "action": "handeling",
+    "subject": "gegeven",
     "purpose": "doel",
     "outcome": "uitkomst",
 }

@@ -222,3 +222,18 @@ def test_every_record_of_a_case_is_exported_or_deliberately_left_out(chair, casu
     assert linked - exported - left_out == set()
     data = avg_data.collect(casus, "jeugdige", actor=chair)
     assert exported <= {section["model"] for section in data["sections"]}
+
+
+def test_who_read_the_minutes_on_the_meeting_page_is_in_the_export(tenancy, as_user, chair, casus):
+    notulist = tenancy.a.users[Role.NOTULIST]
+    discussion = casus.discussions.get()
+    url = reverse(
+        "meetings:discussion", args=[tenancy.a.team.slug, discussion.overleg_id, discussion.pk]
+    )
+    assert as_user(notulist).get(url).status_code == 200
+    data = avg.export_person(casus, person="jeugdige", actor=chair)
+    seen = [e for e in data["access_log"] if notulist.username in e["who"]]
+    assert seen and seen[0]["subject"].startswith("overleg")
+    other = seeded_case(tenancy.a.team, actor=chair)
+    other_log = avg.export_person(other, person="jeugdige", actor=chair)["access_log"]
+    assert not [e for e in other_log if notulist.username in e["who"]]
