@@ -143,9 +143,27 @@ class ChainCheck:
     truncated: bool = False
 
 
+# The entry a purge of old entries leaves (passend.audit.purge): its subject is the hash of
+# the last entry removed, where the remaining chain starts.
+CHECKPOINT_TYPE = "toegangslog-ijkpunt"
+
+
+def chain_start() -> str:
+    """Where the chain starts: the genesis, or after a purge the hash of the last removed
+    entry, as the newest checkpoint records it (the checkpoint itself is signed and chained,
+    so it cannot be forged or removed unnoticed)."""
+    checkpoint = (
+        AccessLogEntry.objects.filter(subject_type=CHECKPOINT_TYPE, action=Action.DELETE)
+        .order_by("-id")
+        .values_list("subject_id", flat=True)
+        .first()
+    )
+    return checkpoint or GENESIS
+
+
 def check_chain() -> ChainCheck:
     keys = verification_keys()
-    prev = GENESIS
+    prev = chain_start()
     checked = 0
     unknown: dict[str, tuple[int, int]] = {}
     for entry in AccessLogEntry.objects.order_by("id").iterator(chunk_size=2000):

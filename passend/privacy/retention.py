@@ -229,6 +229,16 @@ def due_counts(team, *, now=None) -> dict[str, int]:
     }
 
 
+def recent_runs(team, *, limit: int = 20) -> list[dict]:
+    """The latest runs that covered `team` (every run, or a dry run for this team only), each
+    with this team's counts."""
+    runs = RetentieRun.objects.filter(
+        models.Q(counts__team__isnull=True) | models.Q(counts__team=team.slug)
+    ).select_related("by")[:limit]
+    empty = {"casussen": 0, "concepten": 0}
+    return [{"run": run, **run.counts.get("teams", {}).get(team.slug, empty)} for run in runs]
+
+
 def _add(total: dict, counts: dict) -> None:
     for key, number in counts.items():
         total[key] = total.get(key, 0) + number
@@ -245,6 +255,8 @@ def apply_retention(*, dry_run=False, now=None, trigger="command", by=None, team
     run = RetentieRun.objects.create(started_at=now, dry_run=dry_run, trigger=trigger, by=by)
     teams = Team.objects.filter(pk=team.pk) if team is not None else Team.objects.all()
     counts: dict = {"casussen": 0, "concepten": 0, "teams": {}, "records": {}}
+    if team is not None:
+        counts["team"] = team.slug
     for each in teams.order_by("pk"):
         cases, drafts = list(due_cases(each, now=now)), list(due_drafts(each, now=now))
         if not (cases or drafts):
