@@ -104,6 +104,13 @@ def _log(request, casus, action: str, purpose: str, *, actor) -> None:
         )
 
 
+def _check_received_on(received_on) -> None:
+    if received_on is not None and received_on > timezone.localdate():
+        raise InvalidInput(
+            errors={"received_on": _("De datum van ontvangst kan niet in de toekomst liggen.")}
+        )
+
+
 def _record(casus, *, person, kind, status, actor, received_on=None, ground="", explanation=""):
     return AvgVerzoek.objects.create(
         team=casus.team,
@@ -125,6 +132,7 @@ def export_person(casus, *, person: str, actor, request=None, received_on=None) 
     check_may_handle(casus, actor=actor)
     person = (person or "").strip()
     _person_or_refuse(casus, person)
+    _check_received_on(received_on)
     with translation.override("nl"):  # a Dutch document, like the letters Passend prints
         data = avg_data.collect(casus, person, actor=actor)
     with transaction.atomic():
@@ -162,6 +170,7 @@ def erase_person(
     check_may_handle(casus, actor=actor)
     person = (person or "").strip()
     kind, ouder = _person_or_refuse(casus, person)
+    _check_received_on(received_on)
     refuse_ground = (refuse_ground or "").strip()
     explanation = (explanation or "").strip()
     if refuse_ground:
@@ -224,7 +233,7 @@ def person_label(casus, person: str) -> str:
     """How a request's person reads in the history (a removed parent stays 'ouder <id>')."""
     for candidate in avg_data.persons_of(casus):
         if candidate["key"] == person:
-            return f"{candidate['name']} ({candidate['role']})"
+            return f"{candidate['name'] or '–'} ({candidate['role']})"
     if person.startswith(avg_data.PARENT_PREFIX):
         return _("ouder of verzorger (verwijderd)")
     return person

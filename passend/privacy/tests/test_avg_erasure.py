@@ -4,10 +4,12 @@ case; only the voorzitter and the beheerder; the page, the API and the access lo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from passend.accounts.roles import Role
 from passend.audit.models import AccessLogEntry, Action
@@ -293,3 +295,27 @@ def test_the_beheerder_finds_a_case_by_its_number(tenancy, as_user, casus):
     listing = client.get(url).content.decode()
     assert casus.reference in listing and YOUNG_PERSON["last_name"] not in listing
     assert as_user(tenancy.a.users[Role.TEAMLID]).get(url).status_code == 404
+
+
+def test_a_request_cannot_be_received_in_the_future(tenancy, as_user, chair, casus):
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(InvalidInput) as refused:
+        avg.erase_person(casus, person="jeugdige", actor=chair, received_on=tomorrow)
+    assert set(refused.value.errors) == {"received_on"}
+    response = as_user(chair).post(
+        page(tenancy, casus),
+        {
+            "person": "jeugdige",
+            "received_on": tomorrow.isoformat(),
+            "decision": "uitvoeren",
+            "confirm": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "niet in de toekomst" in response.content.decode()
+    assert (
+        avg.erase_person(
+            casus, person="jeugdige", actor=chair, received_on=timezone.localdate()
+        ).received_on
+        == timezone.localdate()
+    )
