@@ -143,9 +143,27 @@ class ChainCheck:
     truncated: bool = False
 
 
+# The entry a purge of old entries leaves (passend.audit.purge): its subject is the hash of
+# the last entry removed, where the remaining chain starts.
+CHECKPOINT_TYPE = "toegangslog-ijkpunt"
+
+
+def chain_start() -> str:
+    """Where the chain starts: the genesis, or after a purge the hash of the last removed
+    entry, as the newest checkpoint records it (the checkpoint itself is signed and chained,
+    so it cannot be forged or removed unnoticed)."""
+    checkpoint = (
+        AccessLogEntry.objects.filter(subject_type=CHECKPOINT_TYPE, action=Action.DELETE)
+        .order_by("-id")
+        .values_list("subject_id", flat=True)
+        .first()
+    )
+    return checkpoint or GENESIS
+
+
 def check_chain() -> ChainCheck:
     keys = verification_keys()
-    prev = GENESIS
+    prev = chain_start()
     checked = 0
     unknown: dict[str, tuple[int, int]] = {}
     for entry in AccessLogEntry.objects.order_by("id").iterator(chunk_size=2000):
@@ -171,3 +189,39 @@ def verify_chain() -> tuple[bool, int, int | None]:
     """Walk the chain. Returns (intact, entries checked, id of the first broken entry)."""
     result = check_chain()
     return result.intact, result.checked, result.broken
+
+
+def log_system(
+    *,
+    action: str,
+    subject_type: str,
+    subject_ids: Iterable[object] = ("",),
+    purpose: str,
+    team=None,
+    actor=None,
+    access_point: str = "taak",
+) -> list[AccessLogEntry]:
+    """Record one entry per subject for work without a request (a command, a background job):
+    the actor when one started it, else "(systeem)"."""
+    authenticated = actor is not None and actor.is_authenticated
+    roles, organisation, on_behalf_of = _actor_context(actor, team)
+    now = timezone.now()
+    entries = [
+        AccessLogEntry(
+            timestamp=now,
+            action=action,
+            outcome=Outcome.ALLOWED,
+            user=actor if authenticated else None,
+            username=actor.get_username() if authenticated else "(systeem)",
+            roles=roles,
+            organisation=organisation,
+            team=team,
+            on_behalf_of=on_behalf_of,
+            subject_type=subject_type,
+            subject_id=str(subject_id),
+            purpose=purpose[:200],
+            access_point=access_point[:300],
+        )
+        for subject_id in subject_ids
+    ]
+    return _append(entries) if entries else []

@@ -22,11 +22,12 @@ from passend.audit.mixins import AuditedAPIView
 from passend.regions.views import TeamMixin
 
 from .models import Casus
-from .selectors import AUDIENCE_CAPABILITY, AUDIT, OWNER, TEAM, case_scope
+from .selectors import AUDIENCE_CAPABILITY, AUDIT, OWNER, PRIVACY, TEAM, case_scope
 
 __all__ = [
     "AUDIT",
     "OWNER",
+    "PRIVACY",
     "TEAM",
     "CaseScopeAPIMixin",
     "CaseScopeMixin",
@@ -66,7 +67,8 @@ def resolve_child(request, queryset, *, casus: Casus, subject_type: str, purpose
 
 
 class _CaseScope:
-    case_audience = TEAM  # TEAM: the team's case workers; OWNER: also the referrer; AUDIT
+    case_audience = TEAM  # TEAM: the team's case workers; OWNER: also the referrer; AUDIT;
+    # PRIVACY: who handles AVG requests
     case_url_kwarg = ""
 
     def case_purpose(self) -> str:

@@ -53,14 +53,17 @@ class CaseFilters:
 
 # Who a case route is for: TEAM = the team's case workers (VIEW_CASE_DATA); OWNER = also the
 # referrer who registered the case (VIEW_OWN_CASES); AUDIT = who may read the case's access
-# log (VIEW_ACCESS_LOG: the chair, the beheerder), registered cases only.
+# log (VIEW_ACCESS_LOG: the chair, the beheerder), registered cases only; PRIVACY = who
+# handles AVG requests (HANDLE_PRIVACY_REQUESTS: the chair, the beheerder), registered cases.
 TEAM = "team"
 OWNER = "owner"
 AUDIT = "audit"
+PRIVACY = "privacy"
 AUDIENCE_CAPABILITY = {
     TEAM: Cap.VIEW_CASE_DATA,
     OWNER: Cap.VIEW_CASE_DATA,
     AUDIT: Cap.VIEW_ACCESS_LOG,
+    PRIVACY: Cap.HANDLE_PRIVACY_REQUESTS,
 }
 
 
@@ -74,8 +77,9 @@ def cases_for(user) -> QuerySet[Casus]:
 
 def case_scope(user, *, audience: str = TEAM) -> QuerySet[Casus]:
     """The one selector behind every case-nested route (see cases.scoping)."""
-    if audience == AUDIT:
-        queryset = visible(user, Casus.objects.all(), Cap.VIEW_ACCESS_LOG).filter(is_draft=False)
+    if audience in (AUDIT, PRIVACY):
+        capability = AUDIENCE_CAPABILITY[audience]
+        queryset = visible(user, Casus.objects.all(), capability).filter(is_draft=False)
         return queryset.select_related("team", "team__region")
     queryset = cases_for(user)
     if audience == TEAM:

@@ -122,9 +122,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several writers at once (gunicorn workers, job workers): write-ahead log so readers never
     # wait, BEGIN IMMEDIATE so a writer takes the lock at the start of its transaction (no
     # "database is locked" on upgrading a read lock), and a busy timeout so it queues instead.
+    # secure_delete: deleted and overwritten values are zeroed in the file, so what retention
+    # removes does not survive in free pages (the run checkpoints the WAL afterwards).
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }

@@ -21,18 +21,23 @@ class CaseMixin(CaseScopeMixin):
     case_audience = OWNER
 
 
-# The tabs of a case: (key, label, url name, who sees it: "team" or "owner" = also the referrer).
+# The tabs of a case: (key, label, url name, who sees it: "team" or "owner" = also the referrer;
+# "privacy" = who handles AVG requests, the voorzitter and the beheerder).
 CASE_TABS = [
     ("overzicht", _("Overzicht"), "cases:detail", "owner"),
     ("analyse", _("Tijdlijn en analyse"), "analysis:case", "team"),
     ("overleg", _("Overleg"), "meetings:case", "team"),
     ("advies", _("Advies"), "advice:case", "owner"),
     ("procesregie", _("Procesregie"), "procesregie:case", "team"),
+    ("avg", _("AVG-verzoeken"), "privacy:avg-case", "privacy"),
 ]
 
 
 def case_tabs(team, casus, caps, current: str) -> list[dict]:
     team_member = Cap.VIEW_CASE_DATA in caps
+    shown = {"owner", *(["team"] if team_member else [])}
+    if Cap.HANDLE_PRIVACY_REQUESTS in caps:
+        shown.add("privacy")
     return [
         {
             "key": key,
@@ -41,7 +46,7 @@ def case_tabs(team, casus, caps, current: str) -> list[dict]:
             "current": key == current,
         }
         for key, label, name, audience in CASE_TABS
-        if team_member or audience == "owner"
+        if audience in shown
     ]
 
 

@@ -1,3 +1,7 @@
 """Authorization-matrix expectations of the privacy routes: retention."""
 
-EXPECT: dict = {}
+from passend.core.tests.authz.matrix import TEAM_MANAGERS, Expect
+
+EXPECT: dict = {
+    "privacy:retention": Expect(read=TEAM_MANAGERS, write=TEAM_MANAGERS),
+}

@@ -1,4 +1,14 @@
 """Routes of the privacy lifecycle: retention. `pages` join /teams/..., `api` join /api/v1/."""
 
-pages: list = []
+from django.urls import path
+
+from ..views.retention import RetentionView
+
+pages: list = [
+    path(
+        "teams/<slug:team>/beheer/privacy/bewaartermijn/",
+        RetentionView.as_view(),
+        name="retention",
+    ),
+]
 api: list = []
