@@ -151,6 +151,7 @@ def test_closed_case_past_its_period_keeps_no_personal_value(
         casus.reference,
     )
     assert (casus.first_name, casus.last_name, casus.bsn, casus.birth_date) == ("", "", None, None)
+    assert (casus.birth_month, casus.address, casus.bsn_pseudonym) == (None, None, "")
     assert not Ouder.objects.filter(casus=casus).exists()
     assert not NameToken.objects.filter(casus=casus).exists()
     assert Toestemming.objects.get(casus=casus).witness is None

@@ -55,3 +55,19 @@ def test_the_page_is_for_the_beheerder_only(client, tenancy):
     assert client.get(URL.format(tenancy.a.team.slug)).status_code in (403, 404)
     assert client.post(URL.format(tenancy.a.team.slug)).status_code in (403, 404)
     assert not RetentieRun.objects.exists()
+
+
+def test_the_api_lists_the_runs_of_the_team(client, tenancy):
+    team = tenancy.a.team
+    closed(team, dt.date(2026, 1, 10))
+    with time_machine.travel(dt.datetime(2026, 8, 1, 12, tzinfo=dt.UTC), tick=False):
+        apply_retention(dry_run=True)
+        login(client, tenancy.a.users[Role.BEHEERDER])
+        body = client.get(f"/api/v1/teams/{team.pk}/retention-runs").json()
+    assert body["retentionMonths"] == 6
+    assert body["due"] == {"casussen": 1, "concepten": 0}
+    assert [(r["dryRun"], r["casussen"], r["trigger"]) for r in body["runs"]] == [
+        (True, 1, "command")
+    ]
+    login(client, tenancy.a.users[Role.VOORZITTER])
+    assert client.get(f"/api/v1/teams/{team.pk}/retention-runs").status_code == 404

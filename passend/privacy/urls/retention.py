@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from ..api.retention import RetentionRunsView
 from ..views.retention import RetentionView
 
 pages: list = [
@@ -11,4 +12,10 @@ pages: list = [
         name="retention",
     ),
 ]
-api: list = []
+api: list = [
+    path(
+        "teams/<int:teamId>/retention-runs",
+        RetentionRunsView.as_view(),
+        name="team-retention-runs",
+    ),
+]
