@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from passend.cases import consent_rules
-from passend.cases.models import Casus, Ouder, Toestemming
+from passend.cases.models import Casus, Ouder, Sector, Toestemming
 from passend.cases.services import save_case
 
 
@@ -19,11 +19,23 @@ class CasusFactory(factory.django.DjangoModelFactory):
     birth_date = dt.date(2012, 5, 17)
     referrer_type = "01"
     question = "Wij zoeken een plek waar hij kan blijven."
+    living_situation = "thuis"
     is_draft = False
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return save_case(model_class(*args, **kwargs))
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        """The sectors given (codes or items), else the region's 'ggz' (when seeded)."""
+        if not create:
+            return
+        chosen = extracted if extracted is not None else ["ggz"]
+        codes = [c for c in chosen if isinstance(c, str)]
+        items = [c for c in chosen if not isinstance(c, str)]
+        items += list(Sector.objects.filter(region_id=self.team.region_id, code__in=codes))
+        self.sectors.set(items)
 
 
 class OuderFactory(factory.django.DjangoModelFactory):
