@@ -63,6 +63,7 @@ def form_data(team, **overrides) -> dict:
         "last_name": "Strandloper",
         "birth_date": today.replace(year=today.year - 13).isoformat(),
         "gemeente": str(team.gemeenten.first().pk),
+        "living_situation": "thuis",
         "address": "Duinweg 4, 9999 ZZ Kustdorp",
         "bsn": VALID_BSN,
         "question": "Ze wil weer naar school en thuis wonen.",
@@ -314,6 +315,7 @@ def api_body(team, /, **overrides) -> dict:
         "lastName": "Strandloper",
         "birthDate": today.replace(year=today.year - 15).isoformat(),
         "gemeente": team.gemeenten.first().pk,
+        "livingSituation": "netwerk",
         "bsn": VALID_BSN,
         "question": "Ik wil weer naar school.",
         "contact": {
