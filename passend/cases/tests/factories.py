@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from passend.cases import consent_rules
-from passend.cases.models import Casus, Ouder, Sector, Toestemming
+from passend.cases.models import Casus, Ouder, Sector, Toestemming, Wijk
 from passend.cases.services import save_case
 
 
@@ -74,3 +74,16 @@ def with_consent(casus) -> Casus:
     if requirement.needs_young_person:
         ToestemmingFactory(casus=casus, ouder=None)
     return casus
+
+
+class WijkFactory(factory.django.DjangoModelFactory):
+    """A wijk of `gemeente`, in the gemeente's region."""
+
+    class Meta:
+        model = Wijk
+
+    gemeente = factory.SubFactory("passend.core.tests.factories.GemeenteFactory")
+    region = factory.LazyAttribute(lambda o: o.gemeente.region)
+    code = factory.Sequence(lambda n: f"wijk-{n}")
+    label_nl = factory.Sequence(lambda n: f"Testwijk {n}")
+    label_en = factory.Sequence(lambda n: f"Test district {n}")
