@@ -13,6 +13,7 @@ class CasusFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Casus
+        skip_postgeneration_save = True  # the sectors hook writes the relation itself
 
     first_name = "Testkind"
     last_name = factory.Sequence(lambda n: f"Fictief{n}")
