@@ -132,8 +132,9 @@ class Generator:
 
     def case(self, number: int):
         """(Casus, Ouder, [Statuswijziging], reasons, life domains) for case `number`, unsaved."""
-        from passend.cases.codes import ACTIVE_STATES, ClosureOutcome
+        from passend.cases.codes import ACTIVE_STATES, ClosureOutcome, Plaatsingsroute, Woonsituatie
         from passend.cases.models import Casus, Ouder, Statuswijziging
+        from passend.cases.workflow import PLACEMENT_OUTCOMES
 
         rng, D, S, R = self.rng, self.D, self.S, self.R
         ctx = self.teams[number % len(self.teams)]
@@ -185,6 +186,8 @@ class Generator:
             multiple_conditions=rng.random() < 0.45,
             family_care_needs=rng.random() < 0.3,
             urgency=weighted(rng, D.URGENCY_WEIGHTS),
+            # The monitoring codes from the case number (no draw: the rest stays as it was).
+            living_situation=Woonsituatie.values[number % len(Woonsituatie.values)],
             youth_informed=rng.random() < 0.92,
             parents_informed=rng.random() < 0.95,
         )
@@ -213,6 +216,9 @@ class Generator:
                     self.anchor.date(), registered_at.date() + dt.timedelta(days=90)
                 )
             casus.closure_reason = "Afgesloten (benchmark)."
+            casus.living_situation_at_closure = Woonsituatie.values[(number // 3) % 9]
+            if casus.closure_outcome in PLACEMENT_OUTCOMES:
+                casus.placement_route = Plaatsingsroute.values[number % 4]
         relation, _gezag = rng.choice(D.PARENT_SETS[:6])[0][0]
         sex = {"moeder": "v", "vader": "m"}.get(relation) or rng.choice("vm")
         parent_first = rng.choice(D.FIRST_NAMES_ADULTS[sex])

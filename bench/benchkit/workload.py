@@ -54,7 +54,7 @@ def seed(cases: int, *, socialmap: bool = True, seed_value: int = 2026) -> dict:
 
     from passend.accounts.models import User
     from passend.accounts.permissions import may_update_waiting_times
-    from passend.cases.models import LifeDomain, RegistrationReason
+    from passend.cases.models import LifeDomain, RegistrationReason, Sector
     from passend.demo.region import DEMO_PASSWORD, TEAMS, load_demo_region
     from passend.demo.socialmap import load_demo_socialmap
     from passend.regions.models import Team
@@ -97,6 +97,7 @@ def seed(cases: int, *, socialmap: bool = True, seed_value: int = 2026) -> dict:
             RegistrationReason.objects.filter(active=True).values_list("code", flat=True)
         ),
         "domains": list(LifeDomain.objects.filter(active=True).values_list("code", flat=True)),
+        "sectors": list(Sector.objects.filter(active=True).values_list("code", flat=True)),
         "needs": list(Hulpvraag.objects.values_list("code", flat=True)),
     }
 
@@ -115,6 +116,8 @@ def registration_body(plan: dict, slug: str, rng: random.Random) -> dict:
         "question": "Vastgelopen hulp; de school en het gezin zoeken samen een plek.",
         "reasons": plan["reasons"][:API_REASONS],
         "lifeDomains": plan["domains"][:API_DOMAINS],
+        "sectors": plan["sectors"][:1],
+        "livingSituation": rng.choice(["thuis", "thuis", "netwerk", "pleegzorg", "residentieel"]),
         "youthInformed": True,
         "parentsInformed": True,
         "parents": [PARENT],
@@ -131,6 +134,7 @@ def public_body(plan: dict, slug: str, rng: random.Random) -> dict:
         "birthDate": today.replace(year=today.year - 14, day=min(today.day, 28)).isoformat(),
         "gemeente": rng.choice(plan["teams"][slug]["gemeenten"]),
         "question": "Ik wil weer naar school.",
+        "livingSituation": "thuis",
         "contact": PARENT | {"email": "mara@voorbeeld.nl"},
         "youthInformed": True,
         "parentsInformed": True,

@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _lazy
 from passend.accounts.roles import Cap
 from passend.core.refusals import StateConflict
 
-from .codes import COMPULSORY_FRAMEWORKS, CaseState, ClosureOutcome
+from .codes import (
+    COMPULSORY_FRAMEWORKS,
+    CaseState,
+    ClosureOutcome,
+    Plaatsingsroute,
+    Woonsituatie,
+)
 from .consent_rules import ConsentCheck, GivenConsent, Signatory, check_exchange_consent
 
 S = CaseState
@@ -118,16 +124,41 @@ def advice_sent(casus) -> str | None:
     )
 
 
+# Outcomes that end in a place (a fitting place, a crisis placement): how the young person got
+# there (the placement route) is then asked; with the other outcomes it may be given.
+PLACEMENT_OUTCOMES = frozenset({ClosureOutcome.PASSENDE_PLEK, ClosureOutcome.CRISISPLAATSING})
+
+
 def closure_problems(
-    outcome: str, fitting_place_on, reason: str, today=None, registered_on=None
+    outcome: str,
+    fitting_place_on,
+    reason: str,
+    today=None,
+    registered_on=None,
+    *,
+    living_situation_at_closure: str = "",
+    placement_route: str = "",
 ) -> dict[str, str]:
     """The closure rule, per field (form, API and the guard below use it): an outcome;
     'passende plek bereikt' with a date that is not in the future (nor before the case was
-    registered, when `registered_on` is given); 'overig' with a reason."""
+    registered, when `registered_on` is given); 'overig' with a reason; always the living
+    situation at closure; the placement route with an outcome in PLACEMENT_OUTCOMES."""
     today = today or timezone.localdate()
     problems = {}
     if outcome not in ClosureOutcome.values:
         problems["outcome"] = _("Kies de uitkomst waarmee de casus wordt afgesloten.")
+    if not living_situation_at_closure:
+        problems["living_situation_at_closure"] = _(
+            "Kies waar de jeugdige woont bij het afsluiten."
+        )
+    elif living_situation_at_closure not in Woonsituatie.values:
+        problems["living_situation_at_closure"] = _("Kies een woonsituatie uit de lijst.")
+    if placement_route and placement_route not in Plaatsingsroute.values:
+        problems["placement_route"] = _("Kies een plaatsingsroute uit de lijst.")
+    elif not placement_route and outcome in PLACEMENT_OUTCOMES:
+        problems["placement_route"] = _(
+            "Kies via wie de jeugdige is geplaatst (bij '%(outcome)s')."
+        ) % {"outcome": ClosureOutcome(outcome).label}
     if outcome == ClosureOutcome.PASSENDE_PLEK and fitting_place_on is None:
         problems["fitting_place_on"] = _(
             "Vul de datum in waarop de jeugdige op een passende plek is."
@@ -152,6 +183,8 @@ def closure_recorded(casus) -> str | None:
         casus.fitting_place_on,
         casus.closure_reason,
         registered_on=timezone.localdate(casus.registered_at),
+        living_situation_at_closure=casus.living_situation_at_closure,
+        placement_route=casus.placement_route,
     )
     return next(iter(problems.values()), None)
 

@@ -37,6 +37,7 @@ from passend.regions.models import Organisation, Team
 
 from . import case_data as D
 from . import casework
+from .codes import DemoCodes
 from .region import TEAMS
 
 S = CaseState
@@ -87,6 +88,7 @@ class CaseSpec:
     assignment: dict = field(default_factory=dict)  # casushouder, procesregisseur, experts
     later: list = field(default_factory=list)  # steps after in_behandeling (demo.casework)
     closure: dict = field(default_factory=dict)
+    sectors: list = field(default_factory=list)  # set before sending (the submit check)
 
 
 def _weighted(rng: random.Random, weights: dict):
@@ -321,7 +323,7 @@ def _complete(rng, spec: CaseSpec, anchor: dt.datetime) -> None:
     }
 
 
-def _plan(rng: random.Random, count: int, contexts, anchor: dt.datetime) -> list[CaseSpec]:
+def _plan(rng: random.Random, count: int, contexts, anchor: dt.datetime, seed: int = 0):
     codes = {  # per region: the lists of the team's region
         region_id: (
             list(RegistrationReason.objects.offered(region_id).order_by("code")),
@@ -340,9 +342,14 @@ def _plan(rng: random.Random, count: int, contexts, anchor: dt.datetime) -> list
     rng.shuffle(ages)
     used_bsn: set[str] = set()
     specs = []
+    monitoring = DemoCodes(seed, {ctx.team.region_id for ctx in contexts})
     for (ctx, state), age in zip(states, ages, strict=True):
         spec = _spec(rng, ctx, state, age, codes[ctx.team.region_id], anchor, used_bsn)
         _complete(rng, spec, anchor)
+        extra, spec.sectors = monitoring.registration(spec.fields, spec.reasons, age)
+        spec.fields |= extra
+        if spec.closure:
+            spec.closure |= monitoring.closure(spec.closure, spec.fields)
         specs.append(spec)
     specs.sort(key=lambda s: s.registered_at)
     return specs
@@ -359,6 +366,7 @@ def _create(spec: CaseSpec, links: dict[str, list]) -> Casus:
     for name, related in M2M.items():  # many-to-many rows: one bulk insert per relation later
         through = getattr(Casus, name).through
         links[name] += [through(casus=casus, **{related: o}) for o in getattr(spec, name)]
+    casus.sectors.set(spec.sectors)
     submit_registration(casus, actor=casus.aanmelder)
     Casus.objects.filter(pk=casus.pk).update(registered_at=spec.registered_at)
     _backdate(casus.transitions.get(), spec.registered_at)
@@ -415,7 +423,7 @@ def load_demo_cases(count: int = 300, seed: int = 2026) -> dict:
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     anchor = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     with transaction.atomic():
-        specs = _plan(rng, count, contexts, anchor)
+        specs = _plan(rng, count, contexts, anchor, seed)
         links: dict[str, list] = {name: [] for name in M2M}
         for spec in specs:
             _create(spec, links)

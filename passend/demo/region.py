@@ -22,6 +22,8 @@ from passend.accounts.roles import Role
 from passend.regions.codelists.defaults import seed_region
 from passend.regions.models import Gemeente, Organisation, OrganisationType, Region, Team
 
+from .codes import load_wijken
+
 DEMO_PASSWORD = "Passend-demo-2026"
 DEMO_EMAIL_DOMAIN = "demo.passend.example.org"
 
@@ -209,6 +211,7 @@ def _load_region() -> tuple[Region, dict[str, Gemeente]]:
         gemeenten[code], _ = Gemeente.objects.get_or_create(
             cbs_code=code, defaults={"name": name, "region": region}
         )
+    load_wijken(region, gemeenten)
     return region, gemeenten
 
 

@@ -352,6 +352,7 @@ SPECTACULAR_SETTINGS = {
         "AdviceStatusEnum": "passend.advice.codes.AdviesStatus",
         "AnalysisStepEnum": "passend.analysis.models.AnalyseStep",
         "ClosureOutcomeEnum": "passend.cases.codes.ClosureOutcome",
+        "LivingSituationEnum": "passend.cases.codes.Woonsituatie",
     },
 }
 

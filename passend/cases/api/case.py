@@ -24,6 +24,7 @@ from .params import CASE_ID
 M2M = {
     "reasons": "reasons",
     "life_domains": "life_domains",
+    "sectors": "sectors",
     "involved_organisations": "involved",
     "experts": "experts",
 }

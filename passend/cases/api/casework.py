@@ -146,7 +146,9 @@ class ClosureViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
         summary="Casus afsluiten",
         description=(
             "Sluit de casus af met de uitkomst; 'passende plek' vraagt de datum, 'overig' een "
-            "reden. Open acties vervallen of gaan naar een teamlid (openActions, newOwner), "
+            "reden. De woonsituatie bij afsluiten is altijd verplicht, de plaatsingsroute bij "
+            "'passende plek' en 'crisisplaatsing' (codes; een onbekende code geeft 400). Open "
+            "acties vervallen of gaan naar een teamlid (openActions, newOwner), "
             "onbeantwoorde vragen om toelichting worden ingetrokken (withdrawClarifications); "
             "zonder die keuze, of bij een andere geweigerde stap, 409 met de reden."
         ),
@@ -164,6 +166,8 @@ class ClosureViewSet(CaseScopeAPIMixin, viewsets.GenericViewSet):
             outcome=data["outcome"],
             fitting_place_on=data.get("fitting_place_on"),
             reason=data.get("reason", ""),
+            living_situation_at_closure=data.get("living_situation_at_closure", ""),
+            placement_route=data.get("placement_route", ""),
             open_actions=data.get("open_actions", ""),
             new_owner=data.get("new_owner"),
             withdraw_clarifications=data.get("withdraw_clarifications", False),

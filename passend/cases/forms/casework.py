@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passend.core.forms import DateInput
 
-from ..codes import ClosureOutcome, ConsultationType
+from ..codes import ClosureOutcome, ConsultationType, Plaatsingsroute, Woonsituatie
 from ..services import open_work_problems
 from ..workflow import closure_problems
 
@@ -53,6 +53,9 @@ class CaseDirectionForm(forms.Form):
 
 
 class ClosureForm(forms.Form):
+    # Required with some outcomes (the hint says which): no "(niet verplicht)" label.
+    conditionally_required = frozenset({"placement_route"})
+
     outcome = forms.ChoiceField(
         label=_("Uitkomst"), choices=ClosureOutcome.choices, widget=forms.RadioSelect
     )
@@ -66,6 +69,21 @@ class ClosureForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    living_situation_at_closure = forms.ChoiceField(
+        label=_("Waar woont de jeugdige nu?"),
+        choices=[("", _("Kies een woonsituatie")), *Woonsituatie.choices],
+        help_text=_("De woonsituatie bij het afsluiten."),
+        error_messages={"required": _("Kies waar de jeugdige woont bij het afsluiten.")},
+    )
+    placement_route = forms.ChoiceField(
+        label=_("Geplaatst via"),
+        choices=[("", _("niet van toepassing")), *Plaatsingsroute.choices],
+        required=False,
+        help_text=_(
+            "Verplicht bij 'passende plek bereikt' en 'crisisplaatsing': via wie de jeugdige "
+            "op de plek kwam."
+        ),
     )
 
     open_actions = forms.ChoiceField(
@@ -122,7 +140,11 @@ class ClosureForm(forms.Form):
         data = super().clean()
         if "outcome" in data:  # an invalid choice already has its message
             problems = closure_problems(
-                data["outcome"], data.get("fitting_place_on"), data.get("reason", "")
+                data["outcome"],
+                data.get("fitting_place_on"),
+                data.get("reason", ""),
+                living_situation_at_closure=data.get("living_situation_at_closure", ""),
+                placement_route=data.get("placement_route", ""),
             )
             for name, message in problems.items():
                 if name not in self.errors:

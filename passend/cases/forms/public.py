@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from passend.core.forms import DateInput
 from passend.regions.models import Gemeente, Team
 
-from ..codes import ParentRelation, ReferrerType
+from ..codes import ParentRelation, ReferrerType, Woonsituatie
 from ..models import Casus, Ouder
 from ..validators import clean_bsn, validate_birth_date
 
@@ -118,6 +118,15 @@ class PublicRegistrationForm(forms.Form):
             "invalid_choice": _("Kies een gemeente uit de lijst."),
         },
     )
+    living_situation = forms.ChoiceField(
+        label=_("Waar woont de jeugdige nu?"),
+        choices=[("", _("Kies een antwoord")), *Woonsituatie.choices],
+        help_text=_("Weet je het niet precies? Kies dan 'anders'."),
+        error_messages={
+            "required": _("Kies waar de jeugdige nu woont."),
+            "invalid_choice": _("Kies een antwoord uit de lijst."),
+        },
+    )
     address = forms.CharField(
         label=_("Adres van de jeugdige"),
         required=False,
@@ -211,6 +220,7 @@ class PublicRegistrationForm(forms.Form):
         "last_name",
         "birth_date",
         "gemeente",
+        "living_situation",
         "address",
         "bsn",
         "question",
@@ -275,6 +285,7 @@ class PublicRegistrationForm(forms.Form):
             last_name=data["last_name"],
             birth_date=data["birth_date"],
             gemeente=data["gemeente"],
+            living_situation=data["living_situation"],
             address=data["address"] or None,
             bsn=data["bsn"] or None,
             question=data["question"],

@@ -5,26 +5,76 @@ from django.utils.translation import gettext_lazy as _
 
 from passend.core.forms import DateInput
 
-from ..models import Casus, LifeDomain, Ouder, RegistrationReason
+from ..codes import Woonsituatie
+from ..models import Casus, LifeDomain, Ouder, RegistrationReason, Sector, Wijk
 from ..validators import clean_bsn, validate_birth_date
 
 DATE_INPUT = DateInput()
 
 
+class WijkChoiceField(forms.ModelChoiceField):
+    """The wijken of the team's municipalities, grouped by municipality."""
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+def wijk_choices(queryset) -> list:
+    """(value, label) choices with one group per municipality, for a select without script."""
+    groups: dict[str, list] = {}
+    for wijk in queryset.select_related("gemeente"):
+        groups.setdefault(wijk.gemeente.name, []).append((wijk.pk, wijk.label))
+    return [("", _("geen wijk gekozen")), *groups.items()]
+
+
 class YoungPersonForm(forms.ModelForm):
+    # Needed to send the registration (the service's submit check), not to save a draft.
+    conditionally_required = frozenset({"living_situation"})
+
     class Meta:
         model = Casus
-        fields = ["first_name", "last_name", "birth_date", "gender", "gemeente", "address", "bsn"]
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "gender",
+            "gemeente",
+            "wijk",
+            "address",
+            "bsn",
+            "living_situation",
+        ]
+        field_classes = {"wijk": WijkChoiceField}
         widgets = {"birth_date": DATE_INPUT, "address": forms.Textarea(attrs={"rows": 2})}
+        labels = {
+            "wijk": _("Wijk of stadsdeel"),
+            "living_situation": _("Waar woont de jeugdige nu?"),
+        }
         help_texts = {
             "gemeente": _("De gemeente waar de jeugdige woont (woonplaatsbeginsel)."),
+            "wijk": _("Niet verplicht. Alleen een wijk van de gekozen gemeente."),
             "bsn": _("Niet verplicht. 9 cijfers."),
+            "living_situation": _("Nu, bij de aanmelding. Nodig om te versturen."),
         }
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = team.gemeenten.order_by("name")
         self.fields["gemeente"].required = True
+        self.fields["living_situation"].choices = [
+            ("", _("Kies een woonsituatie")),
+            *Woonsituatie.choices,
+        ]
+        # The wijken of the team's municipalities (the active ones, and the one already chosen);
+        # that it is one of the chosen municipality the service checks.
+        keep = [self.instance.wijk_id] if self.instance.wijk_id else ()
+        wijken = Wijk.objects.offered(team.region, keep=keep).filter(
+            gemeente__in=team.gemeenten.all()
+        )
+        self.fields["wijk"].queryset = wijken
+        self.fields["wijk"].widget.choices = wijk_choices(wijken)
+        if not self.fields["wijk"].queryset.exists():
+            del self.fields["wijk"]  # the region has no wijken: nothing to ask
         self.fields["birth_date"].required = True
         self.fields["birth_date"].error_messages["invalid"] = _(
             "Vul een geldige datum in, bijvoorbeeld 2012-05-17."
@@ -60,6 +110,8 @@ ParentFormSet = forms.inlineformset_factory(
 
 
 class QuestionForm(forms.ModelForm):
+    conditionally_required = frozenset({"sectors"})  # needed to send (the submit check)
+
     class Meta:
         model = Casus
         fields = [
@@ -69,6 +121,7 @@ class QuestionForm(forms.ModelForm):
             "family_wish",
             "reasons",
             "reason_other",
+            "sectors",
             "life_domains",
             "multiple_domains",
             "fluctuating",
@@ -82,9 +135,12 @@ class QuestionForm(forms.ModelForm):
             "youth_struggle": forms.Textarea(attrs={"rows": 2}),
             "family_wish": forms.Textarea(attrs={"rows": 2}),
             "reasons": forms.CheckboxSelectMultiple,
+            "sectors": forms.CheckboxSelectMultiple,
             "life_domains": forms.CheckboxSelectMultiple,
         }
+        labels = {"sectors": _("Welke expertise is nodig?")}
         help_texts = {
+            "sectors": _("Kies één of meer; nodig om te versturen. Voor de monitoring."),
             "question": _("Zo veel mogelijk in de woorden van de jeugdige en het gezin."),
             "youth_wish": _("Als u het weet: wat de jeugdige zelf wil, in eigen woorden."),
             "youth_struggle": _("Als u het weet: waar de jeugdige zelf tegenaan loopt."),
@@ -97,7 +153,8 @@ class QuestionForm(forms.ModelForm):
         self.fields["reasons"].required = True
         # The code lists of the team's region; what the case has already stays selectable.
         region = self.instance.team.region
-        for name, model in (("reasons", RegistrationReason), ("life_domains", LifeDomain)):
+        lists = (("reasons", RegistrationReason), ("sectors", Sector), ("life_domains", LifeDomain))
+        for name, model in lists:
             keep = getattr(self.instance, name).all() if self.instance.pk else ()
             self.fields[name].queryset = model.objects.offered(region, keep=keep)
 

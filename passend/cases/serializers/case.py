@@ -10,7 +10,15 @@ from passend.regions.models import Gemeente, Organisation, Team
 
 from .. import selectors
 from ..codes import CaseState, ReferrerType
-from ..models import Casus, LifeDomain, Ouder, RegistrationReason, Statuswijziging
+from ..models import (
+    Casus,
+    LifeDomain,
+    Ouder,
+    RegistrationReason,
+    Sector,
+    Statuswijziging,
+    Wijk,
+)
 from ..validators import clean_bsn, validate_birth_date
 
 
@@ -41,6 +49,8 @@ CASE_WORK_FIELDS = [
     "closure_outcome",
     "fitting_place_on",
     "closure_reason",
+    "living_situation_at_closure",
+    "placement_route",
 ]
 
 
@@ -80,6 +90,23 @@ class CaseSerializer(serializers.ModelSerializer):
         required=False,
         help_text="Codes uit de lijst leefgebieden van de jeugdregio van het team.",
     )
+    sectors = RegionCodeField(
+        Sector,
+        many=True,
+        region_of=_case_region,
+        keep_of=_case_items("sectors"),
+        required=False,
+        help_text="Welke expertise nodig is: codes uit de lijst problematiek van de jeugdregio. "
+        "Ten minste één bij het versturen (niet bij een zelfmelding).",
+    )
+    wijk = RegionCodeField(
+        Wijk,
+        region_of=_case_region,
+        keep_of=lambda root: [root.instance.wijk] if root.instance and root.instance.wijk else (),
+        required=False,
+        allow_null=True,
+        help_text="Wijk of stadsdeel (code uit de lijst van de jeugdregio), van de woongemeente.",
+    )
     involved_organisations = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Organisation.objects.all(), required=False
     )
@@ -103,6 +130,8 @@ class CaseSerializer(serializers.ModelSerializer):
             "bsn",
             "address",
             "gemeente",
+            "wijk",
+            "living_situation",
             "referrer_type",
             "aanmelder",
             "aanmelder_organisation",
@@ -114,6 +143,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "multiple_conditions",
             "family_care_needs",
             "life_domains",
+            "sectors",
             "legal_framework",
             "legal_basis_reason",
             "involved_organisations",

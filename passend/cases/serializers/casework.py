@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ..codes import ClosureOutcome, ConsultationType
+from ..codes import ClosureOutcome, ConsultationType, Plaatsingsroute, Woonsituatie
 
 
 class PerspectiveSerializer(serializers.Serializer):
@@ -51,6 +51,16 @@ class ClosureSerializer(serializers.Serializer):
     )
     reason = serializers.CharField(
         required=False, allow_blank=True, max_length=2000, help_text="Toelichting (bij overig)."
+    )
+    living_situation_at_closure = serializers.ChoiceField(
+        choices=Woonsituatie.choices,
+        help_text="Woonsituatie bij afsluiten (code). Altijd verplicht.",
+    )
+    placement_route = serializers.ChoiceField(
+        choices=Plaatsingsroute.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Geplaatst via (code). Verplicht bij passende_plek en crisisplaatsing.",
     )
     open_actions = serializers.ChoiceField(
         choices=[("vervallen", "vervallen"), ("overdragen", "overdragen")],

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from passend.regions.models import Gemeente, Team
 
-from ..codes import ParentRelation, ReferrerType
+from ..codes import ParentRelation, ReferrerType, Woonsituatie
 from ..forms.public import FILLED_IN_BY
 from ..models import Casus, Ouder
 from ..validators import clean_bsn, validate_birth_date
@@ -65,6 +65,9 @@ class PublicRegistrationSerializer(serializers.Serializer):
         queryset=Gemeente.objects.all(),
         help_text="Woongemeente (id); moet in het werkgebied van het team liggen.",
     )
+    living_situation = serializers.ChoiceField(
+        choices=Woonsituatie.choices, help_text="Waar de jeugdige nu woont (code)."
+    )
     address = serializers.CharField(
         max_length=300, required=False, allow_blank=True, help_text="Adres van de jeugdige."
     )
@@ -109,6 +112,7 @@ class PublicRegistrationSerializer(serializers.Serializer):
             last_name=data["last_name"],
             birth_date=data["birth_date"],
             gemeente=data["gemeente"],
+            living_situation=data["living_situation"],
             address=data.get("address") or None,
             bsn=data.get("bsn") or None,
             question=data["question"],

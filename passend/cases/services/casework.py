@@ -122,7 +122,9 @@ def transition(
     if to == CaseState.HEROPEND:
         # The previous closure stays in the history (reason of the afgesloten entry).
         casus.closure_outcome, casus.fitting_place_on, casus.closure_reason = "", None, ""
+        casus.living_situation_at_closure, casus.placement_route = "", ""
         fields += ["closure_outcome", "fitting_place_on", "closure_reason"]
+        fields += ["living_situation_at_closure", "placement_route"]
     casus.save(update_fields=fields)
     log_case(request, casus, Action.UPDATE, f"statuswijziging: {entry.from_state} → {to}")
     refresh_case(casus)
@@ -383,6 +385,8 @@ def close_case(
     outcome: str,
     fitting_place_on=None,
     reason: str = "",
+    living_situation_at_closure: str = "",
+    placement_route: str = "",
     open_actions: str = "",
     new_owner=None,
     withdraw_clarifications: bool = False,
@@ -405,7 +409,14 @@ def close_case(
         raise StateConflict(_("Een concept-aanmelding kan niet worden afgesloten."))
     _rule(locked, CaseState.AFGESLOTEN, actor=actor)
     registered_on = timezone.localdate(locked.registered_at)
-    problems = closure_problems(outcome, fitting_place_on, reason, registered_on=registered_on)
+    problems = closure_problems(
+        outcome,
+        fitting_place_on,
+        reason,
+        registered_on=registered_on,
+        living_situation_at_closure=living_situation_at_closure,
+        placement_route=placement_route,
+    )
     if open_actions == ACTIONS_HAND_OVER and new_owner is None:
         problems["new_owner"] = _("Kies aan wie de open acties worden overgedragen.")
     if problems:
@@ -422,7 +433,17 @@ def close_case(
     locked.closure_outcome = outcome
     locked.fitting_place_on = fitting_place_on if outcome == ClosureOutcome.PASSENDE_PLEK else None
     locked.closure_reason = reason.strip()
-    locked.save(update_fields=["closure_outcome", "fitting_place_on", "closure_reason"])
+    locked.living_situation_at_closure = living_situation_at_closure
+    locked.placement_route = placement_route
+    locked.save(
+        update_fields=[
+            "closure_outcome",
+            "fitting_place_on",
+            "closure_reason",
+            "living_situation_at_closure",
+            "placement_route",
+        ]
+    )
     label = ClosureOutcome(outcome).label
     summary = f"{label}" + (f" op {fitting_place_on:%d-%m-%Y}" if locked.fitting_place_on else "")
     summary += f": {reason.strip()}" if reason.strip() else ""

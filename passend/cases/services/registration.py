@@ -23,7 +23,7 @@ from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 
 from .. import pseudonyms, selectors
 from ..codes import ACTIVE_STATES, CaseState, ConsentMethod
-from ..models import Casus, NameToken, Ouder, Statuswijziging, Toestemming
+from ..models import Casus, NameToken, Ouder, Statuswijziging, Toestemming, Wijk
 
 ASSIGNMENT_FIELDS = ("casushouder", "procesregisseur")
 EARLIEST_DATE = date(1900, 1, 1)
@@ -190,6 +190,7 @@ def register(
     parents=(),
     reasons=None,
     life_domains=None,
+    sectors=None,
     involved=None,
     experts=None,
     submit: bool = True,
@@ -212,12 +213,14 @@ def register(
             raise InvalidInput(errors={"team": _("Het team van een aanmelding wijzigt niet.")})
     check_assignment(casus, actor=actor, stored=stored, experts=experts)
     _check_informed(casus, stored)
+    check_codes(casus, sectors=sectors)
     if submit and casus.is_draft:
-        _check_submittable(casus)
+        _check_submittable(casus, sectors=sectors)
     save_case(casus, request=request)
     for relation, items in (
         (casus.reasons, reasons),
         (casus.life_domains, life_domains),
+        (casus.sectors, sectors),
         (casus.involved_organisations, involved),
         (casus.experts, experts),
     ):
@@ -232,12 +235,36 @@ def register(
     return casus
 
 
-def _check_submittable(casus: Casus) -> None:
+def check_codes(casus: Casus, *, sectors=None) -> None:
+    """The monitoring codes of a registration (drafts too): the wijk is one of the case's
+    municipality, the sectors are of the team's region."""
+    errors = {}
+    if casus.wijk_id is not None:
+        wijk = Wijk.objects.filter(pk=casus.wijk_id).first()
+        if wijk is None or wijk.region_id != casus.team.region_id:
+            errors["wijk"] = _("Kies een wijk uit de lijst van de jeugdregio.")
+        elif wijk.gemeente_id != casus.gemeente_id:
+            errors["wijk"] = _("Deze wijk hoort niet bij de gemeente waar de jeugdige woont.")
+    if sectors is not None and any(s.region_id != casus.team.region_id for s in sectors):
+        errors["sectors"] = _("Kies de expertise uit de lijst van de jeugdregio.")
+    if errors:
+        raise InvalidInput(errors=errors)
+
+
+def _check_submittable(casus: Casus, *, sectors=None) -> None:
+    """Sending needs the informed flags, the living situation and (from a professional) at
+    least one sector. A self-registration asks families no sectors: the screener adds them."""
     errors = {
         name: _("Verstuur pas als de jeugdige en de ouders ervan weten.")
         for name in ("youth_informed", "parents_informed")
         if not getattr(casus, name)
     }
+    if not casus.living_situation:
+        errors["living_situation"] = _("Kies waar de jeugdige nu woont.")
+    if sectors is None:
+        sectors = list(casus.sectors.all()) if casus.pk else []
+    if not casus.self_registration and not sectors:
+        errors["sectors"] = _("Kies ten minste één soort expertise die nodig is.")
     if errors:
         raise InvalidInput(errors=errors)
 

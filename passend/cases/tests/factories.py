@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from passend.cases import consent_rules
-from passend.cases.models import Casus, Ouder, Toestemming
+from passend.cases.models import Casus, Ouder, Sector, Toestemming, Wijk
 from passend.cases.services import save_case
 
 
@@ -13,17 +13,30 @@ class CasusFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Casus
+        skip_postgeneration_save = True  # the sectors hook writes the relation itself
 
     first_name = "Testkind"
     last_name = factory.Sequence(lambda n: f"Fictief{n}")
     birth_date = dt.date(2012, 5, 17)
     referrer_type = "01"
     question = "Wij zoeken een plek waar hij kan blijven."
+    living_situation = "thuis"
     is_draft = False
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return save_case(model_class(*args, **kwargs))
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        """The sectors given (codes or items), else the region's 'ggz' (when seeded)."""
+        if not create:
+            return
+        chosen = extracted if extracted is not None else ["ggz"]
+        codes = [c for c in chosen if isinstance(c, str)]
+        items = [c for c in chosen if not isinstance(c, str)]
+        items += list(Sector.objects.filter(region_id=self.team.region_id, code__in=codes))
+        self.sectors.set(items)
 
 
 class OuderFactory(factory.django.DjangoModelFactory):
@@ -62,3 +75,16 @@ def with_consent(casus) -> Casus:
     if requirement.needs_young_person:
         ToestemmingFactory(casus=casus, ouder=None)
     return casus
+
+
+class WijkFactory(factory.django.DjangoModelFactory):
+    """A wijk of `gemeente`, in the gemeente's region."""
+
+    class Meta:
+        model = Wijk
+
+    gemeente = factory.SubFactory("passend.core.tests.factories.GemeenteFactory")
+    region = factory.LazyAttribute(lambda o: o.gemeente.region)
+    code = factory.Sequence(lambda n: f"wijk-{n}")
+    label_nl = factory.Sequence(lambda n: f"Testwijk {n}")
+    label_en = factory.Sequence(lambda n: f"Test district {n}")

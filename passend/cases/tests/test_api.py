@@ -25,6 +25,8 @@ def registration(tenancy, **overrides):
         "question": "Ze wil weer naar school en thuis wonen.",
         "reasons": ["wachtlijst", "geen-passend-aanbod"],
         "lifeDomains": ["onderwijs-werk"],
+        "sectors": ["onderwijs", "ggz"],
+        "livingSituation": "thuis",
         "youthInformed": True,
         "parentsInformed": True,
         "parents": [

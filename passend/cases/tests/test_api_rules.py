@@ -104,6 +104,8 @@ def test_registering_through_the_api_cannot_assign_strangers(tenancy, as_user):
         "gemeente": team.gemeenten.first().pk,
         "referrerType": "01",
         "question": "Ze wil weer naar school.",
+        "sectors": ["onderwijs"],
+        "livingSituation": "thuis",
         "youthInformed": True,
         "parentsInformed": True,
         "experts": [tenancy.b.users[Role.TEAMLID].pk],
@@ -343,6 +345,8 @@ def test_no_organisation_and_an_inactive_membership_give_gemeentelijke_toegang(t
         "gemeente": team.gemeenten.first().pk,
         "referrerType": "01",
         "question": "Ze wil weer naar school.",
+        "sectors": ["onderwijs"],
+        "livingSituation": "thuis",
         "youthInformed": True,
         "parentsInformed": True,
     }

@@ -19,6 +19,9 @@ from passend.core.refusals import InvalidInput, NotAllowed, StateConflict
 pytestmark = pytest.mark.django_db
 
 
+CODES = {"living_situation_at_closure": "thuis", "placement_route": "wijkteam"}
+
+
 def in_state(team, state, *, consent=True):
     """A case in `state`; with the consent case work needs, unless `consent` is False."""
     casus = CasusFactory(team=team, registered_at=timezone.now() - dt.timedelta(days=60))
@@ -52,18 +55,22 @@ def test_closing_needs_an_outcome_a_date_for_a_fitting_place_and_a_reason_for_ot
     with pytest.raises(StateConflict, match="Kies de uitkomst"):
         transition(casus, to=CaseState.AFGESLOTEN, actor=director)
     with pytest.raises(InvalidInput, match="datum") as refused:
-        close_case(casus, actor=director, outcome=ClosureOutcome.PASSENDE_PLEK)
+        close_case(casus, actor=director, outcome=ClosureOutcome.PASSENDE_PLEK, **CODES)
     assert set(refused.value.errors) == {"fitting_place_on"}
     with pytest.raises(InvalidInput, match="reden"):
-        close_case(casus, actor=director, outcome=ClosureOutcome.OVERIG, reason="  ")
+        close_case(casus, actor=director, outcome=ClosureOutcome.OVERIG, reason="  ", **CODES)
     casus.refresh_from_db()
     assert casus.state == CaseState.FOLLOW_UP and casus.closure_outcome == "", "nothing kept"
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
     with pytest.raises(InvalidInput, match="toekomst"):
-        close_case(casus, actor=director, outcome="passende_plek", fitting_place_on=tomorrow)
+        close_case(
+            casus, actor=director, outcome="passende_plek", fitting_place_on=tomorrow, **CODES
+        )
     long_ago = dt.date(1, 1, 1)
     with pytest.raises(InvalidInput, match="aanmelding"):
-        close_case(casus, actor=director, outcome="passende_plek", fitting_place_on=long_ago)
+        close_case(
+            casus, actor=director, outcome="passende_plek", fitting_place_on=long_ago, **CODES
+        )
 
 
 def test_closing_records_outcome_date_and_history_and_only_the_director_may(tenancy):
@@ -75,12 +82,14 @@ def test_closing_records_outcome_date_and_history_and_only_the_director_may(tena
             actor=tenancy.a.users[Role.TEAMLID],
             outcome="passende_plek",
             fitting_place_on=place_on,
+            **CODES,
         )
     close_case(
         casus,
         actor=tenancy.a.users[Role.PROCESREGISSEUR],
         outcome="passende_plek",
         fitting_place_on=place_on,
+        **CODES,
     )
     casus.refresh_from_db()
     assert casus.state == CaseState.AFGESLOTEN
@@ -93,7 +102,7 @@ def test_closing_records_outcome_date_and_history_and_only_the_director_may(tena
 def test_reopening_needs_a_reason_clears_the_outcome_and_keeps_the_history(tenancy):
     casus = in_state(tenancy.a.team, CaseState.FOLLOW_UP)
     director = tenancy.a.users[Role.VOORZITTER]
-    close_case(casus, actor=director, outcome="uithuisplaatsing_voorkomen")
+    close_case(casus, actor=director, outcome="uithuisplaatsing_voorkomen", **CODES)
     with pytest.raises(InvalidInput, match="Geef een reden"):
         transition(casus, to=CaseState.HEROPEND, actor=director)
     transition(casus, to=CaseState.HEROPEND, actor=director, reason="Plek viel weg na 3 weken.")
@@ -183,7 +192,7 @@ def test_closure_page_keeps_values_on_error_and_closes(tenancy, as_user):
     body = response.content.decode()
     assert "Vul de datum in" in body and "Woongroep De Linde." in body
     day = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
-    response = client.post(url, {"outcome": "passende_plek", "fitting_place_on": day})
+    response = client.post(url, {"outcome": "passende_plek", "fitting_place_on": day, **CODES})
     assert response.status_code == 302
     casus.refresh_from_db()
     assert casus.state == "afgesloten" and casus.fitting_place_on.isoformat() == day
@@ -233,14 +242,21 @@ def test_api_perspective_direction_and_closure_follow_the_same_rules(tenancy, as
     assert response.status_code == 403 and "niet zetten" in response.json()["detail"]
     director = as_user(tenancy.a.users[Role.PROCESREGISSEUR])
     response = director.post(
-        f"{base}/closures", {"outcome": "passende_plek"}, content_type="application/json"
+        f"{base}/closures",
+        {"outcome": "passende_plek", "livingSituationAtClosure": "thuis", "placementRoute": "gi"},
+        content_type="application/json",
     )
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "fittingPlaceOn"
     day = (timezone.localdate() - dt.timedelta(days=2)).isoformat()
     response = director.post(
         f"{base}/closures",
-        {"outcome": "passende_plek", "fittingPlaceOn": day},
+        {
+            "outcome": "passende_plek",
+            "fittingPlaceOn": day,
+            "livingSituationAtClosure": "thuis",
+            "placementRoute": "wijkteam",
+        },
         content_type="application/json",
     )
     assert response.status_code == 201 and response.json()["toState"] == "afgesloten"

@@ -20,7 +20,12 @@ from .test_casework import in_state
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-PLACE = {"outcome": "passende_plek", "fitting_place_on": TODAY - dt.timedelta(days=1)}
+PLACE = {
+    "outcome": "passende_plek",
+    "fitting_place_on": TODAY - dt.timedelta(days=1),
+    "living_situation_at_closure": "thuis",
+    "placement_route": "wijkteam",
+}
 
 
 @pytest.fixture
@@ -177,7 +182,11 @@ def test_the_closure_page_lists_what_is_open_and_asks_what_to_do(tenancy, open_c
     assert "geplande follow-up vervalt" in page
     assert 'name="open_actions"' in page and 'name="withdraw_clarifications"' in page
 
-    data = {"outcome": "overig", "reason": "Verhuisd naar een andere regio"}
+    data = {
+        "outcome": "overig",
+        "reason": "Verhuisd naar een andere regio",
+        "living_situation_at_closure": "netwerk",
+    }
     response = client.post(closure_url(tenancy, open_case), data)
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -200,7 +209,7 @@ def test_the_closure_page_asks_nothing_when_nothing_is_open(tenancy, as_user):
 def test_the_api_closes_with_the_choices_and_refuses_without(tenancy, open_case, as_user):
     client = as_user(director(tenancy))
     url = f"/api/v1/cases/{open_case.pk}/closures"
-    body = {"outcome": "overig", "reason": "Verhuisd"}
+    body = {"outcome": "overig", "reason": "Verhuisd", "livingSituationAtClosure": "anders"}
     refused = client.post(url, body, content_type="application/json")
     assert refused.status_code == 409, refused.content
     assert "2 open acties" in refused.json()["detail"]

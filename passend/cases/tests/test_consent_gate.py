@@ -207,7 +207,13 @@ def test_no_warning_with_valid_consent_or_before_case_work_starts(tenancy, as_us
 
 def test_reopening_needs_consent_closing_does_not(tenancy, withdrawn):
     director = tenancy.a.users[Role.PROCESREGISSEUR]
-    close_case(withdrawn, actor=director, outcome="overig", reason="Gezin wil niet verder.")
+    close_case(
+        withdrawn,
+        actor=director,
+        outcome="overig",
+        reason="Gezin wil niet verder.",
+        living_situation_at_closure="thuis",
+    )
     withdrawn.refresh_from_db()
     assert withdrawn.state == CaseState.AFGESLOTEN, "ending the work needs no consent"
     with pytest.raises(StateConflict) as refused:

@@ -12,7 +12,7 @@ import time_machine
 
 from passend.accounts.roles import Role
 from passend.advice.models import Advies
-from passend.cases.models import Casus, RegistrationReason
+from passend.cases.models import Casus, RegistrationReason, Sector
 from passend.meetings.models import Casusbespreking, Overleg
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,7 @@ def test_registration_to_fitting_place_through_the_ui_with_lead_times(tenancy, a
                     "last_name": "Fictief-Reis",
                     "birth_date": "2017-01-10",
                     "gemeente": team.gemeenten.first().pk,
+                    "living_situation": "thuis",
                 },
             )
         )
@@ -76,6 +77,7 @@ def test_registration_to_fitting_place_through_the_ui_with_lead_times(tenancy, a
                     "youth_struggle": "Te veel lawaai in de klas.",
                     "family_wish": "Eén plan dat blijft.",
                     "reasons": [reason.pk],
+                    "sectors": [Sector.objects.get(region=team.region, code="onderwijs").pk],
                     "urgency": "hoog",
                 },
             )
@@ -226,7 +228,12 @@ def test_registration_to_fitting_place_through_the_ui_with_lead_times(tenancy, a
         ok(
             client.post(
                 f"{base}/casussen/{casus.pk}/afsluiten/",
-                {"outcome": "passende_plek", "fitting_place_on": "2026-05-20"},
+                {
+                    "outcome": "passende_plek",
+                    "fitting_place_on": "2026-05-20",
+                    "living_situation_at_closure": "thuis",
+                    "placement_route": "wijkteam",
+                },
             )
         )
 

@@ -63,6 +63,7 @@ def form_data(team, **overrides) -> dict:
         "last_name": "Strandloper",
         "birth_date": today.replace(year=today.year - 13).isoformat(),
         "gemeente": str(team.gemeenten.first().pk),
+        "living_situation": "thuis",
         "address": "Duinweg 4, 9999 ZZ Kustdorp",
         "bsn": VALID_BSN,
         "question": "Ze wil weer naar school en thuis wonen.",
@@ -131,6 +132,7 @@ def test_happy_path_creates_a_submitted_self_registration(team, client):
     assert (casus.first_name, casus.last_name, casus.bsn) == ("Fenna", "Strandloper", VALID_BSN)
     assert casus.youth_informed and casus.parents_informed
     assert casus.question.startswith("Ze wil weer naar school")
+    assert casus.living_situation == "thuis" and not casus.sectors.exists(), "no sectors asked"
     parent = casus.ouders.get()
     assert (parent.first_name, parent.relation, parent.has_gezag) == ("Mara", "moeder", True)
     assert parent.phone == "06 12345678" and parent.email is None
@@ -314,6 +316,7 @@ def api_body(team, /, **overrides) -> dict:
         "lastName": "Strandloper",
         "birthDate": today.replace(year=today.year - 15).isoformat(),
         "gemeente": team.gemeenten.first().pk,
+        "livingSituation": "netwerk",
         "bsn": VALID_BSN,
         "question": "Ik wil weer naar school.",
         "contact": {
@@ -383,13 +386,22 @@ def test_api_invalid_fields_are_named_in_camel_case(team, client):
         birthDate=future,
         bsn="123456789",
         contact={"firstName": "Mara", "lastName": "S", "relation": "moeder", "hasGezag": False},
+        livingSituation="kasteel",
     )
     del body["question"]
     response = post_api(client, body)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     names = {p["name"] for p in response.json()["invalidParams"]}
-    assert names == {"filledInBy", "firstName", "birthDate", "bsn", "question", "contact.phone"}
+    assert names == {
+        "filledInBy",
+        "firstName",
+        "birthDate",
+        "bsn",
+        "question",
+        "contact.phone",
+        "livingSituation",
+    }
     reasons = {p["name"]: p["reason"] for p in response.json()["invalidParams"]}
     assert reasons["birthDate"] == "De geboortedatum ligt in de toekomst."
     assert reasons["bsn"] == "Dit is geen geldig BSN (elfproef klopt niet)."

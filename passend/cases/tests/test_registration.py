@@ -6,7 +6,7 @@ import pytest
 
 from passend.accounts.roles import Role
 from passend.cases.codes import CaseState
-from passend.cases.models import Casus, RegistrationReason
+from passend.cases.models import Casus, RegistrationReason, Sector
 from passend.cases.services import may_edit_registration
 from passend.cases.tests.factories import CasusFactory
 from passend.conftest import login
@@ -32,6 +32,7 @@ def test_registration_in_steps_with_errors_drafts_and_submit(tenancy, as_user):
         "gemeente": gemeente.pk,
         "address": "Helmweg 3",
         "bsn": "123456789",
+        "living_situation": "thuis",
     }
     response = client.post(f"/teams/{team.slug}/aanmelden/", bad)
     body = response.content.decode()
@@ -73,7 +74,13 @@ def test_registration_in_steps_with_errors_drafts_and_submit(tenancy, as_user):
 
     # Step 3: the 'anders' reason needs a description; values are kept on error.
     anders = RegistrationReason.objects.get(code="anders").pk
-    question = {"question": "Hij wil thuis blijven wonen.", "reasons": [anders], "urgency": "hoog"}
+    ggz = Sector.objects.get(region=team.region, code="ggz").pk
+    question = {
+        "question": "Hij wil thuis blijven wonen.",
+        "reasons": [anders],
+        "sectors": [ggz],
+        "urgency": "hoog",
+    }
     body = client.post(step_url(team, casus, "vraag"), question).content.decode()
     assert "Beschrijf de andere reden." in body and "Hij wil thuis blijven wonen." in body
     question["reason_other"] = "school weigert"

@@ -125,6 +125,8 @@ class CaseClosureView(CaseFormView):
             outcome=data["outcome"],
             fitting_place_on=data["fitting_place_on"],
             reason=data["reason"],
+            living_situation_at_closure=data["living_situation_at_closure"],
+            placement_route=data["placement_route"],
             open_actions=data.get("open_actions", ""),
             new_owner=data.get("new_owner"),
             withdraw_clarifications=data.get("withdraw_clarifications", False),

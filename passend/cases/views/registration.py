@@ -109,6 +109,7 @@ class RegistrationView(CaseScopeMixin, AuditedView, TemplateView):
                     request=request,
                     reasons=data.get("reasons"),
                     life_domains=data.get("life_domains"),
+                    sectors=data.get("sectors"),
                     involved=data.get("involved_organisations"),
                     submit=False,
                 )

@@ -34,6 +34,8 @@ def registration(served, writer: int, number: int) -> dict:
         "question": f"Vraag {writer}.{number}",
         "reasons": ["wachtlijst"],
         "lifeDomains": ["onderwijs-werk"],
+        "sectors": ["onderwijs"],
+        "livingSituation": "thuis",
         "youthInformed": True,
         "parentsInformed": True,
         "parents": [{"firstName": "Ouder", "lastName": f"Schrijver{writer}", "relation": "moeder"}],

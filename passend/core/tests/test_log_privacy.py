@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 
 from passend.accounts.roles import Role
-from passend.cases.models import Casus, RegistrationReason
+from passend.cases.models import Casus, RegistrationReason, Sector
 from passend.core.logging import json_formatter
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +60,7 @@ def register_through_the_pages(client, team) -> Casus:
         "gemeente": team.gemeenten.first().pk,
         "address": "Helmweg 3",
         "bsn": BSN,
+        "living_situation": "thuis",
     }
     refused = client.post(f"/teams/{team.slug}/aanmelden/", youth)
     assert "De geboortedatum ligt in de toekomst." in refused.content.decode()
@@ -82,6 +83,7 @@ def register_through_the_pages(client, team) -> Casus:
         "question": f"{FIRST} {LAST} wil thuis blijven wonen.",
         "reasons": [RegistrationReason.objects.get(code="anders").pk],
         "reason_other": f"school weigert {FIRST}",
+        "sectors": [Sector.objects.get(region=team.region, code="ggz").pk],
         "urgency": "hoog",
     }
     assert client.post(step_url(team, casus, "vraag"), question).status_code == 302
@@ -107,6 +109,8 @@ def register_through_the_api(client, team):
         "question": f"{FIRST} wil weer naar school.",
         "reasons": ["wachtlijst"],
         "lifeDomains": ["onderwijs-werk"],
+        "sectors": ["onderwijs"],
+        "livingSituation": "thuis",
         "youthInformed": True,
         "parentsInformed": True,
         "parents": [

@@ -21,8 +21,9 @@ CODE_LIST = OpenApiParameter(
     str,
     OpenApiParameter.PATH,
     enum=list(CODE_LISTS),
-    description="De codelijst. Redenen en leefgebieden: de beheerder; de zoeklijsten van de "
-    "sociale kaart ook de coördinator sociale kaart.",
+    description="De codelijst. Redenen, leefgebieden, problematiek en wijken: de beheerder; de "
+    "zoeklijsten van de sociale kaart ook de coördinator sociale kaart. Een wijk hoort bij een "
+    "gemeente van de jeugdregio (gemeente, verplicht bij wijken).",
 )
 ITEM_ID = OpenApiParameter("itemId", int, OpenApiParameter.PATH, description="Item.")
 

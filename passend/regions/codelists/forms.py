@@ -54,9 +54,25 @@ class CodeItemForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 999}),
     )
 
-    def __init__(self, *args, item=None, **kwargs):
+    def __init__(self, *args, item=None, gemeenten=None, **kwargs):
+        """`gemeenten`: for a list whose items belong to a municipality (wijken), the region's
+        municipalities to choose from."""
         super().__init__(*args, **kwargs)
         self.item = item
+        if gemeenten is not None:
+            self.fields["gemeente"] = forms.ModelChoiceField(
+                label=_("Gemeente"),
+                queryset=gemeenten,
+                empty_label=_("Kies een gemeente"),
+                help_text=_("De gemeente van de jeugdregio waar de wijk in ligt."),
+                error_messages={
+                    "required": _("Kies de gemeente waar de wijk in ligt."),
+                    "invalid_choice": _("Kies een gemeente van deze jeugdregio."),
+                },
+            )
+            self.order_fields(["gemeente"])
         if item is not None:  # the code of an existing item does not change
             del self.fields["code"]
             self.initial.update(label_nl=item.label_nl, label_en=item.label_en, order=item.order)
+            if gemeenten is not None:
+                self.initial["gemeente"] = item.gemeente_id

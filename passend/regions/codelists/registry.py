@@ -1,10 +1,11 @@
-"""The five code lists a region has, who manages each, and their place in URLs.
+"""The code lists a region has, who manages each, and their place in URLs.
 
 The beheerder of a team (MANAGE_TEAM) manages every list of the team's region. The coordinator
 sociale kaart (MANAGE_SOCIAL_MAP) also manages the three search vocabularies of the social map
 (expertisegebieden, hulpvragen, aandachtspunten): they tag offers with them and hear first
-when a word is missing. The case lists (redenen van aanmelding, leefgebieden) stay with the
-beheerder: leefgebieden are also used by the social map, but they are part of every registration.
+when a word is missing. The case lists (redenen van aanmelding, leefgebieden, problematiek,
+wijken) stay with the beheerder: leefgebieden are also used by the social map, but they are part
+of every registration. A wijk belongs to one municipality of the region (``per_gemeente``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class CodeList:
     title: str
     description: str
     managers: frozenset[Cap]  # any one of these in the team
+    per_gemeente: bool = False  # each item belongs to one municipality of the region (wijken)
 
     @property
     def model(self):
@@ -53,6 +55,24 @@ CODE_LISTS = {
             _("Leefgebieden"),
             _("Bij de aanmelding, in de tijdlijn en bij aanbod op de sociale kaart."),
             BEHEER,
+        ),
+        CodeList(
+            "problematiek",
+            "cases.Sector",
+            _("Problematiek / benodigde expertise"),
+            _("'Welke expertise is nodig?' bij de aanmelding; de monitoring telt erop."),
+            BEHEER,
+        ),
+        CodeList(
+            "wijken",
+            "cases.Wijk",
+            _("Wijken en stadsdelen"),
+            _(
+                "Niet verplicht: per gemeente de wijken, voor de monitoring per wijk. Bij de "
+                "aanmelding kiest men een wijk van de woongemeente."
+            ),
+            BEHEER,
+            per_gemeente=True,
         ),
         CodeList(
             "expertisegebieden",

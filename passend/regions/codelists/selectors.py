@@ -20,8 +20,12 @@ def code_list_or_404(request, team, slug: str) -> CodeList:
 
 
 def items(team, code_list: CodeList) -> QuerySet:
-    """All items of the list in the team's region, active and inactive, in the list's order."""
-    return code_list.model.objects.of_region(team.region_id).order_by("order", "label_nl", "pk")
+    """All items of the list in the team's region, active and inactive, in the list's order
+    (wijken per municipality)."""
+    qs = code_list.model.objects.of_region(team.region_id)
+    if code_list.per_gemeente:
+        return qs.select_related("gemeente").order_by("gemeente__name", "order", "label_nl", "pk")
+    return qs.order_by("order", "label_nl", "pk")
 
 
 def item_or_404(request, team, code_list: CodeList, pk):

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from passend.regions.models import Gemeente
+
 
 class CodeItemSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
@@ -18,6 +20,18 @@ class CodeItemSerializer(serializers.Serializer):
     )
     order = serializers.IntegerField(min_value=0, max_value=999, default=0)
     region = serializers.IntegerField(source="region_id", read_only=True, help_text="Jeugdregio.")
+    gemeente = serializers.PrimaryKeyRelatedField(
+        queryset=Gemeente.objects.all(),
+        required=False,
+        allow_null=True,
+        write_only=True,
+        help_text="Alleen bij wijken (verplicht): de gemeente van de jeugdregio (id).",
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["gemeente"] = getattr(instance, "gemeente_id", None)
+        return data
 
 
 class CodeItemUpdateSerializer(CodeItemSerializer):

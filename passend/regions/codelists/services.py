@@ -61,6 +61,12 @@ def _clean(item, code_list: CodeList, *, labels: bool = True) -> None:
                 "'angst-somberheid'."
             )
         ]
+    if code_list.per_gemeente:
+        gemeente = item.gemeente if item.gemeente_id else None
+        if gemeente is None:
+            errors["gemeente"] = [_("Kies de gemeente waar de wijk in ligt.")]
+        elif gemeente.region_id != item.region_id:
+            errors["gemeente"] = [_("Kies een gemeente van deze jeugdregio.")]
     if errors:
         raise InvalidInput(errors=errors)
     duplicate = (
@@ -76,6 +82,11 @@ def _clean(item, code_list: CodeList, *, labels: bool = True) -> None:
         item.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as invalid:
         raise InvalidInput.from_validation_error(invalid) from invalid
+
+
+def _check_gemeente_given(code_list: CodeList, gemeente) -> None:
+    if gemeente is not None and not code_list.per_gemeente:
+        raise InvalidInput(errors={"gemeente": [_("Items van deze lijst hebben geen gemeente.")]})
 
 
 def _save(item) -> None:
@@ -98,11 +109,13 @@ def add_item(
     label_en: str,
     order=0,
     active=True,
+    gemeente=None,
     actor,
     request=None,
 ):
-    """A new item in the list of the team's region."""
+    """A new item in the list of the team's region (a wijk: with its `gemeente`)."""
     _check_may_manage(code_list, team, actor)
+    _check_gemeente_given(code_list, gemeente)
     item = code_list.model(
         region_id=team.region_id,
         code=(code or "").strip().lower(),
@@ -111,6 +124,8 @@ def add_item(
         order=order if order is not None else 0,
         active=active,
     )
+    if code_list.per_gemeente:
+        item.gemeente = gemeente
     _clean(item, code_list)
     _save(item)
     _log(request, team, code_list, Action.CREATE, item, "toevoegen")
@@ -130,6 +145,21 @@ def update_item(code_list: CodeList, item, *, team, changes: dict, actor, reques
     for name in (*EDITABLE, "active"):
         if name in changes and changes[name] is not None:
             setattr(item, name, changes[name])
+    gemeente = changes.get("gemeente")
+    _check_gemeente_given(code_list, gemeente)
+    if gemeente is not None and gemeente.pk != item.gemeente_id:
+        if in_use(item):
+            raise InvalidInput(
+                errors={
+                    "gemeente": [
+                        _(
+                            "Deze wijk is al gekozen bij een casus; de gemeente verandert "
+                            "daarom niet. Voeg een nieuwe wijk toe."
+                        )
+                    ]
+                }
+            )
+        item.gemeente = gemeente
     _clean(item, code_list, labels=bool({"label_nl", "label_en"} & set(changes)))
     _save(item)
     _log(request, team, code_list, Action.UPDATE, item, "wijzigen")

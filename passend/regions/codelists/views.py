@@ -93,12 +93,18 @@ class CodeItemFormView(CodeListMixin, TemplateView):
         context["item"] = self.item
         return context
 
+    def build_form(self, data=None):
+        gemeenten = None
+        if self.code_list.per_gemeente:
+            gemeenten = self.team.region.gemeenten.order_by("name")
+        return CodeItemForm(data, item=self.item, gemeenten=gemeenten)
+
     def get(self, request, *args, **kwargs):
-        form = CodeItemForm(item=self.item)
+        form = self.build_form()
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        form = CodeItemForm(request.POST, item=self.item)
+        form = self.build_form(request.POST)
         if form.is_valid():
             try:
                 item = self.save(form.cleaned_data)
