@@ -217,8 +217,7 @@ COUNTING_RULES: tuple[str, ...] = (
     ),
     _(
         "Een casus als voorbeeld koppelen aan een evaluatie, signaal of rapportage mag alleen "
-        "met toestemming deel B (geanonimiseerd gebruik om te leren, Toestemming.scope_learning) "
-        "die niet is ingetrokken."
+        "met toestemming deel B (geanonimiseerd gebruik om te leren) die niet is ingetrokken."
     ),
     _(
         "Monitoring, signalen en rapportages van een team staan uit totdat de beheerder heeft "

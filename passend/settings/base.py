@@ -328,6 +328,15 @@ SPECTACULAR_SETTINGS = {
         {"name": "Werkvoorraad", "description": "Wat er per gebruiker wacht."},
         {"name": "Sociale kaart", "description": "Aanbod, aanbieders en wachttijden."},
         {"name": "Zelfmelding", "description": "Aanmelden door jeugdige of ouder, zonder inlog."},
+        {
+            "name": "Privacy",
+            "description": "DPIA-toets, convenant en bewaartermijnruns (beheerder).",
+        },
+        {"name": "AVG", "description": "Inzage en verwijdering op verzoek van jeugdige of ouder."},
+        {
+            "name": "Monitoring",
+            "description": "Geaggregeerde, gepseudonimiseerde cijfers (<5 afgeschermd).",
+        },
     ],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SCHEMA_PATH_PREFIX_TRIM": True,

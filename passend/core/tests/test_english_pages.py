@@ -96,13 +96,14 @@ def reader_text(html: str) -> list[str]:
 
 
 def stored_texts() -> list[str]:
-    """Every text value in the database, longest first (data, not interface)."""
+    """Every text value in the database, longest first (data, not interface). A field with
+    choices holds a code ("thuis"), not data: a page shows its translated label."""
     values = set()
     for model in apps.get_models():
         fields = [
             f.attname
             for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField)
+            if isinstance(f, models.CharField | models.TextField) and not f.choices
         ]
         if not fields:
             continue

@@ -24,6 +24,8 @@ NON_COLLECTION_SEGMENTS |= {"socialmap"}
 NON_COLLECTION_SEGMENTS |= {"second-factor"}
 # A team has one DPIA check, and one monitoring with one summary (issue 12).
 NON_COLLECTION_SEGMENTS |= {"dpia", "monitoring", "summary"}
+# One export document per person of a case (AVG art. 15), asked for with ?person=.
+NON_COLLECTION_SEGMENTS |= {"data-export"}
 METHODS = {"get", "post", "put", "patch", "delete"}
 
 

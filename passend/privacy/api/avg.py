@@ -71,7 +71,7 @@ class _Avg(CaseScopeAPIMixin, viewsets.GenericViewSet):
 
 @extend_schema(tags=["AVG"], parameters=[CASE_ID])
 class AvgExportViewSet(_Avg):
-    """GET /cases/{caseId}/avg/export?person=…: everything held about one person."""
+    """GET /cases/{caseId}/data-export?person=…: everything held about one person."""
 
     renderer_classes = [CamelCaseJSONRenderer, PdfRenderer]
     audit_purpose = "AVG-inzage"
@@ -99,7 +99,7 @@ class AvgExportViewSet(_Avg):
 
 @extend_schema(tags=["AVG"], parameters=[CASE_ID])
 class AvgErasureViewSet(_Avg):
-    """POST /cases/{caseId}/avg/erasure: erase one person's data, or record the refusal."""
+    """POST /cases/{caseId}/erasure-requests: erase one person's data, or record the refusal."""
 
     audit_purpose = "AVG-verwijdering"
 
@@ -132,7 +132,7 @@ class AvgErasureViewSet(_Avg):
 
 @extend_schema(tags=["AVG"], parameters=[CASE_ID])
 class AvgRequestViewSet(_Avg):
-    """GET /cases/{caseId}/avg/requests: the AVG requests of the case and their handling."""
+    """GET /cases/{caseId}/avg-requests: the AVG requests of the case and their handling."""
 
     pagination_class = None  # the requests of one case, few
 

@@ -38,8 +38,11 @@ def page(tenancy, casus) -> str:
     return reverse("privacy:avg-case", args=[tenancy.a.team.slug, casus.pk])
 
 
+API_PARTS = {"export": "data-export", "erasure": "erasure-requests", "requests": "avg-requests"}
+
+
 def api(casus, part: str) -> str:
-    return f"/api/v1/cases/{casus.pk}/avg/{part}"
+    return f"/api/v1/cases/{casus.pk}/{API_PARTS[part]}"
 
 
 def test_erasing_the_young_person_anonymises_the_case_and_records_the_request(chair, casus):

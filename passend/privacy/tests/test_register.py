@@ -42,7 +42,7 @@ def test_every_category_has_purpose_basis_roles_and_retention():
 def test_which_cases_count_is_stated_with_the_learning_consent():
     text = register.as_markdown()
     assert "ook een afgewezen of doorverwezen aanmelding" in text
-    assert "toestemming deel B" in text and "scope_learning" in text
+    assert "toestemming deel B" in text and "niet is ingetrokken" in text
     assert "5 jaar" in text and "30 dagen" in text and "6 maanden" in text
 
 

@@ -6,7 +6,7 @@ from ..api import avg as api_views
 from ..views import avg as views
 
 CASE_PAGE = "teams/<slug:team>/casussen/<int:pk>/avg/"
-CASE = "cases/<int:caseId>/avg"
+CASE = "cases/<int:caseId>"
 
 pages: list = [
     path("teams/<slug:team>/avg/", views.AvgTeamView.as_view(), name="avg-team"),
@@ -20,17 +20,17 @@ pages: list = [
 ]
 api: list = [
     path(
-        f"{CASE}/export",
+        f"{CASE}/data-export",
         api_views.AvgExportViewSet.as_view({"get": "retrieve"}),
         name="case-avg-export",
     ),
     path(
-        f"{CASE}/erasure",
+        f"{CASE}/erasure-requests",
         api_views.AvgErasureViewSet.as_view({"post": "create"}),
         name="case-avg-erasure",
     ),
     path(
-        f"{CASE}/requests",
+        f"{CASE}/avg-requests",
         api_views.AvgRequestViewSet.as_view({"get": "list"}),
         name="case-avg-requests",
     ),
