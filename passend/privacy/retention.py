@@ -51,11 +51,17 @@ DECIDED_STATES = (CaseState.AFGEWEZEN, CaseState.DOORVERWEZEN, CaseState.CRISIS_
 
 # Records that go entirely: parents (with their consents), attachments, the name index.
 DELETED = (Ouder, Bijlage, NameToken)
-# Text fields of the case that are no personal data and stay: the case number.
-KEPT_TEXT = {("cases", "casus", "reference")}
+# Text fields that are no personal data and stay: the case number; of an AVG request (the
+# accountability for it) who asked (a role and id, never a name) and the legal ground (a code).
+# Its free-text explanation of a refusal may name the person: it goes like all free text.
+KEPT_TEXT = {
+    ("cases", "casus", "reference"),
+    ("privacy", "avgverzoek", "person"),
+    ("privacy", "avgverzoek", "refusal_ground"),
+}
 # Records that hang off the case but are not cleared here: the analytics record (unlinked,
-# unchanged) and the AVG requests (the accountability for a request: codes, the legal ground).
-NOT_CLEARED = {("analytics", "casusfeit"), ("privacy", "avgverzoek")}
+# unchanged).
+NOT_CLEARED = {("analytics", "casusfeit")}
 
 
 def _is_personal_text(model, field) -> bool:

@@ -64,6 +64,13 @@ def _rule(casus: Casus, to: str, *, actor) -> Transition:
     """The table's rule for this step, when it exists and the actor may take it."""
     if to not in CaseState.values:
         raise InvalidInput(errors={"to": _("Onbekende status '%(state)s'.") % {"state": to}})
+    if casus.anonymised_at:
+        raise StateConflict(
+            _(
+                "Deze casus is geanonimiseerd (bewaartermijn of AVG-verzoek): er kan geen stap "
+                "meer in worden gezet. Meld de jeugdige zo nodig opnieuw aan."
+            )
+        )
     rule = TRANSITIONS.get((casus.state, to))
     if rule is None:
         allowed = ", ".join(str(CaseState(s).label) for s in allowed_targets(casus.state))

@@ -20,6 +20,7 @@ from passend.cases.models import Casus, Statuswijziging
 from passend.cases.tests.factories import CasusFactory, OuderFactory, ToestemmingFactory
 from passend.cases.tests.files import PNG
 from passend.meetings.models import Casusbespreking, Gast, Overleg
+from passend.privacy.models import AvgVerzoek, AvgVerzoekSoort, AvgVerzoekStatus
 from passend.procesregie.models import ToekomstplanRegel
 from passend.procesregie.tests.factories import (
     ActieFactory,
@@ -48,6 +49,7 @@ SECRETS = {
     "placed_by": "Plaatser-Rietgors",
     "closure_reason": "Afsluiting-Blauwborst",
     "transition_reason": "Statusreden-Baardman",
+    "avg_refusal": "Weigering-Kwakkelstein vroeg inzage tijdens de klacht",
     "parent_first": "Gerbrich",
     "parent_last": "Zandhaver",
     "parent_phone": "0699887766",
@@ -237,6 +239,16 @@ def build_closed_case(team, *, author, closed_on: dt.date) -> tuple[Casus, list[
     ):
         Statuswijziging.objects.create(casus=casus, to_state=to_state, at=when, reason=reason)
     Casus.objects.filter(pk=casus.pk).update(state=CaseState.AFGESLOTEN)
+    AvgVerzoek.objects.create(
+        team=team,
+        casus=casus,
+        person="jeugdige",
+        kind=AvgVerzoekSoort.WISSEN,
+        status=AvgVerzoekStatus.GEWEIGERD,
+        refusal_ground="rechtsvordering",
+        refusal_explanation=s["avg_refusal"],
+        handled_by=author,
+    )
     casus.refresh_from_db()
     add_facts(casus)
     return casus, [bijlage.file.name]

@@ -200,3 +200,27 @@ def test_sqlite_leaves_no_deleted_value_in_the_file(tmp_path, secure):
     data += wal.read_bytes() if wal.exists() else b""
     assert (b"Geheim-Zeearend" in data) is (not secure)
     assert sqlite3.connect(path).execute("SELECT value FROM probe").fetchall() == [("blijft",)]
+
+
+def test_an_anonymised_case_takes_no_step_and_says_so_on_its_page(tenancy, as_user):
+    """The husk keeps its state for the figures, but nothing leads back into case work: no
+    reopening, and its page and the case list say what happened instead of a name."""
+    from django.urls import reverse
+
+    from passend.cases.services.casework import transition
+    from passend.core.refusals import StateConflict
+
+    voorzitter = tenancy.a.users[Role.VOORZITTER]
+    casus = final_case(tenancy.a.team, CaseState.AFGESLOTEN, "2025-01-10", first_name="Huskje")
+    anonymise_case(casus, reason="retention")
+    with pytest.raises(StateConflict, match="geanonimiseerd"):
+        transition(casus, to=CaseState.HEROPEND, actor=voorzitter, reason="opnieuw")
+    casus.refresh_from_db()
+    assert casus.state == CaseState.AFGESLOTEN
+
+    client = as_user(voorzitter)
+    page = client.get(reverse("cases:detail", args=[tenancy.a.team.slug, casus.pk]))
+    assert page.status_code == 200
+    assert "Geanonimiseerde casus" in page.content.decode()
+    listing = client.get(reverse("cases:list", args=[tenancy.a.team.slug]) + "?status=afgesloten")
+    assert "geanonimiseerd" in listing.content.decode()
