@@ -145,9 +145,15 @@ def test_every_case_service_leaves_the_record_equal_to_the_case_records(tenancy)
             actor=u[Role.PROCESREGISSEUR],
             outcome="passende_plek",
             fitting_place_on=dt.date(2026, 5, 4),
+            living_situation_at_closure="gezinshuis",
+            placement_route="wijkteam",
         )
         check(casus)
         row = stored_dump(casus)
+        assert (row["living_situation_at_closure"], row["placement_route"]) == (
+            "gezinshuis",
+            "wijkteam",
+        )
         assert row["closed_on"] == dt.date(2026, 5, 11)
         assert row["days_to_fitting_place"] == 63
         assert row["days_advice_to_fitting_place"] == 40
@@ -159,6 +165,7 @@ def test_every_case_service_leaves_the_record_equal_to_the_case_records(tenancy)
         check(casus)
         row = stored_dump(casus)
         assert (row["reopenings"], row["closed_on"], row["closure_outcome"]) == (1, None, "")
+        assert (row["living_situation_at_closure"], row["placement_route"]) == ("", "")
 
     with at(81):  # a withdrawn consent: no learning consent any more
         cases.withdraw_consent(
