@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from passend.cases.pdf import PdfUnavailable
+from passend.core.pdf import render_pdf
 from passend.socialmap.picker import offer_details
 
 from . import rules
@@ -174,14 +172,4 @@ def letter_context(advies, *, on: dt.date | None = None) -> dict:
 
 def render_letter(advies, *, on: dt.date | None = None) -> bytes:
     """The letter as PDF bytes. Raises PdfUnavailable when WeasyPrint cannot be loaded."""
-    try:
-        import weasyprint  # lazy: needs Pango at import time
-    except (ImportError, OSError) as exc:
-        raise PdfUnavailable(
-            _(
-                "PDF maken lukt niet op deze server: WeasyPrint of de bibliotheek Pango ontbreekt. "
-                "Vraag de beheerder om deze te installeren."
-            )
-        ) from exc
-    html = render_to_string(TEMPLATE, letter_context(advies, on=on))
-    return weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return render_pdf(TEMPLATE, letter_context(advies, on=on))

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -14,10 +14,10 @@ from passend.accounts.permissions import get_visible_or_404, has_capability
 from passend.accounts.roles import Cap
 from passend.audit.mixins import AuditedView
 from passend.cases.consent_rules import age_on
-from passend.cases.pdf import PdfUnavailable
 from passend.cases.scoping import OWNER, resolve_child
 from passend.cases.views import CaseMixin, CaseSectionView
 from passend.cases.workflow import case_work_refusal, follow_up_refusal
+from passend.core.pdf import pdf_response
 from passend.core.refusals import InvalidInput, Refusal, add_message, add_to_form
 from passend.meetings.selectors import team_members
 from passend.regions.models import Organisation
@@ -385,15 +385,12 @@ class LetterView(CaseMixin, AuditedView, View):
 
 
 def letter_response(view, advies: Advies):
-    try:
+    def make() -> bytes:
         pdf = render_letter(advies)
-    except PdfUnavailable as problem:
-        return HttpResponse(str(problem), status=503, content_type="text/plain; charset=utf-8")
-    view.audit(advies.casus)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"advies-{advies.casus.reference}-v{advies.version}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+        view.audit(advies.casus)  # logged only when the letter is shown
+        return pdf
+
+    return pdf_response(make, filename=f"advies-{advies.casus.reference}-v{advies.version}.pdf")
 
 
 class OfferPickerView(AdviceSectionView):

@@ -74,18 +74,46 @@ def log_access(
 ) -> list[AccessLogEntry]:
     """Record one entry per subject. `request` may be a Django or DRF request."""
     user = getattr(request, "user", None)
+    api = request.path.startswith("/api/")
+    return _record(
+        user,
+        anonymous="(anoniem)",
+        action=action,
+        outcome=outcome,
+        subject_type=subject_type,
+        subject_ids=subject_ids,
+        purpose=purpose,
+        team=team,
+        access_point=f"{'api' if api else 'web'} {request.method} {request.path}",
+        client_address=_client_address(request),
+    )
+
+
+def _record(
+    user,
+    *,
+    anonymous: str,
+    action: str,
+    outcome: str,
+    subject_type: str,
+    subject_ids: Iterable[object],
+    purpose: str,
+    team,
+    access_point: str,
+    client_address: str | None = None,
+) -> list[AccessLogEntry]:
+    """One entry per subject, by `user` (or `anonymous` without a logged-in user), appended
+    to the chain."""
     authenticated = user is not None and user.is_authenticated
     roles, organisation, on_behalf_of = _actor_context(user, team)
     now = timezone.now()
-    api = request.path.startswith("/api/")
-    access_point = f"{'api' if api else 'web'} {request.method} {request.path}"[:300]
     entries = [
         AccessLogEntry(
             timestamp=now,
             action=action,
             outcome=outcome,
             user=user if authenticated else None,
-            username=user.get_username() if authenticated else "(anoniem)",
+            username=user.get_username() if authenticated else anonymous,
             roles=roles,
             organisation=organisation,
             team=team,
@@ -93,8 +121,8 @@ def log_access(
             subject_type=subject_type,
             subject_id=str(subject_id),
             purpose=purpose[:200],
-            access_point=access_point,
-            client_address=_client_address(request),
+            access_point=access_point[:300],
+            client_address=client_address,
         )
         for subject_id in subject_ids
     ]
@@ -203,25 +231,14 @@ def log_system(
 ) -> list[AccessLogEntry]:
     """Record one entry per subject for work without a request (a command, a background job):
     the actor when one started it, else "(systeem)"."""
-    authenticated = actor is not None and actor.is_authenticated
-    roles, organisation, on_behalf_of = _actor_context(actor, team)
-    now = timezone.now()
-    entries = [
-        AccessLogEntry(
-            timestamp=now,
-            action=action,
-            outcome=Outcome.ALLOWED,
-            user=actor if authenticated else None,
-            username=actor.get_username() if authenticated else "(systeem)",
-            roles=roles,
-            organisation=organisation,
-            team=team,
-            on_behalf_of=on_behalf_of,
-            subject_type=subject_type,
-            subject_id=str(subject_id),
-            purpose=purpose[:200],
-            access_point=access_point[:300],
-        )
-        for subject_id in subject_ids
-    ]
-    return _append(entries) if entries else []
+    return _record(
+        actor,
+        anonymous="(systeem)",
+        action=action,
+        outcome=Outcome.ALLOWED,
+        subject_type=subject_type,
+        subject_ids=subject_ids,
+        purpose=purpose,
+        team=team,
+        access_point=access_point,
+    )

@@ -5,26 +5,21 @@ young person's age on the form date decides which signature blocks are printed (
 :mod:`passend.cases.consent_rules`). Each signatory ticks the two scopes separately: A,
 information exchange while the team is involved; B, anonymised use for learning.
 
-WeasyPrint is imported inside :func:`render_consent_form`: it needs the Pango system library
-at import time, and the rest of the app must keep running on machines without it.
+The PDF is made the one way (:func:`passend.core.pdf.render_pdf`, WeasyPrint imported lazily).
 """
 
 from datetime import date
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
+
+from passend.core.pdf import pdf_response, render_pdf
 
 from .consent_rules import AGE_YOUNG_PERSON_ALONE, AGE_YOUNG_PERSON_CO_CONSENTS, requirement
 
 TEMPLATE = "cases/consent_form_pdf.html"
 # Blank parent blocks printed when parents must sign but none with gezag is recorded.
 BLANK_PARENT_BLOCKS = 2
-
-
-class PdfUnavailable(Exception):
-    """WeasyPrint, or a system library it needs (Pango), is not available on this machine."""
 
 
 def _dmy(value: date | None) -> str:
@@ -88,27 +83,11 @@ def render_consent_form(casus, *, on: date | None = None) -> bytes:
 
     Raises :class:`PdfUnavailable` if WeasyPrint cannot be loaded on this machine.
     """
-    try:
-        import weasyprint  # lazy: needs Pango at import time
-    except (ImportError, OSError) as exc:
-        raise PdfUnavailable(
-            _(
-                "PDF maken lukt niet op deze server: WeasyPrint of de bibliotheek Pango ontbreekt. "
-                "Vraag de beheerder om deze te installeren."
-            )
-        ) from exc
-
-    context = consent_form_context(casus, on=on or timezone.localdate())
-    html = render_to_string(TEMPLATE, context)
-    return weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return render_pdf(TEMPLATE, consent_form_context(casus, on=on or timezone.localdate()))
 
 
 def consent_form_response(casus) -> HttpResponse:
     """The consent form as an inline PDF, or 503 with the reason when PDFs cannot be made."""
-    try:
-        pdf = render_consent_form(casus)
-    except PdfUnavailable as problem:
-        return HttpResponse(str(problem), status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="toestemming-{casus.reference}.pdf"'
-    return response
+    return pdf_response(
+        lambda: render_consent_form(casus), filename=f"toestemming-{casus.reference}.pdf"
+    )

@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from passend.cases.pdf import PdfUnavailable
+from passend.core.pdf import pdf_response, render_pdf
 
 from .avg_data import VIEWER_LABELS, field_labels
 
@@ -62,17 +61,7 @@ def pdf_context(data: dict) -> dict:
 
 def render_export_pdf(data: dict) -> bytes:
     """The export (see ``avg.export_person``) as PDF bytes; PdfUnavailable without WeasyPrint."""
-    try:
-        import weasyprint  # lazy: needs Pango at import time
-    except (ImportError, OSError) as exc:
-        raise PdfUnavailable(
-            _(
-                "PDF maken lukt niet op deze server: WeasyPrint of de bibliotheek Pango ontbreekt. "
-                "Vraag de beheerder om deze te installeren."
-            )
-        ) from exc
-    html = render_to_string(TEMPLATE, pdf_context(data))
-    return weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return render_pdf(TEMPLATE, pdf_context(data))
 
 
 def export_filename(data: dict, extension: str) -> str:
@@ -80,11 +69,7 @@ def export_filename(data: dict, extension: str) -> str:
     return f"avg-inzage-{data['case_reference']}-{person}.{extension}"
 
 
-def pdf_response(data: dict) -> HttpResponse:
-    try:
-        pdf = render_export_pdf(data)
-    except PdfUnavailable as problem:
-        return HttpResponse(str(problem), status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{export_filename(data, "pdf")}"'
-    return response
+def export_pdf_response(data: dict) -> HttpResponse:
+    return pdf_response(
+        lambda: render_export_pdf(data), filename=export_filename(data, "pdf"), attachment=True
+    )

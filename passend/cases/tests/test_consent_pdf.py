@@ -12,8 +12,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from passend.cases.pdf import PdfUnavailable, consent_form_context, render_consent_form
+from passend.cases.pdf import consent_form_context, render_consent_form
 from passend.cases.tests.factories import CasusFactory, OuderFactory
+from passend.core.pdf import PdfUnavailable
 
 ON = date(2026, 3, 1)
 YOUNG_BLOCK = "Ondertekening door de jongere"

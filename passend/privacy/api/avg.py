@@ -16,7 +16,7 @@ from passend.cases.scoping import PRIVACY, CaseScopeAPIMixin
 from passend.core.api.renderers import PdfRenderer
 
 from .. import avg
-from ..avg_pdf import pdf_response
+from ..avg_pdf import export_pdf_response
 from ..models import AvgVerzoek
 
 
@@ -93,7 +93,7 @@ class AvgExportViewSet(_Avg):
             self.casus, person=query.validated_data["person"], actor=request.user, request=request
         )
         if getattr(request.accepted_renderer, "format", "") == "pdf":
-            return pdf_response(data)
+            return export_pdf_response(data)
         return Response(data)
 
 

@@ -26,7 +26,7 @@ from passend.core.refusals import Refusal, add_to_form
 from passend.regions.views import TeamMixin
 
 from .. import avg, avg_data
-from ..avg_pdf import export_filename, pdf_response
+from ..avg_pdf import export_filename, export_pdf_response
 
 PERFORM = "uitvoeren"
 REFUSE = "weigeren"
@@ -170,7 +170,7 @@ class AvgExportView(_AvgCase, View):
                 refusal.message, status=refusal.status, content_type="text/plain; charset=utf-8"
             )
         if self.export_format == "pdf":
-            return pdf_response(data)
+            return export_pdf_response(data)
         response = HttpResponse(
             json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
