@@ -15,7 +15,7 @@ case work from the demo (``passend.demo.casework_load``: timelines and analysis,
 minutes, advice with follow-ups and clarification requests, procesregie and escalations), and
 an encrypted PDF attachment on every ``--attachment-every``-th case that is due. The closed and
 the rejected/redirected cases are moved in time (the whole case: registration, every history
-entry, birth date, fitting place), so that exactly M of the N (``--due-share``, 10 %) ended
+entry, birth date, fitting place), so that M of the N (about ``--due-share``, 10 %) ended
 before their team's retention period and the other ones within it. No case has an analytics
 fact before the first rebuild (bulk loaders bypass the services).
 
@@ -33,6 +33,7 @@ import atexit
 import contextlib
 import datetime as dt
 import io
+import itertools
 import json
 import math
 import os
@@ -88,17 +89,25 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 
 class Dating:
-    """Moves a closed or decided case in time so that exactly floor(N * share) cases end
-    before their team's retention period: a final case is due while fewer than
-    floor(number * share) are (final cases are about half of all, so the quota is met all
-    along). A due case ended 1-540 days before the cutoff, any other final case between the
-    cutoff and today. The whole case moves (registration, history, birth date, fitting place),
-    so its path, its age and its closure rule stay as the generator made them. Own rng: the
-    generator's draws stay the same."""
+    """Gives a closed case the demo's path (in behandeling → advies uitgebracht → follow-up →
+    afgesloten, as ``passend.demo.casework``; the loader takes the shortest path, without an
+    advice), so the case work gets an advice and a follow-up to record and to clear. Then moves
+    every closed or decided case in time so that about N * share cases end before their team's
+    retention period: a final case is due while fewer than floor(number * share) are (final
+    cases are about half of all, so the quota is met all along). A due case ended 1-540 days
+    before the cutoff, any other final case between the cutoff and today. The whole case moves
+    (registration, history, birth date, fitting place), so its path, its age and its closure
+    rule stay valid. Own rng: the generator's draws stay the same."""
 
     def __init__(self, rng: random.Random, anchor: dt.datetime, share: float):
+        from passend.cases.codes import CaseState as S
+        from passend.cases.workflow import TRANSITIONS
         from passend.privacy import retention
 
+        steps = [S.IN_BEHANDELING, S.ADVIES_UITGEBRACHT, S.FOLLOW_UP, S.AFGESLOTEN]
+        self.via_advice = [str(s) for s in steps]
+        if not all(pair in TRANSITIONS for pair in itertools.pairwise(steps)):
+            self.via_advice = []  # the workflow changed: keep the loader's path
         self.rng, self.anchor, self.share = rng, anchor, share
         self.final = {str(s) for s in (*retention.CLOSED_STATES, *retention.DECIDED_STATES)}
         self.cutoffs: dict[int, dt.datetime] = {}
@@ -111,11 +120,28 @@ class Dating:
             self.cutoffs[team.pk] = self.retention._start_of(day)
         return self.cutoffs[team.pk]
 
+    def advise(self, history: list) -> None:
+        """in_behandeling → afgesloten becomes in_behandeling → ... → afgesloten (in place)."""
+        from passend.cases.models import Statuswijziging
+
+        start, closing = history[-2], history[-1]
+        third = (closing.at - start.at) / 3
+        middle = [
+            Statuswijziging(
+                from_state=frm, to_state=to, at=start.at + third * i, reason="benchmark"
+            )
+            for i, (frm, to) in enumerate(itertools.pairwise(self.via_advice[:3]), start=1)
+        ]
+        closing.from_state = self.via_advice[2]
+        history[-1:-1] = middle
+
     def __call__(self, number: int, row: tuple) -> tuple:
         casus, _ouder, history, _reasons, _domains = row
         if casus.state not in self.final:
             return row
         rng, cutoff = self.rng, self.cutoff(casus.team)
+        if self.via_advice and [e.to_state for e in history[-2:]] == self.via_advice[::3]:
+            self.advise(history)
         if len(self.due) < math.floor(number * self.share):
             self.due.append(casus)
             ended = cutoff - dt.timedelta(days=rng.randint(1, 540), minutes=rng.randint(1, 900))
