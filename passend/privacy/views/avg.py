@@ -36,6 +36,7 @@ class ErasureForm(forms.Form):
     """An erasure request: perform it, or refuse it on a ground with an explanation."""
 
     refusal_field_names = {"refuse_ground": "ground"}
+    conditionally_required = frozenset({"ground", "explanation"})  # when refusing
 
     person = forms.ChoiceField(label=gettext_lazy("Verzoek van"))
     received_on = forms.DateField(
@@ -53,7 +54,7 @@ class ErasureForm(forms.Form):
     ground = forms.ChoiceField(
         label=gettext_lazy("Grond voor de weigering"),
         required=False,
-        choices=[("", ""), *avg.Weigeringsgrond.choices],
+        choices=[("", gettext_lazy("Kies een grond")), *avg.Weigeringsgrond.choices],
         help_text=gettext_lazy("Alleen bij weigeren."),
     )
     explanation = forms.CharField(
