@@ -137,6 +137,7 @@ def build_closed_case(team, *, author, closed_on: dt.date) -> tuple[Casus, list[
     at = _aware(closed_on)
     casus = CasusFactory(
         team=team,
+        gemeente=team.gemeenten.order_by("pk").first(),  # required to send a registration
         aanmelder=author,
         registered_at=at - dt.timedelta(days=90),
         first_name=s["first_name"],

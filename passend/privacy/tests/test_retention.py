@@ -74,6 +74,18 @@ def indicator_counts() -> dict:
     }
 
 
+def monitoring_figures(world) -> list:
+    """Every figure the monitoring page shows the team's voorzitter, over a period that holds
+    the closed case's registration (its record stays, so its counts do)."""
+    from passend.monitoring.selectors import summary
+
+    figures = summary(world["chair"], world["team"], today=CLOSED_ON)
+    cells = [(t.key, c.key, c.count) for t in figures["tables"] for c in t.cells]
+    totals = [(t.key, t.total) for t in figures["tables"]]
+    assert any(count not in (0, "0") for _key, _cell, count in cells)  # the case is counted
+    return cells + totals
+
+
 @pytest.fixture
 def world(tenancy, django_capture_on_commit_callbacks):
     """The closed case (with everything) and an open case of the same team as a control."""
@@ -86,6 +98,7 @@ def world(tenancy, django_capture_on_commit_callbacks):
             casus, files = build_closed_case(team, author=author, closed_on=CLOSED_ON)
     return {
         "team": team,
+        "chair": tenancy.a.users[Role.VOORZITTER],
         "casus": casus,
         "control": control,
         "files": files,
@@ -107,6 +120,7 @@ def test_closed_case_past_its_period_keeps_no_personal_value(
     assert SECRETS["closure_reason"] in raw_before and SECRETS["transition_reason"] in raw_before
     assert all(default_storage.exists(name) for name in world["files"])
     analytics_before, counts_before = analytics_dump(), indicator_counts()
+    monitoring_before = monitoring_figures(world)
     control_row = next(r for r in table_dump()["cases_casus"] if r[0] == str(control.pk))
 
     with time_machine.travel(PAST_PERIOD, tick=False):
@@ -160,6 +174,7 @@ def test_closed_case_past_its_period_keeps_no_personal_value(
     assert not CasusFeit.objects.filter(casus=casus).exists()
     assert analytics_dump() == analytics_before
     assert indicator_counts() == counts_before
+    assert monitoring_figures(world) == monitoring_before
 
     # The open case of the same team is untouched, and the access log still verifies.
     assert control_row in table_dump()["cases_casus"]
