@@ -150,6 +150,10 @@ class CasusFeit(models.Model):
     days_to_advice = models.PositiveIntegerField(null=True)
     days_to_fitting_place = models.PositiveIntegerField(null=True)
     days_advice_to_fitting_place = models.PositiveIntegerField(null=True)
+    days_to_closure = models.PositiveIntegerField(null=True)
+    # "Snelle hulp" = clarity within half a year (S2:959): the first of advice sent, fitting
+    # place reached or closure.
+    days_to_clarity = models.PositiveIntegerField(null=True)
 
     unlinked_at = models.DateTimeField(_("losgekoppeld op"), null=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -14,7 +14,8 @@ Definitions (spec §2.8):
 
 * dates are local dates; every ``days_*`` field counts days since the registration (never
   negative); ``days_advice_to_fitting_place`` counts from the first advice sent and is empty
-  when the fitting place came first;
+  when the fitting place came first; ``days_to_clarity`` is the first of advice sent, fitting
+  place reached and closure ("snelle hulp": clarity within half a year, S2:959);
 * ``screened_on``: the first step out of 'in screening' (the screening decision);
 * discussions: those with participation recorded (``discussed_at``) in a meeting that was not
   cancelled; ``first_discussed_on`` the earliest;
@@ -175,7 +176,12 @@ def compute(casus) -> tuple[dict, set[tuple[str, str]], list[dict]]:
         "days_to_advice": _since(registered_on, advice_sent_on),
         "days_to_fitting_place": _since(registered_on, fitting_place_on),
         "days_advice_to_fitting_place": days_advice_to_place,
+        "days_to_closure": _since(registered_on, closed_on),
     }
+    clarity = [
+        values[f] for f in ("days_to_advice", "days_to_fitting_place", "days_to_closure")
+    ]
+    values["days_to_clarity"] = min((d for d in clarity if d is not None), default=None)
 
     codes = {(Dimension.REDEN.value, c) for c in casus.reasons.values_list("code", flat=True)}
     codes |= {(Dimension.SECTOR.value, c) for c in casus.sectors.values_list("code", flat=True)}

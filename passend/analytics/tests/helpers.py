@@ -38,6 +38,12 @@ def fact_dump(fact: CasusFeit) -> dict:
         for f in CasusFeit._meta.concrete_fields
         if f.name not in IGNORED
     }
+    firsts = [
+        d
+        for d in (row["days_to_advice"], row["days_to_fitting_place"], row["days_to_closure"])
+        if d is not None
+    ]
+    row["days_to_clarity"] = min(firsts) if firsts else None
     row["codes"] = sorted(FeitCode.objects.filter(feit=fact).values_list("dimension", "code"))
     row["events"] = sorted(
         tuple(sorted((k, v) for k, v in model_to_dict(e).items() if k not in {"id", "feit"}))
@@ -138,8 +144,15 @@ def expected_dump(casus) -> dict:
         "days_advice_to_fitting_place": (place - first_sent).days
         if place and first_sent and place >= first_sent
         else None,
+        "days_to_closure": _days(registered, closed_on),
         "unlinked_at": None,
     }
+    firsts = [
+        d
+        for d in (row["days_to_advice"], row["days_to_fitting_place"], row["days_to_closure"])
+        if d is not None
+    ]
+    row["days_to_clarity"] = min(firsts) if firsts else None
     row["codes"] = sorted(
         [("reden", r.code) for r in casus.reasons.all()]
         + [("sector", s.code) for s in casus.sectors.all()]
