@@ -41,6 +41,8 @@ class Cap(StrEnum):
     APPROVE_ADVICE = "approve_advice"  # approve and send an advice (voorzitter)
     DIRECT_PROCESS = "direct_process"  # plan van aanpak, escalation, follow-up, closure
     HANDLE_PRIVACY_REQUESTS = "handle_privacy_requests"  # AVG export and erasure on request
+    WRITE_STORIES = "write_stories"  # the story behind a monitoring figure ("vertellen")
+    DEFINE_INDICATORS = "define_indicators"  # the region's own monitoring indicators
 
 
 _TEAM_WORK = {
@@ -50,7 +52,7 @@ _TEAM_WORK = {
     Cap.VIEW_AGGREGATES,
     Cap.VIEW_SOCIAL_MAP,
 }
-_CASE_WORK = _TEAM_WORK | {Cap.WORK_ON_CASES}
+_CASE_WORK = _TEAM_WORK | {Cap.WORK_ON_CASES, Cap.WRITE_STORIES}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
     Role.AANMELDER: frozenset(
@@ -68,6 +70,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.APPROVE_ADVICE,
             Cap.DIRECT_PROCESS,
             Cap.HANDLE_PRIVACY_REQUESTS,
+            Cap.DEFINE_INDICATORS,
         }
     ),
     Role.TEAMLID: frozenset(_CASE_WORK | {Cap.WRITE_MINUTES}),
@@ -83,6 +86,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[Cap]] = {
             Cap.MANAGE_TEAM,
             Cap.VIEW_AGGREGATES,
             Cap.HANDLE_PRIVACY_REQUESTS,
+            Cap.WRITE_STORIES,
+            Cap.DEFINE_INDICATORS,
         }
     ),
     # A provider's employee keeps the waiting times of their own organisation and sees nothing

@@ -9,3 +9,13 @@ class AdviesStatus(models.TextChoices):
 
     ZWAARWEGEND = "zwaarwegend", _("zwaarwegend")
     BINDEND = "bindend", _("bindend")
+
+
+class ImplementationStatus(models.TextChoices):
+    """How the advice was carried out (spec §2.5)."""
+
+    VOLLEDIG = "volledig_gevolgd", _("volledig gevolgd")
+    IN_DE_GEEST = "in_de_geest", _("in de geest van het advies")
+    COMPROMIS = "compromis", _("compromis")
+    NIET_GEACCEPTEERD = "niet_geaccepteerd_aanbieder", _("niet geaccepteerd door aanbieder")
+    NIET_BEREID = "aanbieder_niet_bereid", _("aanbieder niet bereid")

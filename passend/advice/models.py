@@ -10,23 +10,13 @@ from encrypted_fields.fields import EncryptedTextField
 from passend.cases.models import Casus
 from passend.regions.models import Organisation
 
-from .codes import AdviesStatus
+from .codes import AdviesStatus, ImplementationStatus  # noqa: F401  (re-exported)
 
 RECIPIENT_LABELS = {
     "verwijzer": _("de verwijzer"),
     "jeugdige": _("de jeugdige"),
     "ouders": _("de ouders of verzorgers"),
 }
-
-
-class ImplementationStatus(models.TextChoices):
-    """How the advice was carried out (spec §2.5)."""
-
-    VOLLEDIG = "volledig_gevolgd", _("volledig gevolgd")
-    IN_DE_GEEST = "in_de_geest", _("in de geest van het advies")
-    COMPROMIS = "compromis", _("compromis")
-    NIET_GEACCEPTEERD = "niet_geaccepteerd_aanbieder", _("niet geaccepteerd door aanbieder")
-    NIET_BEREID = "aanbieder_niet_bereid", _("aanbieder niet bereid")
 
 
 class Decision(models.TextChoices):

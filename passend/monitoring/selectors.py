@@ -10,18 +10,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import aggregate_gemeente_ids
-from passend.analytics.selectors import visible_facts
-from passend.cases.codes import CaseState, ClosureOutcome
-from passend.regions.models import Gemeente
 
-from .suppress import SUPPRESSED, suppress_row
+from . import definitions as D
+from . import dimensions
+from . import engine as E
+from . import periods as P
+from . import tables as T
+from .models import Verhaal
+from .suppress import SUPPRESSED, TOTAL
 from .suppress import Count as Shown
 
 MONTHS = 12
@@ -53,64 +53,162 @@ def months(today: datetime.date, n: int = MONTHS) -> list[datetime.date]:
     return found[::-1]
 
 
-def _table(
-    key: str, title: str, rows: list[tuple[str, str, int]], *, hide_total: bool = False
-) -> Table:
-    shown, total = suppress_row({k: n for k, _label, n in rows}, hide_total=hide_total)
-    return Table(key, title, [Cell(k, label, shown[k]) for k, label, _n in rows], total)
+def _engine_table(
+    user, team, key, title, period, *, group_by="", date="registered_on", buckets=None
+):
+    """A registrations table from the engine, suppressed by the one rule (``suppress``)."""
+    definition = D.Definition(
+        code=f"_summary_{key}",
+        version=1,
+        name_nl=title,
+        name_en=title,
+        wat_nl="",
+        wat_en="",
+        waarom_nl="",
+        waarom_en="",
+        hoe_nl="",
+        hoe_en="",
+        unit=D.COUNT,
+        date=date,
+    )
+    periods = buckets or [period]
+    result = E.compute(
+        E.Request(
+            definition,
+            E.Scope(team, frozenset(aggregate_gemeente_ids(user, team))),
+            [*periods, period] if buckets else periods,
+            group_by=group_by,
+        )
+    )
+    if buckets:
+        cells = [Cell(b.key, b.label, _count(result.get(TOTAL, b))) for b in buckets]
+    else:
+        cells = [
+            Cell(g.api or UNKNOWN, g.label, _count(result.get(g.api, period)))
+            for g in result.groups
+            if g.api or result.get(g.api, period).value != 0
+        ]
+    return Table(key, title, cells, _count(result.get(TOTAL, period)))
+
+
+def _count(shown) -> Shown:
+    return SUPPRESSED if shown.suppressed else shown.value
 
 
 def summary(user, team, *, today: datetime.date | None = None) -> dict:
-    """Registrations of the last twelve months per month, per gemeente, per status, and the
-    outcomes of the closed ones among them; every count suppressed below 5."""
+    """Registrations of the last twelve months per month, per gemeente and per status, and the
+    outcomes of the cases closed in those months; suppressed by the one rule."""
     today = today or timezone.localdate()
-    period = months(today)
-    facts = visible_facts(user, team).filter(registered_on__gte=period[0], registered_on__lte=today)
-
-    per_month = {
-        row["month"]: row["n"]
-        for row in facts.annotate(month=TruncMonth("registered_on"))
-        .values("month")
-        .annotate(n=Count("id"))
-    }
-    per_month = {
-        (m.date() if isinstance(m, datetime.datetime) else m): n for m, n in per_month.items()
-    }
-    month_rows = [(m.strftime("%Y-%m"), date_format(m, "F Y"), per_month.get(m, 0)) for m in period]
-
-    per_gemeente = {
-        row["gemeente_id"]: row["n"] for row in facts.values("gemeente_id").annotate(n=Count("id"))
-    }
-    granted = Gemeente.objects.filter(pk__in=aggregate_gemeente_ids(user, team)).order_by("name")
-    gemeente_rows = [(g.cbs_code or str(g.pk), g.name, per_gemeente.get(g.pk, 0)) for g in granted]
-
-    per_state = {row["state"]: row["n"] for row in facts.values("state").annotate(n=Count("id"))}
-    state_rows = [(s.value, str(s.label), per_state.get(s.value, 0)) for s in CaseState]
-
-    closed = facts.filter(state=CaseState.AFGESLOTEN)
-    per_outcome = {
-        row["closure_outcome"]: row["n"]
-        for row in closed.values("closure_outcome").annotate(n=Count("id"))
-    }
-    outcome_rows = [(o.value, str(o.label), per_outcome.get(o.value, 0)) for o in ClosureOutcome]
-    if per_outcome.get(""):
-        outcome_rows.append((UNKNOWN, _("niet vastgelegd"), per_outcome[""]))
-
-    by_state = _table("per_status", _("Aanmeldingen per status"), state_rows)
-    closed_cell = next(c for c in by_state.cells if c.key == CaseState.AFGESLOTEN)
+    first = months(today)[0]
+    period = P.Period.between(first, P.month_end(P.month_index(today)))
     return {
-        "period_from": period[0],
+        "period_from": period.start,
         "period_to": today,
         "tables": [
-            _table("per_month", _("Aanmeldingen per maand"), month_rows),
-            _table("per_gemeente", _("Aanmeldingen per gemeente"), gemeente_rows),
-            by_state,
-            # Its total is the status table's "afgesloten" cell: hidden there, hidden here.
-            _table(
+            _engine_table(
+                user,
+                team,
+                "per_month",
+                _("Aanmeldingen per maand"),
+                period,
+                buckets=period.buckets(P.MONTH),
+            ),
+            _engine_table(
+                user,
+                team,
+                "per_gemeente",
+                _("Aanmeldingen per gemeente"),
+                period,
+                group_by="gemeente",
+            ),
+            _engine_table(
+                user, team, "per_status", _("Aanmeldingen per status"), period, group_by="state"
+            ),
+            _engine_table(
+                user,
+                team,
                 "per_outcome",
-                _("Uitkomst van de afgesloten casussen"),
-                outcome_rows,
-                hide_total=closed_cell.count == SUPPRESSED,
+                _("Uitkomst van de casussen afgesloten in deze periode"),
+                period,
+                group_by="closureOutcome",
+                date="closed_on",
             ),
         ],
     }
+
+
+# -- indicators --------------------------------------------------------------------------
+
+
+def scope(user, team) -> E.Scope:
+    """The team and the municipalities `user` may count in it."""
+    return E.Scope(team, frozenset(aggregate_gemeente_ids(user, team)))
+
+
+def definitions(team) -> list[D.Definition]:
+    return D.for_team(team)
+
+
+def definition(team, code: str) -> D.Definition | None:
+    return D.get(team, code)
+
+
+def indicator_table(
+    user,
+    team,
+    definition: D.Definition,
+    *,
+    period: P.Period,
+    granularity: str = "",
+    compare: bool = False,
+    filters: dict[str, str] | None = None,
+    group_by: str | None = None,
+    today: datetime.date | None = None,
+) -> T.IndicatorTable:
+    """One indicator's table for `period`: split into `granularity` buckets (a trend), or with
+    the previous period and the same period last year (`compare`); grouped by `group_by` (the
+    definition's default when None); filtered by `filters` ({dimension: API value}).
+
+    Raises ``engine.QueryError`` (a Dutch message) for an unknown dimension or value."""
+    today = today or timezone.localdate()
+    filters = dict(filters or {})
+    group_by = definition.group_by if group_by is None else group_by
+    if group_by and group_by not in dimensions.DIMENSIONS:
+        raise E.QueryError(_("Onbekend kenmerk '%(name)s'.") % {"name": group_by[:40]})
+    if group_by:
+        dim = dimensions.get(group_by)
+        if dim.kind == dimensions.EVENT and dim.event_kind != definition.event_kind:
+            raise E.QueryError(
+                _("%(dimension)s hoort niet bij deze indicator.") % {"dimension": dim.label}
+            )
+    columns: list[tuple[P.Period, str]] = []
+    if granularity:
+        columns += [(b, "bucket") for b in period.buckets(granularity)]
+    columns.append((period, "period"))
+    if compare:
+        columns += [(period.previous(), "previous"), (period.year_before(), "yearBefore")]
+    request = E.Request(
+        definition,
+        scope(user, team),
+        list(dict.fromkeys(p for p, _role in columns)),
+        filters=filters,
+        group_by=group_by,
+        today=today,
+    )
+    engine = E.Engine(request)  # validates the filters before anything is computed
+    labels = []
+    for name, value in filters.items():
+        known = {v.api: v.label for v in engine.values(name)}
+        labels.append((name, str(dimensions.get(name).label), known.get(value, value)))
+    result = E.compute(request)
+    table = T.build(
+        result,
+        period=period,
+        columns=columns,
+        group_by=group_by,
+        filters=labels,
+        granularity=granularity,
+    )
+    story = Verhaal.objects.filter(team=team, indicator=definition.code, period=period.key).first()
+    table.story = story.text if story else ""
+    return table

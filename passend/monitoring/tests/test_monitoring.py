@@ -141,21 +141,34 @@ def test_months_are_twelve_ending_with_the_current_one():
     assert len(found) == 12
 
 
-def test_outcomes_hide_their_total_when_the_closed_cell_is_hidden(open_team, tenancy, as_user):
+def test_outcomes_count_the_cases_closed_in_the_period(open_team, tenancy, as_user):
     gemeente = open_team.gemeenten.get()
-    CasusFeitFactory.create_batch(9, team=open_team, gemeente=gemeente)
-    CasusFeitFactory.create_batch(2, team=open_team, gemeente=gemeente, state=CaseState.AFGEWEZEN)
+    today = timezone.localdate()
+    long_ago = today - dt.timedelta(days=900)
+    closed = {"team": open_team, "gemeente": gemeente, "state": CaseState.AFGESLOTEN}
     CasusFeitFactory.create_batch(
         6,
-        team=open_team,
-        gemeente=gemeente,
-        state=CaseState.AFGESLOTEN,
+        **closed,
+        registered_on=long_ago,
+        closed_on=today,
         closure_outcome=ClosureOutcome.PASSENDE_PLEK,
     )
+    CasusFeitFactory.create_batch(
+        2,
+        **closed,
+        registered_on=long_ago,
+        closed_on=today,
+        closure_outcome=ClosureOutcome.CRISISPLAATSING,
+    )
     found = tables(as_user(tenancy.a.users[Role.TEAMLID]).get(api(open_team)))
-    assert cells(found["per_status"])[CaseState.AFGESLOTEN] == "<5"  # secondary
-    assert found["per_outcome"]["total"] == "<5"
-    assert cells(found["per_outcome"])[ClosureOutcome.PASSENDE_PLEK] == 6
+    outcome = cells(found["per_outcome"])
+    # The crisis placements are hidden, and so is the other non-zero cell: the total (8) minus
+    # the shown cells must not give the 2 away.
+    assert outcome[ClosureOutcome.CRISISPLAATSING] == "<5"
+    assert outcome[ClosureOutcome.PASSENDE_PLEK] == "<5"
+    assert found["per_outcome"]["total"] == 8
+    # Registered long ago: not in this period's registration tables.
+    assert found["per_month"]["total"] == 0
 
 
 def test_other_teams_facts_do_not_count(open_team, tenancy, as_user):

@@ -1,6 +1,7 @@
 """Monitoring counts only the pseudonymised analytics record (issue 12): no module of the app
 imports a case-work app's models, services or selectors. Code lists (``cases.codes``: the labels
-of a status or an outcome) are no case data and may be used."""
+of a status or an outcome, of any case-work app's ``codes`` module) are no case data and may be
+used."""
 
 import ast
 from pathlib import Path
@@ -8,7 +9,12 @@ from pathlib import Path
 import passend.monitoring
 
 CASE_WORK_APPS = ("cases", "meetings", "advice", "procesregie", "analysis", "inbox", "audit")
-ALLOWED = {"passend.cases.codes"}
+ALLOWED = {
+    "passend.cases.codes",
+    "passend.advice.codes",
+    "passend.meetings.codes",
+    "passend.procesregie.codes",
+}
 
 
 def imported_modules(path: Path) -> set[str]:
