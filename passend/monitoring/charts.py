@@ -30,7 +30,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 WIDTH = 560  # drawing width in px; the svg scales to its container
-FONT = "sans-serif"
+# Arial's metrics: vl-convert measures the text to lay out the axes, and the reader's font must
+# not be wider or the y labels are cut off at the left edge (WeasyPrint's default sans-serif,
+# DejaVu Sans, is ~10 % wider). Liberation Sans/Arimo are metric-compatible with Arial.
+FONT = "Liberation Sans, Arimo, Arial, Helvetica, sans-serif"
 FONT_SIZE = 12  # axis labels, legend, value labels; never below 11
 TITLE_SIZE = 14
 INK = "#1a1a1a"  # text, the first series, bars
@@ -54,6 +57,7 @@ def _config() -> dict:
     """Vega-Lite config shared by every chart: fonts, sizes, greys, no frame."""
     return {
         "font": FONT,
+        "padding": {"left": 12, "right": 8, "top": 5, "bottom": 5},  # room for a wider font
         "background": "white",
         "view": {"stroke": None},
         "axis": {
@@ -99,18 +103,26 @@ def _config() -> dict:
 
 
 def _data(alt, name: str):
-    """A named data set: the values go into the spec's "datasets" only in :func:`_finish`, so
-    Altair never deep-copies them (that copying cost 10–50 ms per chart)."""
+    """A named data set, filled in after Altair is done (:func:`_with_data`): Altair then never
+    deep-copies the values, and the layout without data can be cached."""
     return alt.NamedData(name=name)
 
 
-def _finish(chart, title: str, show_title: bool, datasets: dict[str, list[dict]]) -> dict:
+def _finish(chart, title: str, show_title: bool) -> str:
+    """The layout (a Vega-Lite spec without its data) as JSON, for the layout caches below:
+    building it with Altair costs 15–70 ms, and the labels, titles and series names that decide
+    it repeat over dashboard filters and periods far more often than the values."""
     if show_title:
         chart = chart.properties(title=title)
     # validate=False: ~10 ms per chart saved; the tests validate every spec against the schema.
     spec = chart.to_dict(validate=False)
-    spec["datasets"] = datasets
     spec["config"] = _config()
+    return json.dumps(spec)
+
+
+def _with_data(layout: str, datasets: dict[str, list[dict]]) -> dict:
+    spec = json.loads(layout)
+    spec["datasets"] = datasets
     return spec
 
 
@@ -126,19 +138,23 @@ def bar_chart_spec(
 ) -> dict:
     """Horizontal bars, one per row in the given order, the display text at the end of each bar;
     a row whose value is None (suppressed) has no bar, only its display text at zero."""
-    alt = _alt()
     data = [
         {"label": label, "value": value, "display": display, "at": value or 0}
         for label, value, display in rows
     ]
-    order = [row["label"] for row in data]
-    values = [row["value"] for row in data if row["value"] is not None]
-    top = max([0, *values])
+    order = tuple(row["label"] for row in data)
+    layout = _bar_layout(title, order, unit_label, show_title, get_language())
+    return _with_data(layout, {"rows": data})
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _bar_layout(title, order, unit_label, show_title, _language) -> str:
+    alt = _alt()
     base = alt.Chart(_data(alt, "rows")).encode(
-        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(ticks=False, domain=False))
+        y=alt.Y("label:N", sort=list(order), title=None, axis=alt.Axis(ticks=False, domain=False))
     )
-    # Room on the right for the value label of the longest bar.
-    scale = alt.Scale(domain=[0, top * 1.15 if top else 1], nice=False)
+    # The value label of the longest bar may stand beyond the axis: the view grows to fit it.
+    scale = alt.Scale(domainMin=0, nice=True)
     bars = (
         base.transform_filter("datum.value != null")
         .mark_bar(color=INK, height={"band": 0.7})
@@ -148,7 +164,7 @@ def bar_chart_spec(
         x=alt.X("at:Q", scale=scale), text="display:N"
     )
     chart = alt.layer(bars, labels).properties(width=WIDTH, height={"step": BAR_STEP})
-    return _finish(chart, title, show_title, {"rows": data})
+    return _finish(chart, title, show_title)
 
 
 def line_chart_spec(
@@ -163,14 +179,22 @@ def line_chart_spec(
     legend below that shows both; a None value leaves a gap in its line."""
     if len(series) > MAX_SERIES:
         raise ValueError(f"at most {MAX_SERIES} series, got {len(series)}")
-    alt = _alt()
-    names = [name for name, _values in series]
-    n = len(series)
+    names = tuple(name for name, _values in series)
     data = [
         {"x": x, "series": name, "value": value}
         for name, values in series
         for x, value in zip(x_labels, values, strict=True)
     ]
+    slot = WIDTH // MAX_SERIES
+    entries = [{"series": name, "x": i * slot, "x2": i * slot + 32} for i, name in enumerate(names)]
+    layout = _line_layout(title, tuple(x_labels), names, unit_label, show_title, get_language())
+    return _with_data(layout, {"points": data, "legend": entries})
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _line_layout(title, x_labels, names, unit_label, show_title, _language) -> str:
+    alt = _alt()
+    names, x_labels, n = list(names), list(x_labels), len(names)
     dash = alt.StrokeDash(
         "series:N", scale=alt.Scale(domain=names, range=list(DASHES[:n])), legend=None
     )
@@ -197,17 +221,14 @@ def line_chart_spec(
         .encode(shape=shape, color=shade)
     )
     plot = alt.layer(lines, points).properties(width=WIDTH, height=220)
-    legend, entries = _series_legend(alt, names, dash, shade, shape)
-    return _finish(
-        alt.vconcat(plot, legend), title, show_title, {"points": data, "legend": entries}
-    )
+    legend = _series_legend(alt, dash, shade, shape)
+    return _finish(alt.vconcat(plot, legend), title, show_title)
 
 
-def _series_legend(alt, names, dash, shade, shape):
+def _series_legend(alt, dash, shade, shape):
     """A legend drawn as marks: per series a short line in its dash with its point shape in the
     middle, then its name (Vega-Lite's own legend cannot show dash and shape in one symbol)."""
     slot = WIDTH // MAX_SERIES
-    entries = [{"series": name, "x": i * slot, "x2": i * slot + 32} for i, name in enumerate(names)]
     px = alt.Scale(domain=[0, WIDTH], range=[0, WIDTH])
     base = alt.Chart(_data(alt, "legend")).properties(width=WIDTH, height=16)
     no_axis = {"axis": None, "scale": px}
@@ -222,7 +243,7 @@ def _series_legend(alt, names, dash, shade, shape):
             x=alt.X("x:Q", **no_axis), text="series:N"
         ),
     )
-    return legend, entries
+    return legend
 
 
 STAT_KEYS = ("median", "p75", "p90")
@@ -246,9 +267,7 @@ def distribution_chart_spec(
     """Per row the median, p75 and p90 in days (a line from the lowest to the highest, a shape
     per statistic, legend below) and a dashed vertical rule labelled "norm" at `norm_days`.
     A row without any value (not shown because of too few cases) says so in text."""
-    alt = _alt()
     names = _stat_names()
-    order = [label for label, _stats in rows]
     points, ranges, hidden = [], [], []
     for label, stats in rows:
         present = [stats.get(key) for key in STAT_KEYS if stats.get(key) is not None]
@@ -259,8 +278,18 @@ def distribution_chart_spec(
             ranges.append({"label": label, "lo": min(present), "hi": max(present)})
         if not present:
             hidden.append({"label": label, "at": 0, "text": _("niet getoond")})
-    top = max([0, norm_days or 0, *(p["days"] for p in points)])
-    x_scale = alt.Scale(domain=[0, top * 1.1 if top else 1], nice=False)
+    norm = [] if norm_days is None else [{"days": norm_days, "text": _("norm")}]
+    order = tuple(label for label, _stats in rows)
+    layout = _distribution_layout(title, order, show_title, get_language())
+    return _with_data(layout, {"ranges": ranges, "stats": points, "hidden": hidden, "norm": norm})
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _distribution_layout(title, order, show_title, _language) -> str:
+    alt = _alt()
+    names = _stat_names()
+    order = list(order)
+    x_scale = alt.Scale(domainMin=0, nice=True)  # the domain covers every value and the norm
     y = alt.Y(
         "label:N",
         sort=order,
@@ -269,7 +298,7 @@ def distribution_chart_spec(
         axis=alt.Axis(ticks=False, domain=False, grid=False),
     )
     stat_order = [names[key] for key in STAT_KEYS]
-    datasets = {"ranges": ranges, "stats": points}
+    norm = alt.Chart(_data(alt, "norm"))
     layers = [
         alt.Chart(_data(alt, "ranges"))
         .mark_rule(color=GREYS[2], strokeWidth=2)
@@ -286,29 +315,18 @@ def distribution_chart_spec(
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
         ),
+        alt.Chart(_data(alt, "hidden"))
+        .mark_text(align="left", baseline="middle", dx=4, color=INK, fontStyle="italic")
+        .encode(y=y, x=alt.X("at:Q", scale=x_scale), text="text:N"),
+        norm.mark_rule(color=INK, strokeDash=[5, 4], strokeWidth=1.5).encode(
+            x=alt.X("days:Q", scale=x_scale)
+        ),
+        norm.mark_text(align="center", baseline="bottom", dy=-4, y=0, color=INK).encode(
+            x=alt.X("days:Q", scale=x_scale), text="text:N"
+        ),
     ]
-    if hidden:
-        datasets["hidden"] = hidden
-        layers.append(
-            alt.Chart(_data(alt, "hidden"))
-            .mark_text(align="left", baseline="middle", dx=4, color=INK, fontStyle="italic")
-            .encode(y=y, x=alt.X("at:Q", scale=x_scale), text="text:N")
-        )
-    if norm_days is not None:
-        datasets["norm"] = [{"days": norm_days, "text": _("norm")}]
-        norm = alt.Chart(_data(alt, "norm"))
-        layers.append(
-            norm.mark_rule(color=INK, strokeDash=[5, 4], strokeWidth=1.5).encode(
-                x=alt.X("days:Q", scale=x_scale)
-            )
-        )
-        layers.append(
-            norm.mark_text(align="center", baseline="bottom", dy=-4, y=0, color=INK).encode(
-                x=alt.X("days:Q", scale=x_scale), text="text:N"
-            )
-        )
     chart = alt.layer(*layers).properties(width=WIDTH, height={"step": BAR_STEP + 4})
-    return _finish(chart, title, show_title, datasets)
+    return _finish(chart, title, show_title)
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -453,7 +471,15 @@ def _distribution(
 
 def clear_caches() -> None:
     """Forget every rendered chart (tests; after a deploy that changes the chart style)."""
-    for cached in (_bar, _line, _distribution, _render):
+    for cached in (
+        _bar,
+        _line,
+        _distribution,
+        _render,
+        _bar_layout,
+        _line_layout,
+        _distribution_layout,
+    ):
         cached.cache_clear()
 
 

@@ -125,7 +125,7 @@ def test_clean_under_the_csp_and_readable_font_sizes(make):
     sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)px"', svg)]
     assert sizes and min(sizes) >= 11
     families = set(re.findall(r'font-family="([^"]+)"', svg))
-    assert families == {"sans-serif"}
+    assert families == {charts.FONT} and charts.FONT.endswith(", sans-serif")
 
 
 @pytest.mark.parametrize("make", ALL.values(), ids=ALL.keys())
