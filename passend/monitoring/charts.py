@@ -13,8 +13,11 @@ The svg keeps its viewBox and has ``width="100%"`` and no height, so it scales w
 container (a 560 px drawing shrinks to fit 320 px). Ids inside the svg (clip paths) are
 prefixed with the chart id, so several charts can share one HTML page.
 
-Rendering is cached on the Vega-Lite JSON (and the title, description and number locale):
-a repeated dashboard render costs a dictionary look-up per chart. Altair and vl-convert are
+Three caches (256 entries each, per process): on the inputs of each chart function (a
+repeated dashboard render is a dictionary look-up per chart), on the layout Altair builds from
+titles, labels and series names (new values over the same labels only pay vl-convert, ~50 ms),
+and on the Vega-Lite JSON (:func:`render`). The language is part of every key. Altair and
+vl-convert are
 imported on first use (about half a second), not when Django loads the app; call
 :func:`warm_up` once per process (gunicorn ``post_worker_init``, the bench) to pay that and
 vl-convert's own start-up (about 0.6 s) before the first request.
