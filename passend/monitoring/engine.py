@@ -20,6 +20,7 @@ from passend.analytics.models import CasusFeit, GebeurtenisFeit
 from . import definitions as D
 from . import dimensions
 from . import periods as P
+from .query import InvalidQuery
 from .suppress import (
     TOTAL,
     Cube,
@@ -35,8 +36,8 @@ UNKNOWN = ""  # the group of cases without a value (no wijk, no outcome yet …)
 STATISTICS = ("median", "p75", "p90")
 
 
-class QueryError(ValueError):
-    """A request the engine cannot answer; the message is Dutch and meant for the user."""
+# A request the engine cannot answer: the parameter and a Dutch message for the user.
+QueryError = InvalidQuery
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,9 @@ class Engine:
         for value in api_values:
             if value not in known:
                 raise QueryError(
+                    name,
                     _("Onbekende waarde '%(value)s' voor %(dimension)s.")
-                    % {"value": str(value)[:40], "dimension": dimensions.get(name).label}
+                    % {"value": str(value)[:40], "dimension": dimensions.get(name).label},
                 )
             found.append(known[value])
         return found
@@ -109,12 +111,13 @@ class Engine:
     def _condition_q(self, name: str, api_values) -> Q:
         dim = dimensions.DIMENSIONS.get(name)
         if dim is None:
-            raise QueryError(_("Onbekend kenmerk '%(name)s'.") % {"name": name[:40]})
+            raise QueryError(name, _("Onbekend kenmerk '%(name)s'.") % {"name": name[:40]})
         db = self._db_values(name, api_values)
         if dim.kind == dimensions.EVENT:
             if not self.events or dim.event_kind != self.d.event_kind:
                 raise QueryError(
-                    _("%(dimension)s hoort niet bij deze indicator.") % {"dimension": dim.label}
+                    name,
+                    _("%(dimension)s hoort niet bij deze indicator.") % {"dimension": dim.label},
                 )
             return Q(code__in=db)
         return dim.q(db, prefix=self.prefix)

@@ -174,12 +174,13 @@ def indicator_table(
     filters = dict(filters or {})
     group_by = definition.group_by if group_by is None else group_by
     if group_by and group_by not in dimensions.DIMENSIONS:
-        raise E.QueryError(_("Onbekend kenmerk '%(name)s'.") % {"name": group_by[:40]})
+        raise E.QueryError("groupBy", _("Onbekend kenmerk '%(name)s'.") % {"name": group_by[:40]})
     if group_by:
         dim = dimensions.get(group_by)
         if dim.kind == dimensions.EVENT and dim.event_kind != definition.event_kind:
             raise E.QueryError(
-                _("%(dimension)s hoort niet bij deze indicator.") % {"dimension": dim.label}
+                "groupBy",
+                _("%(dimension)s hoort niet bij deze indicator.") % {"dimension": dim.label},
             )
     columns: list[tuple[P.Period, str]] = []
     if granularity:

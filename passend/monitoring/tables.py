@@ -41,11 +41,17 @@ class Column:
     period: P.Period
     role: str  # period | previous | yearBefore | bucket
     statistic: str
+    unit: str = D.COUNT
+
+    @property
+    def statistic_label(self) -> str:
+        if self.statistic == "value" and self.unit == D.SHARE:
+            return str(SHARE_LABEL)
+        return str(STATISTIC_LABELS[self.statistic])
 
     @property
     def label(self) -> str:
-        stat = str(STATISTIC_LABELS[self.statistic])
-        return f"{self.period.short_label} – {stat}"
+        return f"{self.period.short_label} – {self.statistic_label}"
 
 
 @dataclass
@@ -126,7 +132,8 @@ def build(
     filters: list[tuple[str, str, str]],
     granularity: str,
 ) -> IndicatorTable:
-    cols = [Column(p, role, s) for p, role in columns for s in result.statistics]
+    unit = result.definition.unit
+    cols = [Column(p, role, s, unit) for p, role in columns for s in result.statistics]
     rows = []
     for g in result.groups:
         cells = [result.get(g.api, c.period, c.statistic) for c in cols]
