@@ -129,24 +129,31 @@ class Protection:
         return self.by_block.get((self.selected, group, block), 0)
 
     def _primary(self, cube: Cube) -> None:
-        flag_vectors = {flags for (flags, _g, _b) in self.by_block}
+        """Rules 1 and 2: small cells, and cells whose restriction cube has a small cell."""
+        # Per (group, block): the counts of every flags vector present.
+        present: dict = defaultdict(dict)
+        for (flags, g, b), n in self.by_block.items():
+            if n:
+                present[(g, b)][flags] = n
         for b in self.blocks:
+            totals = present.get((TOTAL, b), {})
             for g in self.keys:
-                n = self.value(g, b)
-                if is_small(n):
+                cell = present.get((g, b), {})
+                if is_small(cell.get(self.selected, 0)):
                     self.hidden.add((g, b))
                     continue
-                for flags in flag_vectors:
-                    inside = self.by_block.get((flags, g, b), 0)
-                    if flags != self.selected and is_small(inside):
-                        self.hidden.add((g, b))
-                        break
-                    if g == TOTAL:
-                        continue
+                # Inside the group, any other combination of the filters.
+                if any(is_small(n) for flags, n in cell.items() if flags != self.selected):
+                    self.hidden.add((g, b))
+                    continue
+                if g == TOTAL:
+                    continue
+                # Outside the group (the rest of the population), per combination. For the
+                # figure itself in an additive grouping the line of groups does it (rule 4).
+                for flags, total in totals.items():
                     if flags == self.selected and self.additive_groups:
-                        continue  # the line of groups protects the rest (rule 4)
-                    outside = self.by_block.get((flags, TOTAL, b), 0) - inside
-                    if is_small(outside):
+                        continue
+                    if is_small(total - cell.get(flags, 0)):
                         self.hidden.add((g, b))
                         break
 
