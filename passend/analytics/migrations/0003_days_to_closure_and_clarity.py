@@ -3,6 +3,30 @@
 from django.db import migrations, models
 
 
+def fill(apps, schema_editor):
+    """Both new day counts follow from columns every fact already has, so they are filled
+    here — also for the facts frozen after the retention period, which rebuild_analytics
+    never touches again."""
+    CasusFeit = apps.get_model("analytics", "CasusFeit")
+    changed = []
+    for fact in CasusFeit.objects.only(
+        "registered_on", "closed_on", "days_to_advice", "days_to_fitting_place"
+    ).iterator(chunk_size=2000):
+        if fact.closed_on:
+            fact.days_to_closure = max((fact.closed_on - fact.registered_on).days, 0)
+        firsts = [
+            d
+            for d in (fact.days_to_advice, fact.days_to_fitting_place, fact.days_to_closure)
+            if d is not None
+        ]
+        fact.days_to_clarity = min(firsts) if firsts else None
+        changed.append(fact)
+        if len(changed) >= 2000:
+            CasusFeit.objects.bulk_update(changed, ["days_to_closure", "days_to_clarity"])
+            changed = []
+    CasusFeit.objects.bulk_update(changed, ["days_to_closure", "days_to_clarity"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -20,4 +44,5 @@ class Migration(migrations.Migration):
             name='days_to_closure',
             field=models.PositiveIntegerField(null=True),
         ),
+        migrations.RunPython(fill, migrations.RunPython.noop),
     ]
