@@ -58,7 +58,6 @@ WAITING_MONTHS = 3  # Doorbraak10: waiting longer than 3 months (S1:1570)
 SECTIONS = (
     "aanmeldingen",
     "screening",
-    "overleg",
     "doorlooptijden",
     "advies",
     "uitkomsten",
