@@ -19,7 +19,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from passend.accounts.models import User
+from passend.accounts.models import Membership, User
+from passend.accounts.roles import Role
 from passend.analytics.tests.helpers import expected_dump
 from passend.cases.models import Casus
 from passend.monitoring import definitions as D
@@ -200,18 +201,21 @@ def nearest_rank(values: list[int], q: int) -> int:
 
 
 class Independent:
-    """The basisset's numbers for one team, from the case records."""
+    """The basisset's numbers for one team and its municipalities `gemeente_ids`, restricted by
+    `filters` ({dimension: API value}), from the case records (`dumps`)."""
 
-    def __init__(self, team, today: dt.date):
+    def __init__(self, team, today: dt.date, dumps, gemeente_ids, filters=None):
         self.team = team
         self.today = today
-        self.gemeente_ids = set(team.gemeenten.values_list("pk", flat=True))
-        cases = Casus.objects.filter(team=team, is_draft=False).order_by("pk")
-        self.rows = [
-            r for r in (expected_dump(c) for c in cases) if r["gemeente_id"] in self.gemeente_ids
-        ]
+        self.gemeente_ids = set(gemeente_ids)
         self.predicates = predicates(today)
         self._api = {}
+        self.rows = [
+            r
+            for r in dumps
+            if r["gemeente_id"] in self.gemeente_ids
+            and all(v in self.groups_of(r, name) for name, v in (filters or {}).items())
+        ]
 
     def api(self, name: str) -> dict:
         """Database value -> API spelling (the registry's values; only the spelling)."""
@@ -336,35 +340,22 @@ def check_cell(d, row_key, column, cell, expected) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", "--force", stdout=StringIO())
-    team = Team.objects.get(slug="duinland-noord")
-    return team, User.objects.get(username="voorzitter.noord")
+def case_dumps(team) -> list[dict]:
+    cases = Casus.objects.filter(team=team, is_draft=False).order_by("pk")
+    return [expected_dump(c) for c in cases]
 
 
-def test_every_basisset_number_on_the_demo_equals_the_case_records(demo):
-    team, voorzitter = demo
-    today = timezone.localdate()
-    year = P.Period.parse(str(today.year - 1))
-    independent = Independent(team, today)
-    assert len(independent.rows) > 100
+def compare_tables(user, team, independent, period, **kwargs):
+    """(mismatches, cells shown, cells hidden) of every basisset table against `independent`."""
     problems, shown, hidden = [], 0, 0
     for d in D.basisset():
-        table = indicator_table(
-            voorzitter, team, d, period=year, granularity=P.QUARTER, today=today
-        )
-        assert [c.period for c in table.columns][-1] == year
-        assert {c.period.key for c in table.columns} == {
-            *(q.key for q in year.buckets(P.QUARTER)),
-            year.key,
-        }
+        table = indicator_table(user, team, d, period=period, today=independent.today, **kwargs)
         keys = {row.key for row in table.rows}
         assert TOTAL in keys
         if d.group_by:
             # every group someone is in has a row
             for groups, day, _row in independent.items(d):
-                if year.start <= day <= year.end and not set(groups) <= keys:
+                if period.start <= day <= period.end and not set(groups) <= keys:
                     problems.append(f"{d.code}: no row for {sorted(set(groups) - keys)}")
                     break
         for row in table.rows:
@@ -373,6 +364,41 @@ def test_every_basisset_number_on_the_demo_equals_the_case_records(demo):
                 problems += check_cell(d, row.key, column, cell, expected)
                 shown += not cell.suppressed
                 hidden += cell.suppressed
+    return problems, shown, hidden
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", "--force", stdout=StringIO())
+    return Team.objects.get(slug="duinland-noord")
+
+
+def test_every_basisset_number_on_the_demo_equals_the_case_records(demo):
+    team = demo
+    today = timezone.localdate()
+    year = P.Period.parse(str(today.year - 1))
+    dumps = case_dumps(team)
+    area = team.gemeenten.values_list("pk", flat=True)
+
+    # The voorzitter, the last complete year by quarter, each indicator's own grouping.
+    voorzitter = User.objects.get(username="voorzitter.noord")
+    independent = Independent(team, today, dumps, area)
+    assert len(independent.rows) > 100
+    problems, shown, hidden = compare_tables(
+        voorzitter, team, independent, year, granularity=P.QUARTER
+    )
     assert not problems, "\n".join(problems[:40])
-    # The demo gives a table worth looking at: many figures shown, some hidden.
+    # The demo gives tables worth looking at: many figures shown, some hidden.
     assert shown > 300 and hidden > 50
+
+    # The beleidsadviseur (the own municipality only), filtered, with the comparisons.
+    advisor = Membership.objects.get(team=team, role=Role.BELEIDSADVISEUR, active=True)
+    assert not advisor.aggregate_whole_area
+    own = {advisor.organisation.gemeente_id}
+    independent = Independent(team, today, dumps, own, filters={"urgency": "normaal"})
+    assert 0 < len(independent.rows) < len(dumps)
+    problems, shown, hidden = compare_tables(
+        advisor.user, team, independent, year, compare=True, filters={"urgency": "normaal"}
+    )
+    assert not problems, "\n".join(problems[:40])
+    assert shown > 50 and hidden > 10
