@@ -328,7 +328,7 @@ def check_cell(d, row_key, column, cell, expected) -> list[str]:
             if cell.value != n:
                 problems.append(f"{where}: shows {cell.value}, records give {n}")
             if small(n):
-                problems.append(f"{where}: shows {n} (1–4)")
+                problems.append(f"{where}: shown although the records give {n} (1–4)")
         return problems
     # A derived figure: a percentage or a duration statistic.
     if not cell.suppressed and cell.value != expected["value"]:
