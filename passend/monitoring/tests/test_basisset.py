@@ -319,9 +319,13 @@ def check_cell(d, row_key, column, cell, expected) -> list[str]:
     where = f"{d.code} [{row_key}] {column.period.key} {column.statistic}"
     problems = []
     counts_cases = column.statistic == "n" or (d.unit == D.COUNT and column.statistic == "value")
+    if cell.suppressed and (cell.value is not None or cell.api_value is not None):
+        problems.append(f"{where}: hidden but carries a value")
     if counts_cases:
         n = expected["n"]
         if cell.suppressed:
+            if cell.display != "<5":
+                problems.append(f"{where}: hidden count shown as {cell.display!r}")
             if n < 1:
                 problems.append(f"{where}: hidden but 0")
         else:
@@ -389,7 +393,7 @@ def test_every_basisset_number_on_the_demo_equals_the_case_records(demo):
     )
     assert not problems, "\n".join(problems[:40])
     # The demo gives tables worth looking at: many figures shown, some hidden.
-    assert shown > 300 and hidden > 50
+    assert shown > 250 and hidden > 50
 
     # The beleidsadviseur (the own municipality only), filtered, with the comparisons.
     advisor = Membership.objects.get(team=team, role=Role.BELEIDSADVISEUR, active=True)
@@ -401,4 +405,4 @@ def test_every_basisset_number_on_the_demo_equals_the_case_records(demo):
         advisor.user, team, independent, year, compare=True, filters={"urgency": "normaal"}
     )
     assert not problems, "\n".join(problems[:40])
-    assert shown > 50 and hidden > 10
+    assert shown > 40 and hidden > 10
