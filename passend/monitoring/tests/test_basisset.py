@@ -278,7 +278,7 @@ class Independent:
                 continue
             waiting = (
                 row["screening_outcome"] == "geschikt"
-                and row["registered_on"] <= months_before(day, 3)
+                and row["registered_on"] < months_before(day, 3)
                 and (row["closed_on"] is None or row["closed_on"] > day)
                 and (row["fitting_place_on"] is None or row["fitting_place_on"] > day)
             )
