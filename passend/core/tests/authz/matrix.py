@@ -131,7 +131,8 @@ DEFAULT_KINDS = {
     "location": "location",
 }
 CASE_KINDS = {"casus"}
-CONSTANTS = {"step": "jeugdige", "token": "geen-geldige-uitnodiging"}
+# URL kwargs with a fixed value: a registration step, an invitation token, an indicator code.
+CONSTANTS = {"step": "jeugdige", "token": "geen-geldige-uitnodiging", "code": "aanmeldingen"}
 
 
 # A URL kwarg: <int:caseId> / <slug:team> / (?P<pk>[^/.]+) (a DRF router's regex group).
