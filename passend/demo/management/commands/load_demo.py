@@ -6,7 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from passend.accounts.roles import Role
 from passend.analytics.services import rebuild as rebuild_analytics
 from passend.demo.cases import load_demo_cases, load_veenland_cases
-from passend.demo.region import DEMO_PASSWORD, DemoConflictError, load_demo_region
+from passend.demo.region import (
+    DEMO_PASSWORD,
+    EXTRA_BELEIDSADVISEURS,
+    DemoConflictError,
+    load_demo_region,
+)
 
 
 class Command(BaseCommand):
@@ -89,6 +94,12 @@ class Command(BaseCommand):
             self.stdout.write(line.rstrip())
             if index == 0:
                 self.stdout.write("  ".join("-" * w for w in widths))
+        whole_area = ", ".join(spec.username for spec in EXTRA_BELEIDSADVISEURS if spec.whole_area)
+        self.stdout.write(
+            f"\nBeleidsadviseurs zien alleen de cijfers van hun eigen gemeente; {whole_area} "
+            "die van het hele werkgebied van de Duinland-teams. Niemand van de ene demoregio "
+            "ziet iets van de andere."
+        )
         self.stdout.write(f"\nWachtwoord voor alle demogebruikers: {DEMO_PASSWORD}")
         self.stdout.write(
             "In de demo- en dev-instellingen (PASSEND_2FA_EXEMPT_DEMO_USERS = True) hebben "
