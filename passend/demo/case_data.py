@@ -109,6 +109,18 @@ REDIRECTS = {
     ],
     S.CRISIS_DOORVERWEZEN: ["Crisisdienst Jeugd Zuidoost-Duinland (fictief)"],
 }
+# Other demo regions than Zuidoost-Duinland redirect to their own organisations.
+REDIRECTS_BY_REGION = {
+    "noordwest-veenland": {
+        S.DOORVERWEZEN: [
+            "Wijkteam Turfhaven",
+            "Sociaal Wijkteam Lisdonk",
+            "Veenhart Jeugd-GGZ",
+            "Stichting Lisdonk Jeugd en Gezin",
+        ],
+        S.CRISIS_DOORVERWEZEN: ["Crisisdienst Jeugd Noordwest-Veenland (fictief)"],
+    },
+}
 LEGAL_BASIS = {
     LegalFramework.OTS: [
         "Ondertoezichtstelling uitgesproken; informatie-uitwisseling is nodig voor de "

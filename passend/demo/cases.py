@@ -1,4 +1,5 @@
-"""About 300 fully synthetic demo cases for the demo region (``passend.demo.region``).
+"""About 300 fully synthetic demo cases for the demo region (``passend.demo.region``), and
+about 80 for the small second region: ``load_demo_cases`` takes the teams to fill.
 
 Cases are spread over the last 24 months and driven through the case services only
 (``save_case``, ``submit_registration``, ``transition``, ``record_consent``, ``assign``,
@@ -8,7 +9,8 @@ and written by ``passend.demo.casework``; the case-work modules' demos add what 
 Afterwards the history is backdated to plausible moments (demo data construction only).
 
 Deterministic for a seed (one ``random.Random``; dates count back from today's midnight) and
-idempotent: when the demo teams already have cases, nothing is created.
+idempotent: when the given demo teams already have cases, nothing is created. Registrations
+grow over the two years (``GROWTH``), so the monitoring shows a trend.
 """
 
 from __future__ import annotations
@@ -38,10 +40,16 @@ from passend.regions.models import Organisation, Team
 from . import case_data as D
 from . import casework
 from .codes import DemoCodes
-from .region import TEAMS
+from .region import TEAMS, VEEN_TEAMS
 
 S = CaseState
 DEMO_TEAM_SLUGS = tuple(spec.slug for spec in TEAMS)
+VEEN_TEAM_SLUGS = tuple(spec.slug for spec in VEEN_TEAMS)
+VEEN_CASES = 80
+VEEN_SEED = 2027
+# Registrations grow: a day at the recent end of a state's range is this many times as
+# likely as one at the old end (linear in between).
+GROWTH = 2.0
 USER_ROLES = (
     "aanmelder",
     "screener",
@@ -69,6 +77,7 @@ class TeamContext:
     gemeenten: list
     users: dict[str, User]
     orgs: dict[str, list[Organisation]]  # by organisation type, sorted by name
+    redirects: dict  # state -> where the screening redirects to (names in the region)
 
 
 @dataclass
@@ -114,6 +123,16 @@ def _day_between(rng: random.Random, low: dt.date, high: dt.date) -> dt.date:
     return low + dt.timedelta(days=rng.randint(0, max((high - low).days, 0)))
 
 
+def _days_ago(rng: random.Random, low: int, high: int) -> int:
+    """A number of days in [low, high], recent ones more likely (``GROWTH``): over two
+    years the registrations grow instead of staying flat."""
+    while True:
+        days = rng.randint(low, high)
+        recency = (high - days) / max(high - low, 1)  # 1 at the recent end
+        if rng.random() * GROWTH <= 1 + (GROWTH - 1) * recency:
+            return days
+
+
 def _quotas(n: int) -> list[str]:
     """States for ``n`` cases in the proportions of STATE_WEIGHTS, each state at least once."""
     total = sum(D.STATE_WEIGHTS.values())
@@ -125,12 +144,13 @@ def _quotas(n: int) -> list[str]:
     return [s for s, c in counts.items() for _ in range(c)]
 
 
-def _contexts() -> list[TeamContext]:
-    teams = {t.slug: t for t in Team.objects.filter(slug__in=DEMO_TEAM_SLUGS)}
-    if len(teams) != len(DEMO_TEAM_SLUGS):
+def _contexts(team_specs=TEAMS) -> list[TeamContext]:
+    slugs = [spec.slug for spec in team_specs]
+    teams = {t.slug: t for t in Team.objects.filter(slug__in=slugs).select_related("region")}
+    if len(teams) != len(slugs):
         raise DemoCasesError("Laad eerst de demoregio (load_demo_region).")
     contexts = []
-    for spec in TEAMS:
+    for spec in team_specs:
         team = teams[spec.slug]
         names = {f"{role}.{spec.short}": role for role in USER_ROLES}
         users = {names[u.username]: u for u in User.objects.filter(username__in=names)}
@@ -140,7 +160,8 @@ def _contexts() -> list[TeamContext]:
         for org in Organisation.objects.filter(regions=team.region).order_by("name"):
             orgs.setdefault(org.type, []).append(org)
         gemeenten = list(team.gemeenten.order_by("cbs_code"))
-        contexts.append(TeamContext(team, spec.short, gemeenten, users, orgs))
+        redirects = D.REDIRECTS_BY_REGION.get(team.region.slug, D.REDIRECTS)
+        contexts.append(TeamContext(team, spec.short, gemeenten, users, orgs, redirects))
     return contexts
 
 
@@ -234,8 +255,7 @@ def _aanmelder(rng, ctx: TeamContext, referrer: str, gemeente):
 
 def _spec(rng, ctx: TeamContext, state, age, codes, anchor, used_bsn) -> CaseSpec:
     reasons, domains = codes
-    low, high = D.DAYS_AGO[state]
-    day = anchor.date() - dt.timedelta(days=rng.randint(low, high))
+    day = anchor.date() - dt.timedelta(days=_days_ago(rng, *D.DAYS_AGO[state]))
     local = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.randint(0, 59)))
     registered = timezone.make_aware(local).astimezone(dt.UTC)
     top = _years_before(day, age) if age else day - dt.timedelta(days=30)
@@ -304,7 +324,7 @@ def _complete(rng, spec: CaseSpec, anchor: dt.datetime) -> None:
     """Timeline, referral, consents and the assignment that go with the final state."""
     _timeline(rng, spec, anchor)
     ctx, state = spec.ctx, spec.state
-    spec.redirected_to = rng.choice(D.REDIRECTS.get(state, [""]))
+    spec.redirected_to = rng.choice(ctx.redirects.get(state, [""]))
     if state != S.IN_BEHANDELING and state not in casework.LATER_STATES:
         return
     age = age_on(spec.fields["birth_date"], spec.steps[-1][1].date())
@@ -397,10 +417,10 @@ def _create(spec: CaseSpec, links: dict[str, list]) -> Casus:
     return casus
 
 
-def demo_case_counts(created: int = 0) -> dict:
+def demo_case_counts(created: int = 0, slugs=DEMO_TEAM_SLUGS) -> dict:
     """Counts of the demo teams' cases per team and state."""
-    cases = Casus.objects.filter(team__slug__in=DEMO_TEAM_SLUGS)
-    per_team = {slug: dict.fromkeys(S.values, 0) for slug in DEMO_TEAM_SLUGS}
+    cases = Casus.objects.filter(team__slug__in=slugs)
+    per_team = {slug: dict.fromkeys(S.values, 0) for slug in slugs}
     rows = cases.order_by().values_list("team__slug", "state").annotate(n=Count("id"))
     for slug, state, n in rows:
         per_team[slug][state] = n
@@ -415,11 +435,13 @@ def demo_case_counts(created: int = 0) -> dict:
     }
 
 
-def load_demo_cases(count: int = 300, seed: int = 2026) -> dict:
-    """Create ``count`` synthetic cases in the demo teams, unless they already have cases."""
-    if Casus.objects.filter(team__slug__in=DEMO_TEAM_SLUGS).exists():
-        return demo_case_counts()
-    contexts = _contexts()
+def load_demo_cases(count: int = 300, seed: int = 2026, teams=TEAMS) -> dict:
+    """Create ``count`` synthetic cases in the demo ``teams`` (``TeamSpec``s, by default the
+    main region's), unless they already have cases."""
+    slugs = tuple(spec.slug for spec in teams)
+    if Casus.objects.filter(team__slug__in=slugs).exists():
+        return demo_case_counts(slugs=slugs)
+    contexts = _contexts(teams)
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     anchor = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     with transaction.atomic():
@@ -429,4 +451,9 @@ def load_demo_cases(count: int = 300, seed: int = 2026) -> dict:
             _create(spec, links)
         for name, rows in links.items():
             getattr(Casus, name).through.objects.bulk_create(rows)
-    return demo_case_counts(created=len(specs))
+    return demo_case_counts(created=len(specs), slugs=slugs)
+
+
+def load_veenland_cases() -> dict:
+    """The second region's cases: fewer, from their own seed (the main region's stay the same)."""
+    return load_demo_cases(VEEN_CASES, VEEN_SEED, teams=VEEN_TEAMS)

@@ -1,7 +1,7 @@
 """Fill the demo cases' case work: timelines and analysis, meetings, advice with follow-up,
 procesregie. Runs after ``load_demo_cases``; each module's demo dates its objects from the
-cases' status history. Deterministic for a seed; does nothing when the demo teams already have
-meetings (idempotent)."""
+cases' status history. Deterministic for a seed; does nothing when the given demo teams already
+have meetings (idempotent)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from passend.meetings.models import Overleg
 
 from .advice import populate_advice
 from .analysis import populate_analysis
-from .cases import DEMO_TEAM_SLUGS
+from .cases import DEMO_TEAM_SLUGS, VEEN_SEED, VEEN_TEAM_SLUGS
 from .meetings import populate_meetings
 from .procesregie import populate_procesregie
 
@@ -24,13 +24,13 @@ S = CaseState
 WORKED_STATES = (S.IN_BEHANDELING, S.ADVIES_UITGEBRACHT, S.FOLLOW_UP, S.AFGESLOTEN, S.HEROPEND)
 
 
-def load_demo_casework(seed: int = 2026) -> dict:
-    if Overleg.objects.filter(team__slug__in=DEMO_TEAM_SLUGS).exists():
+def load_demo_casework(seed: int = 2026, slugs=DEMO_TEAM_SLUGS) -> dict:
+    if Overleg.objects.filter(team__slug__in=slugs).exists():
         return {"created": False}
     rng = random.Random(seed + 4)  # noqa: S311 - demo data, not security
     today = timezone.localdate()
     cases = list(
-        Casus.objects.filter(team__slug__in=DEMO_TEAM_SLUGS, state__in=WORKED_STATES)
+        Casus.objects.filter(team__slug__in=slugs, state__in=WORKED_STATES)
         .select_related("team", "team__region")
         .prefetch_related("transitions", "experts")
         .order_by("registered_at", "id")
@@ -50,3 +50,8 @@ def load_demo_casework(seed: int = 2026) -> dict:
         "advices": advices,
         "actions": actions,
     }
+
+
+def load_veenland_casework() -> dict:
+    """The second region's case work, from its own seed."""
+    return load_demo_casework(VEEN_SEED, slugs=VEEN_TEAM_SLUGS)

@@ -1,6 +1,6 @@
 """The monitoring codes of the demo cases: sectors (which expertise is needed), the living
-situation at registration and at closure, the placement route and, in Duinwijk and
-Heidebroek, the wijk. Also the demo region's wijken.
+situation at registration and at closure, the placement route and, in Duinwijk, Heidebroek and
+Turfhaven, the wijk. Also the demo regions' wijken.
 
 Drawn from their own ``random.Random`` (seeded from the cases' seed), so adding them changed
 nothing else of the demo data; deterministic for a seed like the rest.
@@ -31,6 +31,9 @@ WIJKEN = [
     ("GM9901", "duinwijk-noord", "Duinwijk-Noord", "Duinwijk north"),
     ("GM9904", "heidebroek-oost", "Heidebroek-Oost", "Heidebroek east"),
     ("GM9904", "heidebroek-west", "Heidebroek-West", "Heidebroek west"),
+    # Noordwest-Veenland: Turfhaven, its largest municipality.
+    ("GM9907", "turfhaven-centrum", "Turfhaven-Centrum", "Turfhaven centre"),
+    ("GM9907", "turfhaven-veenkolonie", "Veenkolonie", "Peat colony"),
 ]
 # Living situation at registration, for a minor in a voluntary framework.
 LIVING_WEIGHTS = {

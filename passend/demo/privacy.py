@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from passend.accounts.models import Membership
 from passend.accounts.roles import Role
-from passend.demo.region import REGION
+from passend.demo.region import DEMO_REGIONS
 from passend.privacy.models import DpiaToets
 from passend.regions.models import Team
 
@@ -18,7 +18,9 @@ def load_demo_privacy() -> dict:
     """Record the DPIA (done, reference) and the covenant (in place) for each demo team."""
     today = timezone.localdate()
     created = 0
-    teams = Team.objects.filter(region__slug=REGION["slug"]).order_by("slug")
+    officers = {spec.slug: spec.privacy_officer for spec in DEMO_REGIONS}
+    teams = Team.objects.filter(region__slug__in=officers).select_related("region")
+    teams = sorted(teams, key=lambda t: (list(officers).index(t.region.slug), t.slug))
     for index, team in enumerate(teams, start=1):
         beheerder = (
             Membership.objects.current()
@@ -30,7 +32,7 @@ def load_demo_privacy() -> dict:
             team=team,
             defaults={
                 "assessed_on": today - dt.timedelta(days=120),
-                "privacy_officer": "Functionaris gegevensbescherming Duinland (demo)",
+                "privacy_officer": officers[team.region.slug],
                 "dpia_done_on": today - dt.timedelta(days=90),
                 "dpia_reference": f"DEMO-DPIA-{index:02d}",
                 "covenant_in_place": True,
@@ -40,4 +42,4 @@ def load_demo_privacy() -> dict:
             },
         )
         created += new
-    return {"teams": teams.count(), "created": created}
+    return {"teams": len(teams), "created": created}

@@ -1,7 +1,9 @@
-"""Fully synthetic demo jeugdregio "Zuidoost-Duinland".
+"""Fully synthetic demo jeugdregio's "Zuidoost-Duinland" and "Noordwest-Veenland".
 
-Everything here is invented: the region, its six municipalities (CBS codes in the unused range
-GM9901–GM9906), the organisations and the people. Addresses live on example.org and phone
+Everything here is invented: the regions, their municipalities (CBS codes in the unused range
+GM9901–GM9906 and GM9907–GM9910), the organisations and the people. Zuidoost-Duinland is the
+main demo region (two teams, 300 cases); Noordwest-Veenland is small (one team) and shows that a
+beleidsadviseur sees only the own region's figures. Addresses live on example.org and phone
 numbers use the pattern 0xx-00000nn, which no Dutch subscriber number can have.
 
 ``load_demo_region()`` is idempotent: it looks everything up on its natural key and only fills
@@ -145,6 +147,113 @@ TEAM_PROVIDER_ORG = {
     "zuid": "Stichting Heidebroek LVB-zorg",
 }
 
+# The second, small region: one team for four municipalities.
+VEEN_REGION = {"slug": "noordwest-veenland", "name": "Noordwest-Veenland"}
+VEEN_GEMEENTEN = [
+    ("GM9907", "Turfhaven"),
+    ("GM9908", "Lisdonk"),
+    ("GM9909", "Elzenveld"),
+    ("GM9910", "Moerbroek"),
+]
+VEEN_TEAMS = [
+    TeamSpec(
+        slug="veenland",
+        short="veen",
+        name="Expertteam Veenland",
+        cbs_codes=("GM9907", "GM9908", "GM9909", "GM9910"),
+        settings={"self_registration_enabled": True, "meeting_cadence_days": 14},
+    ),
+]
+VEEN_ORGANISATIONS: list[tuple[str, str, str | None]] = [
+    *[(f"Gemeente {name}", T.GEMEENTE, code) for code, name in VEEN_GEMEENTEN],
+    ("Wijkteam Turfhaven", T.WIJKTEAM, "GM9907"),
+    ("Sociaal Wijkteam Lisdonk", T.WIJKTEAM, "GM9908"),
+    ("Jeugdteam Elzenveld", T.WIJKTEAM, "GM9909"),
+    ("Gezinsteam Moerbroek", T.WIJKTEAM, "GM9910"),
+    ("Jeugdbescherming Noordwest-Veenland", T.GI, "GM9907"),
+    ("Veenhart Jeugd-GGZ", T.ZORGAANBIEDER, "GM9907"),
+    ("Stichting Lisdonk Jeugd en Gezin", T.ZORGAANBIEDER, "GM9908"),
+    ("Gezinshuis De Elzenhoek", T.ZORGAANBIEDER, "GM9909"),
+    ("Huisartsenpraktijk Moerbroek", T.HUISARTS, "GM9910"),
+    ("JGZ Noordwest-Veenland", T.JGZ, "GM9907"),
+    ("Veenland College", T.SCHOOL, "GM9908"),
+    ("Samenwerkingsverband Passend Onderwijs Noordwest-Veenland", T.SWV, "GM9907"),
+]
+TEAM_AANMELDER_ORG["veen"] = "Wijkteam Turfhaven"
+TEAM_TEAMLID["veen"] = ("GGZ", "Veenhart Jeugd-GGZ")
+TEAM_EXTRA_TEAMLID["veen"] = ("LVB", "Stichting Lisdonk Jeugd en Gezin")
+TEAM_PROVIDER_ORG["veen"] = "Veenhart Jeugd-GGZ"
+PEOPLE["veen"] = [
+    ("Hanneke", "Lisdodde"),
+    ("Pieter", "Veenmos"),
+    ("Marloes", "Elzenkatje"),
+    ("Tim", "Waterdrieblad"),
+    ("Esmee", "Pluimzegge"),
+    ("Jasper", "Kattenstaart"),
+    ("Renske", "Gagelstruik"),
+    ("Niels", "Moerasvaren"),
+    ("Vera", "Kroosrand"),
+    ("Bart", "Rietzoom"),
+    ("Yara", "Veenbes"),
+    ("Olaf", "Kraggeland"),
+]
+
+
+@dataclass(frozen=True)
+class RegionSpec:
+    slug: str
+    name: str
+    gemeenten: tuple[tuple[str, str], ...]
+    teams: tuple[TeamSpec, ...]
+    organisations: tuple[tuple[str, str, str | None], ...]
+    privacy_officer: str
+
+
+DUINLAND = RegionSpec(
+    REGION["slug"],
+    REGION["name"],
+    tuple(GEMEENTEN),
+    tuple(TEAMS),
+    tuple(ORGANISATIONS),
+    "Functionaris gegevensbescherming Duinland (demo)",
+)
+VEENLAND = RegionSpec(
+    VEEN_REGION["slug"],
+    VEEN_REGION["name"],
+    tuple(VEEN_GEMEENTEN),
+    tuple(VEEN_TEAMS),
+    tuple(VEEN_ORGANISATIONS),
+    "Functionaris gegevensbescherming Veenland (demo)",
+)
+DEMO_REGIONS = (DUINLAND, VEENLAND)
+ALL_GEMEENTEN = [g for r in DEMO_REGIONS for g in r.gemeenten]
+
+
+@dataclass(frozen=True)
+class BeleidsSpec:
+    """A demo beleidsadviseur beyond the one per team: per team the organisation it acts for,
+    and whether the beheerder granted the figures of the team's whole working area."""
+
+    username: str
+    first_name: str
+    last_name: str
+    acts_for: tuple[tuple[str, str], ...]  # (team short, organisation name)
+    whole_area: bool
+
+
+# ``beleidsadviseur.<team>`` acts for the team's first municipality and sees only its
+# figures; the regional adviser of the centrumgemeente Duinwijk sees both Duinland teams'
+# whole working area. Veenland's ``beleidsadviseur.veen`` sees only Turfhaven, in Veenland.
+EXTRA_BELEIDSADVISEURS = (
+    BeleidsSpec(
+        "beleidsadviseur-regio.duinland",
+        "Carlijn",
+        "Strandkweek",
+        (("noord", "Gemeente Duinwijk"), ("zuid", "Gemeente Duinwijk")),
+        whole_area=True,
+    ),
+)
+
 
 def _org_defaults(index: int, name: str, org_type: str, gemeente: Gemeente | None) -> dict:
     slug = slugify(name)
@@ -158,7 +267,7 @@ def _org_defaults(index: int, name: str, org_type: str, gemeente: Gemeente | Non
 
 
 def _team_orgs(spec: TeamSpec, orgs: dict[str, Organisation]) -> dict[str, Organisation]:
-    first_gemeente = dict(GEMEENTEN)[spec.cbs_codes[0]]
+    first_gemeente = dict(ALL_GEMEENTEN)[spec.cbs_codes[0]]
     return {
         "gemeente": orgs[f"Gemeente {first_gemeente}"],
         "aanmelder": orgs[TEAM_AANMELDER_ORG[spec.short]],
@@ -201,13 +310,13 @@ def _demo_user(username: str, first_name: str, last_name: str) -> User:
     return user
 
 
-def _load_region() -> tuple[Region, dict[str, Gemeente]]:
-    region, _ = Region.objects.get_or_create(slug=REGION["slug"], defaults={"name": REGION["name"]})
+def _load_region(spec: RegionSpec) -> tuple[Region, dict[str, Gemeente]]:
+    region, _ = Region.objects.get_or_create(slug=spec.slug, defaults={"name": spec.name})
     # A new region gets the standard code lists (Dutch and English) when it is created; this
     # also completes them for a region that existed before.
     seed_region(apps, region.pk)
     gemeenten = {}
-    for code, name in GEMEENTEN:
+    for code, name in spec.gemeenten:
         gemeenten[code], _ = Gemeente.objects.get_or_create(
             cbs_code=code, defaults={"name": name, "region": region}
         )
@@ -215,9 +324,11 @@ def _load_region() -> tuple[Region, dict[str, Gemeente]]:
     return region, gemeenten
 
 
-def _load_organisations(region: Region, gemeenten: dict[str, Gemeente]) -> dict[str, Organisation]:
+def _load_organisations(
+    region: Region, gemeenten: dict[str, Gemeente], spec: RegionSpec, first_index: int
+) -> dict[str, Organisation]:
     orgs = {}
-    for index, (name, org_type, code) in enumerate(ORGANISATIONS, start=1):
+    for index, (name, org_type, code) in enumerate(spec.organisations, start=first_index):
         gemeente = gemeenten[code] if code else None
         org, _ = Organisation.objects.get_or_create(
             name=name, defaults=_org_defaults(index, name, org_type, gemeente)
@@ -227,24 +338,30 @@ def _load_organisations(region: Region, gemeenten: dict[str, Gemeente]) -> dict[
     return orgs
 
 
-def _load_teams(region: Region, gemeenten: dict[str, Gemeente]) -> dict[str, Team]:
+def _load_teams(
+    region: Region, gemeenten: dict[str, Gemeente], spec: RegionSpec
+) -> dict[str, Team]:
     teams = {}
-    for spec in TEAMS:
+    for team_spec in spec.teams:
         team, _ = Team.objects.get_or_create(
-            slug=spec.slug,
-            defaults={"name": spec.name, "region": region, "email": f"{spec.slug}@example.org"}
-            | spec.settings,
+            slug=team_spec.slug,
+            defaults={
+                "name": team_spec.name,
+                "region": region,
+                "email": f"{team_spec.slug}@example.org",
+            }
+            | team_spec.settings,
         )
-        team.gemeenten.add(*(gemeenten[code] for code in spec.cbs_codes))
-        teams[spec.short] = team
+        team.gemeenten.add(*(gemeenten[code] for code in team_spec.cbs_codes))
+        teams[team_spec.short] = team
     return teams
 
 
 def _load_people(
-    teams: dict[str, Team], orgs: dict[str, Organisation]
+    team_specs, teams: dict[str, Team], orgs: dict[str, Organisation]
 ) -> list[tuple[str, str, str]]:
     logins = []
-    for spec in TEAMS:
+    for spec in team_specs:
         team = teams[spec.short]
         people = PEOPLE[spec.short]
         roles = Role.values
@@ -272,13 +389,29 @@ def _load_people(
     return logins
 
 
-@transaction.atomic
-def load_demo_region() -> dict:
-    """Create or complete the demo region; return counts and the (username, team, role) logins."""
-    region, gemeenten = _load_region()
-    orgs = _load_organisations(region, gemeenten)
-    teams = _load_teams(region, gemeenten)
-    logins = _load_people(teams, orgs)
+def _load_beleidsadviseurs(
+    teams: dict[str, Team], orgs: dict[str, Organisation]
+) -> list[tuple[str, str, str]]:
+    logins = []
+    for spec in EXTRA_BELEIDSADVISEURS:
+        user = _demo_user(spec.username, spec.first_name, spec.last_name)
+        for short, org_name in spec.acts_for:
+            Membership.objects.update_or_create(
+                user=user,
+                team=teams[short],
+                role=Role.BELEIDSADVISEUR,
+                defaults={
+                    "organisation": orgs[org_name],
+                    "expertise": "",
+                    "active": True,
+                    "aggregate_whole_area": spec.whole_area,
+                },
+            )
+            logins.append((user.username, teams[short].name, Role.BELEIDSADVISEUR))
+    return logins
+
+
+def _region_counts(region: Region) -> dict:
     demo_teams = Team.objects.filter(region=region)
     return {
         "region": region.name,
@@ -289,5 +422,26 @@ def load_demo_region() -> dict:
         .distinct()
         .count(),
         "memberships": Membership.objects.filter(team__in=demo_teams, user__is_demo=True).count(),
-        "logins": logins,
     }
+
+
+@transaction.atomic
+def load_demo_region() -> dict:
+    """Create or complete the demo regions. Returns the main region's counts (top level),
+    each region's counts under "regions", and all (username, team, role) logins."""
+    teams: dict[str, Team] = {}
+    orgs: dict[str, Organisation] = {}
+    regions = []
+    logins = []
+    first_index = 1
+    for spec in DEMO_REGIONS:
+        region, gemeenten = _load_region(spec)
+        orgs |= _load_organisations(region, gemeenten, spec, first_index)
+        first_index += len(spec.organisations)
+        region_teams = _load_teams(region, gemeenten, spec)
+        teams |= region_teams
+        logins += _load_people(spec.teams, region_teams, orgs)
+        regions.append(region)
+    logins += _load_beleidsadviseurs(teams, orgs)
+    per_region = [_region_counts(region) for region in regions]
+    return per_region[0] | {"regions": per_region, "logins": logins}

@@ -12,8 +12,9 @@ from passend.analytics.models import CasusFeit
 from passend.analytics.services import rebuild as rebuild_analytics
 from passend.cases.models import Casus
 from passend.demo.region import (
+    ALL_GEMEENTEN,
     DEMO_PASSWORD,
-    GEMEENTEN,
+    EXTRA_BELEIDSADVISEURS,
     REGION,
     DemoConflictError,
     load_demo_region,
@@ -45,21 +46,21 @@ def test_load_demo_twice_is_idempotent():
     second = _snapshot()
 
     assert first == second
-    assert first["regions"] == 1
+    assert first["regions"] == 2  # Zuidoost-Duinland and the small Noordwest-Veenland
     assert first["gemeenten"] == 6
     assert first["teams"] == 2
     assert first["organisations"] >= 25
-    assert first["team_gemeenten"] == 6
+    assert first["team_gemeenten"] == 6 + 4
 
     for team in Team.objects.all():
         roles = set(team.memberships.values_list("role", flat=True))
         assert roles == set(Role.values), team
-        assert team.gemeenten.count() == 3
+        assert team.gemeenten.count() == (4 if team.slug == "veenland" else 3)
 
     # No duplicates on any natural key.
     assert not Organisation.objects.values("name").annotate(n=Count("id")).filter(n__gt=1)
     assert sorted(Gemeente.objects.values_list("cbs_code", flat=True)) == [
-        code for code, _ in GEMEENTEN
+        code for code, _ in ALL_GEMEENTEN
     ]
 
     # The analytics record holds every registered demo case and is current (the demo
@@ -99,7 +100,8 @@ def test_every_demo_user_is_demo_and_can_log_in():
     usernames = {username for username, _, _ in result["logins"]}
     assert "coordinator_sociale_kaart.noord" in usernames
     assert "screener.zuid" in usernames
-    assert len(usernames) == 2 * (len(Role.values) + 1)
+    assert "screener.veen" in usernames
+    assert len(usernames) == 3 * (len(Role.values) + 1) + len(EXTRA_BELEIDSADVISEURS)
 
     factory = RequestFactory()
     for username in usernames:

@@ -52,6 +52,24 @@ def test_creates_300_cases_with_every_state_in_both_teams(demo):
     assert not _cases().filter(is_draft=True).exists()
 
 
+def test_registrations_grow_over_two_years_with_small_cells_per_gemeente_and_month(demo):
+    """A dashboard worth looking at: the registrations of the last year outnumber those of the
+    year before, every quarter of the two years has some, and many gemeente x month cells
+    hold 1 to 4 cases (the monitoring shows them as '<5')."""
+    today = timezone.localdate()
+    days = [(today - timezone.localdate(c.registered_at)).days for c in _cases()]
+    assert max(days) > 700
+    last_year = sum(1 for d in days if d < 365)
+    year_before = sum(1 for d in days if 365 <= d < 730)
+    assert last_year > 1.5 * year_before > 0
+    assert {d // 91 for d in days} >= set(range(8))
+    cells = Counter(
+        (c.gemeente_id, timezone.localdate(c.registered_at).strftime("%Y-%m")) for c in _cases()
+    )
+    assert sum(1 for n in cells.values() if 1 <= n <= 4) >= 20
+    assert any(n >= 5 for n in cells.values())
+
+
 def test_synthetic_identities_and_registration_details(demo):
     cases = list(_cases().prefetch_related("ouders", "reasons", "life_domains"))
     with_bsn = [c for c in cases if c.bsn]

@@ -3,7 +3,7 @@
 import pytest
 
 from passend.demo.privacy import load_demo_privacy
-from passend.demo.region import REGION, load_demo_region
+from passend.demo.region import DEMO_REGIONS, load_demo_region
 from passend.privacy.models import DpiaToets
 from passend.privacy.selectors import monitoring_allowed
 from passend.regions.models import Team
@@ -13,10 +13,12 @@ from passend.regions.models import Team
 def test_every_demo_team_has_its_dpia_recorded_and_loading_twice_changes_nothing():
     load_demo_region()
     first = load_demo_privacy()
-    teams = Team.objects.filter(region__slug=REGION["slug"])
-    assert first["created"] == teams.count() > 0
+    teams = Team.objects.filter(region__slug__in=[r.slug for r in DEMO_REGIONS])
+    assert first["created"] == teams.count() == 3
     assert all(monitoring_allowed(team) for team in teams)
     assert all(t.dpia_required and t.recorded_by_id for t in DpiaToets.objects.all())
+    officers = set(DpiaToets.objects.values_list("privacy_officer", flat=True))
+    assert officers == {r.privacy_officer for r in DEMO_REGIONS}
     snapshot = list(DpiaToets.objects.order_by("pk").values())
     assert load_demo_privacy()["created"] == 0
     assert list(DpiaToets.objects.order_by("pk").values()) == snapshot

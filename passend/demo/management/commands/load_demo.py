@@ -1,17 +1,23 @@
-"""``manage.py load_demo``: load the synthetic demo region and cases, and list the logins."""
+"""``manage.py load_demo``: load the synthetic demo regions and cases, and list the logins."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from passend.accounts.roles import Role
 from passend.analytics.services import rebuild as rebuild_analytics
-from passend.demo.cases import load_demo_cases
-from passend.demo.region import DEMO_PASSWORD, DemoConflictError, load_demo_region
+from passend.demo.cases import load_demo_cases, load_veenland_cases
+from passend.demo.region import (
+    DEMO_PASSWORD,
+    EXTRA_BELEIDSADVISEURS,
+    DemoConflictError,
+    load_demo_region,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Laadt de fictieve demoregio Zuidoost-Duinland met teams, organisaties en demogebruikers."
+        "Laadt de fictieve demoregio's Zuidoost-Duinland en Noordwest-Veenland met teams, "
+        "organisaties, demogebruikers en casussen."
     )
 
     def add_arguments(self, parser):
@@ -35,21 +41,24 @@ class Command(BaseCommand):
 
         socialmap = load_demo_socialmap()
         cases = load_demo_cases()
-        from passend.demo.casework_load import load_demo_casework
+        veen_cases = load_veenland_cases()
+        from passend.demo.casework_load import load_demo_casework, load_veenland_casework
 
         casework = load_demo_casework()
+        load_veenland_casework()
         rebuild_analytics()  # the demo backdates its history directly: recompute the record
         from passend.demo.privacy import load_demo_privacy
 
         privacy = load_demo_privacy()
 
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demoregio {result['region']}: {result['gemeenten']} gemeenten, "
-                f"{result['teams']} teams, {result['organisations']} organisaties, "
-                f"{result['users']} demogebruikers, {result['memberships']} lidmaatschappen."
+        for region in result["regions"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demoregio {region['region']}: {region['gemeenten']} gemeenten, "
+                    f"{region['teams']} teams, {region['organisations']} organisaties, "
+                    f"{region['users']} demogebruikers, {region['memberships']} lidmaatschappen."
+                )
             )
-        )
         if socialmap["created"]:
             self.stdout.write(
                 f"Sociale kaart: {socialmap['offers']} aanbod "
@@ -61,6 +70,10 @@ class Command(BaseCommand):
         states = ", ".join(f"{s} {n}" for s, n in cases["per_state"].items())
         self.stdout.write(
             f"Democasussen: {cases['created']} nieuw, {cases['total']} totaal ({states})."
+        )
+        self.stdout.write(
+            f"Democasussen {result['regions'][-1]['region']}: {veen_cases['created']} nieuw, "
+            f"{veen_cases['total']} totaal."
         )
         if casework["created"]:
             self.stdout.write(
@@ -81,6 +94,12 @@ class Command(BaseCommand):
             self.stdout.write(line.rstrip())
             if index == 0:
                 self.stdout.write("  ".join("-" * w for w in widths))
+        whole_area = ", ".join(spec.username for spec in EXTRA_BELEIDSADVISEURS if spec.whole_area)
+        self.stdout.write(
+            f"\nBeleidsadviseurs zien alleen de cijfers van hun eigen gemeente; {whole_area} "
+            "die van het hele werkgebied van de Duinland-teams. Niemand van de ene demoregio "
+            "ziet iets van de andere."
+        )
         self.stdout.write(f"\nWachtwoord voor alle demogebruikers: {DEMO_PASSWORD}")
         self.stdout.write(
             "In de demo- en dev-instellingen (PASSEND_2FA_EXEMPT_DEMO_USERS = True) hebben "
