@@ -396,8 +396,9 @@ def test_every_basisset_number_on_the_demo_equals_the_case_records(demo):
     assert shown > 250 and hidden > 50
 
     # The beleidsadviseur (the own municipality only), filtered, with the comparisons.
-    advisor = Membership.objects.get(team=team, role=Role.BELEIDSADVISEUR, active=True)
-    assert not advisor.aggregate_whole_area
+    advisor = Membership.objects.get(
+        team=team, role=Role.BELEIDSADVISEUR, active=True, aggregate_whole_area=False
+    )
     own = {advisor.organisation.gemeente_id}
     independent = Independent(team, today, dumps, own, filters={"urgency": "normaal"})
     assert 0 < len(independent.rows) < len(dumps)
