@@ -34,6 +34,7 @@ DURATION_LABELS = {
     "days_to_clarity": _("aanmelding tot duidelijkheid"),
 }
 WHERE, TELLER = "where__", "teller__"
+NEW = {"unit": "count", "date": "registered_on"}
 WORDING = [
     ("name_nl", "name_en"),
     ("wat_nl", "wat_en"),
@@ -116,8 +117,8 @@ class IndicatorForm(forms.Form):
     def __init__(self, *args, team, instance: Indicator | None = None, **kwargs):
         self.team = team
         self.instance = instance
-        if instance is not None:
-            kwargs["initial"] = {**self.initial_of(instance), **(kwargs.get("initial") or {})}
+        initial = self.initial_of(instance) if instance is not None else dict(NEW)
+        kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         if instance is not None:
             del self.fields["code"]  # the code stays
@@ -128,8 +129,10 @@ class IndicatorForm(forms.Form):
             ("", _("niet uitsplitsen")),
             *((d.name, str(d.label).capitalize()) for d in self.dimensions),
         ]
+        ids = services.gemeente_ids(team)
         for dim in self.dimensions:
-            choices = [(v.api, v.label) for v in services.dimension_values(team, dim.name)]
+            values = services.dimension_values(team, dim.name, ids)
+            choices = [(v.api, v.label) for v in values]
             for prefix in (WHERE, TELLER):
                 self.fields[prefix + dim.name] = forms.MultipleChoiceField(
                     label=str(dim.label).capitalize(),
@@ -152,16 +155,30 @@ class IndicatorForm(forms.Form):
 
     # -- for the template ---------------------------------------------------------------
 
-    def wording(self):
-        return [(self[nl], self[en]) for nl, en in WORDING]
+    def wording_nl(self):
+        return [self[nl] for nl, _en in WORDING]
+
+    def wording_en(self):
+        return [self[en] for _nl, en in WORDING]
+
+    def english_open(self) -> bool:
+        """Show the English fields when one holds text or an error."""
+        return any(f.value() or f.errors for f in self.wording_en())
 
     def groups(self, prefix: str):
-        """(dimension, bound field, number chosen) per dimension of the group."""
+        """Per dimension of the group: its bound field, its options (id, value, label,
+        checked) and how many are chosen. The template writes the checkboxes itself (the
+        same markup as ``{% field %}``): some 300 options through Django's widget templates
+        made the page slow."""
         found = []
         for dim in self.dimensions:
             bound = self[prefix + dim.name]
-            chosen = bound.value() or []
-            found.append((dim, bound, len(chosen)))
+            chosen = {str(v) for v in bound.value() or ()}
+            options = [
+                (f"{bound.auto_id}_{index}", value, label, value in chosen)
+                for index, (value, label) in enumerate(bound.field.choices)
+            ]
+            found.append({"field": bound, "options": options, "chosen": len(chosen)})
         return found
 
     def where_groups(self):

@@ -91,9 +91,10 @@ def gemeente_ids(team) -> set[int]:
     return set(region) | set(team.gemeenten.values_list("pk", flat=True))
 
 
-def dimension_values(team, name: str) -> list[dimensions.Value]:
-    """The values an own indicator may choose for a case dimension (the form offers these)."""
-    return dimensions.get(name).values(team, gemeente_ids(team))
+def dimension_values(team, name: str, ids: set[int] | None = None) -> list[dimensions.Value]:
+    """The values an own indicator may choose for a case dimension (the form offers these);
+    `ids`: ``gemeente_ids(team)`` when the caller has it already."""
+    return dimensions.get(name).values(team, gemeente_ids(team) if ids is None else ids)
 
 
 def _selection(raw, team, errors: dict, key: str) -> dict[str, list[str]]:
@@ -105,6 +106,7 @@ def _selection(raw, team, errors: dict, key: str) -> dict[str, list[str]]:
         errors.setdefault(key, []).append(_("Kies per kenmerk een of meer waarden."))
         return {}
     case_dims = {d.name for d in dimensions.case_dimensions()}
+    ids = gemeente_ids(team)
     found = {}
     for name, values in raw.items():
         values = [values] if isinstance(values, str) else list(values or ())
@@ -116,7 +118,7 @@ def _selection(raw, team, errors: dict, key: str) -> dict[str, list[str]]:
             )
             continue
         dim = dimensions.get(name)
-        known = [v.api for v in dimension_values(team, name)]
+        known = [v.api for v in dimension_values(team, name, ids)]
         wrong = [str(v) for v in values if str(v) not in known]
         if wrong:
             errors.setdefault(key, []).append(
