@@ -117,7 +117,7 @@ class IndicatorFormView(IndicatorMixin, RefusalFormMixin, FormView):
 class OwnIndicatorCreateView(IndicatorFormView):
     def form_valid(self, form):
         indicator = services.create_indicator(
-            self.team, by=self.request.user, request=self.request, **form.service_fields()
+            self.team, by=self.request.user, **form.service_fields()
         )
         return self.done(indicator, _("De indicator '%(name)s' is aangemaakt."))
 
@@ -132,7 +132,6 @@ class OwnIndicatorUpdateView(IndicatorFormView):
             self.indicator,
             by=self.request.user,
             team=self.team,
-            request=self.request,
             **form.service_fields(),
         )
         if indicator.version != before:
@@ -151,7 +150,7 @@ class OwnIndicatorDeactivateView(IndicatorMixin, View):
     def post(self, request, *args, **kwargs):
         try:
             indicator = services.deactivate_indicator(
-                self.indicator, by=request.user, team=self.team, request=request
+                self.indicator, by=request.user, team=self.team
             )
         except Refusal as refusal:
             add_message(request, refusal)

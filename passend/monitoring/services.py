@@ -7,8 +7,9 @@ whole definition by the engine's own check (``definitions.validate``) — and re
 ``InvalidInput`` naming the field. A change of what an indicator computes raises its version;
 a change of its wording does not.
 
-Indicator definitions are not personal data; like the code lists, every change leaves a trace
-in the access log (who changed which indicator) when it comes from a request.
+Indicator definitions are not personal data, and monitoring does not reach the access log (it
+reads only the analytics record, see tests/test_reads_only_the_record.py): an indicator keeps
+who created it and when it last changed, and its version counts the changes of what it computes.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from django.utils.translation import gettext as _
 
 from passend.accounts.permissions import has_capability, teams_with
 from passend.accounts.roles import Cap
-from passend.audit.models import Action
-from passend.audit.services import log_access
 from passend.core.refusals import InvalidInput, NotAllowed
 from passend.regions.models import Gemeente
 
@@ -60,19 +59,6 @@ def _acting_team(indicator: Indicator, by, team):
         raise NotAllowed(_("Deze indicator hoort bij een andere jeugdregio."))
     check_may_define(by, team)
     return team
-
-
-def _log(request, team, action, indicator: Indicator, what: str) -> None:
-    if request is None:  # a call from code (demo data, a shell), not by a user
-        return
-    log_access(
-        request,
-        action=action,
-        subject_type="eigen-indicator",
-        subject_ids=[indicator.pk],
-        purpose=f"eigen indicator {what}",
-        team=team,
-    )
 
 
 def _unknown_fields(fields: dict, allowed) -> None:
@@ -214,7 +200,7 @@ def _computed(indicator: Indicator) -> tuple:
 
 
 @transaction.atomic
-def create_indicator(team, *, by, request=None, **fields) -> Indicator:
+def create_indicator(team, *, by, **fields) -> Indicator:
     """A new own indicator of `team`'s region (version 1). Without a code, one is made from
     the Dutch name."""
     check_may_define(by, team)
@@ -225,12 +211,11 @@ def create_indicator(team, *, by, request=None, **fields) -> Indicator:
     indicator = Indicator(region_id=team.region_id, created_by=by, **fields)
     _normalise_and_check(indicator, team)
     indicator.save()
-    _log(request, team, Action.CREATE, indicator, f"{indicator.code} aangemaakt")
     return indicator
 
 
 @transaction.atomic
-def update_indicator(indicator: Indicator, *, by, team=None, request=None, **fields) -> Indicator:
+def update_indicator(indicator: Indicator, *, by, team=None, **fields) -> Indicator:
     """Change an own indicator; its code stays. A change of what it computes (measure, date,
     conditions, numerator, duration, grouping) raises the version; wording does not.
     ``active=True`` activates a deactivated indicator again."""
@@ -249,18 +234,11 @@ def update_indicator(indicator: Indicator, *, by, team=None, request=None, **fie
     if changed:
         indicator.version += 1
     indicator.save()
-    _log(
-        request,
-        team,
-        Action.UPDATE,
-        indicator,
-        f"{indicator.code} gewijzigd" + (f" (versie {indicator.version})" if changed else ""),
-    )
     return indicator
 
 
 @transaction.atomic
-def deactivate_indicator(indicator: Indicator, *, by, team=None, request=None) -> Indicator:
+def deactivate_indicator(indicator: Indicator, *, by, team=None) -> Indicator:
     """Take an own indicator off the dashboard, the exports and the API. It stays (with its
     code and its stories) and can be activated again."""
     team = _acting_team(indicator, by, team)
@@ -268,5 +246,4 @@ def deactivate_indicator(indicator: Indicator, *, by, team=None, request=None) -
     if indicator.active:
         indicator.active = False
         indicator.save(update_fields=["active", "updated_at"])
-        _log(request, team, Action.UPDATE, indicator, f"{indicator.code} gedeactiveerd")
     return indicator
