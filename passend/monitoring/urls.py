@@ -1,8 +1,23 @@
 from django.urls import path
 
-from . import views
+from . import indicator_views, views
 
 app_name = "monitoring"
+OWN = "teams/<slug:team>/monitoring/eigen-indicatoren/"
 urlpatterns = [
     path("teams/<slug:team>/monitoring/", views.MonitoringHomeView.as_view(), name="home"),
+    path(OWN, indicator_views.OwnIndicatorListView.as_view(), name="own-indicators"),
+    path(
+        OWN + "nieuw/", indicator_views.OwnIndicatorCreateView.as_view(), name="own-indicator-add"
+    ),
+    path(
+        OWN + "<int:pk>/wijzigen/",
+        indicator_views.OwnIndicatorUpdateView.as_view(),
+        name="own-indicator-edit",
+    ),
+    path(
+        OWN + "<int:pk>/deactiveren/",
+        indicator_views.OwnIndicatorDeactivateView.as_view(),
+        name="own-indicator-deactivate",
+    ),
 ]

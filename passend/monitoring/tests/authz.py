@@ -4,9 +4,17 @@ from passend.accounts.roles import Cap
 from passend.core.tests.authz.matrix import Expect, may
 
 AGGREGATE_VIEWERS = may(Cap.VIEW_AGGREGATES)
+INDICATOR_DEFINERS = may(Cap.DEFINE_INDICATORS)
+INDICATOR = {"pk": "indicator"}  # the place's region's own indicator (core/tests/authz/world.py)
 
 EXPECT = {
     "monitoring:home": Expect(read=AGGREGATE_VIEWERS),
+    "monitoring:own-indicators": Expect(read=INDICATOR_DEFINERS),
+    "monitoring:own-indicator-add": Expect(read=INDICATOR_DEFINERS, write=INDICATOR_DEFINERS),
+    "monitoring:own-indicator-edit": Expect(
+        read=INDICATOR_DEFINERS, write=INDICATOR_DEFINERS, kinds=INDICATOR
+    ),
+    "monitoring:own-indicator-deactivate": Expect(write=INDICATOR_DEFINERS, kinds=INDICATOR),
     # 409 "DPIA nog niet vastgelegd" while the place's team has no recorded DPIA.
     "api:monitoring-summary": Expect(read=AGGREGATE_VIEWERS, read_status=frozenset({200, 409})),
     # No team in the path: the team is the query parameter teamId (as other such routes);

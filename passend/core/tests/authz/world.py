@@ -39,6 +39,7 @@ from passend.core.tests.factories import (
 )
 from passend.meetings.codes import GuestKind
 from passend.meetings.models import Aanwezigheid, Casusbespreking, Gast, Overleg
+from passend.monitoring.models import Indicator
 from passend.procesregie.tests.factories import (
     ActieFactory,
     DoelFactory,
@@ -166,6 +167,15 @@ def _fill(place: Place, today) -> None:
     o["membership"] = users[Role.TEAMLID].memberships.get(team=place.team)
     o["invitation"] = Uitnodiging.objects.create(
         user=users[Role.TEAMLID], team=place.team, accepted_at=now
+    )
+    # Monitoring: an own indicator of the place's region (one code per place: regions share).
+    o["indicator"] = Indicator.objects.create(
+        region=place.team.region,
+        code=f"eigen_{place.name}",
+        name_nl=f"Eigen indicator {place.name}",
+        wat_nl="Hoeveel aanmeldingen?",
+        waarom_nl="Om te testen.",
+        hoe_nl="Tellen.",
     )
     # Code lists are regional: a new region gets the standard lists (regions/apps.py).
     o["codelist"] = "hulpvragen"
