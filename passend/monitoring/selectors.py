@@ -86,7 +86,7 @@ def _engine_table(
         cells = [
             Cell(g.api or UNKNOWN, g.label, _count(result.get(g.api, period)))
             for g in result.groups
-            if g.api or result.get(g.api, period).value != 0
+            if g.api not in (E.UNKNOWN, E.OTHER) or result.get(g.api, period).value != 0
         ]
     return Table(key, title, cells, _count(result.get(TOTAL, period)))
 
