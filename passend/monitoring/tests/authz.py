@@ -8,5 +8,8 @@ AGGREGATE_VIEWERS = may(Cap.VIEW_AGGREGATES)
 EXPECT = {
     "monitoring:home": Expect(read=AGGREGATE_VIEWERS),
     # 409 "DPIA nog niet vastgelegd" while the place's team has no recorded DPIA.
+    # A download of an indicator table (the matrix fills code/fmt from CONSTANTS); 409 while
+    # the place's team has no recorded DPIA.
+    "monitoring:export": Expect(read=AGGREGATE_VIEWERS, read_status=frozenset({200, 409})),
     "api:monitoring-summary": Expect(read=AGGREGATE_VIEWERS, read_status=frozenset({200, 409})),
 }

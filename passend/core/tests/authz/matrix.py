@@ -131,7 +131,12 @@ DEFAULT_KINDS = {
     "location": "location",
 }
 CASE_KINDS = {"casus"}
-CONSTANTS = {"step": "jeugdige", "token": "geen-geldige-uitnodiging"}
+CONSTANTS = {
+    "step": "jeugdige",
+    "token": "geen-geldige-uitnodiging",
+    "code": "aanmeldingen",  # a monitoring indicator of the basisset (every team has it)
+    "fmt": "csv",  # a monitoring export's file format
+}
 
 
 # A URL kwarg: <int:caseId> / <slug:team> / (?P<pk>[^/.]+) (a DRF router's regex group).
