@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from passend.accounts.models import Membership
 from passend.accounts.roles import Role
 from passend.analytics.tests.factories import CasusFeitFactory
 from passend.cases.codes import ReferrerType
+from passend.core.tests.factories import GemeenteFactory, OrganisationFactory
 from passend.monitoring import definitions as D
 from passend.monitoring import exports, selectors
 from passend.monitoring import periods as P
@@ -220,6 +222,28 @@ def test_text_that_looks_like_a_formula_stays_text(small_groups, tenancy):
     assert "'=HYPERLINK(1)" in exports.to_csv(table).decode("utf-8-sig")
     cell = load_workbook(io.BytesIO(exports.to_xlsx(table)))["Cijfers"]["A2"]
     assert cell.value == "=HYPERLINK(1)" and cell.data_type == "s"
+
+
+def test_a_beleidsadviseur_exports_only_the_granted_gemeente(open_team, tenancy, as_user):
+    own = open_team.gemeenten.get()
+    other = GemeenteFactory(region=open_team.region, name="Andergem")
+    open_team.gemeenten.add(other)
+    on = dt.date(2025, 2, 10)
+    CasusFeitFactory.create_batch(6, team=open_team, gemeente=own, registered_on=on)
+    CasusFeitFactory.create_batch(9, team=open_team, gemeente=other, registered_on=on)
+    adviser = tenancy.a.users[Role.BELEIDSADVISEUR]
+    organisation = OrganisationFactory(name="Gemeente Eigen", gemeente=own)
+    Membership.objects.filter(user=adviser, team=open_team).update(organisation=organisation)
+    client = as_user(adviser)
+    query = f"periodKey={PERIOD}&groupBy=gemeente"
+    table = csv_table(client.get(url(open_team, "csv", code="aanmeldingen", query=query)).content)
+    assert table[1:] == [[own.name, "6"], ["Totaal", "6"]]
+    book = load_workbook(
+        io.BytesIO(client.get(url(open_team, "xlsx", code="aanmeldingen", query=query)).content)
+    )
+    assert "Andergem" not in str(list(book["Cijfers"].iter_rows(values_only=True)))
+    pdf = client.get(url(open_team, "pdf", code="aanmeldingen", query=query)).content
+    assert "Andergem" not in pdf_text(pdf)
 
 
 # --- refusals ----------------------------------------------------------------------------------
