@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from passend.accounts.models import Membership
 from passend.accounts.roles import Role
 from passend.analytics.tests.factories import CasusFeitFactory
-from passend.cases.codes import ReferrerType
+from passend.cases.codes import ReferrerType, ScreeningOutcome
 from passend.core.tests.factories import GemeenteFactory, OrganisationFactory
 from passend.monitoring import definitions as D
 from passend.monitoring import exports, selectors
@@ -222,6 +222,45 @@ def test_text_that_looks_like_a_formula_stays_text(small_groups, tenancy):
     assert "'=HYPERLINK(1)" in exports.to_csv(table).decode("utf-8-sig")
     cell = load_workbook(io.BytesIO(exports.to_xlsx(table)))["Cijfers"]["A2"]
     assert cell.value == "=HYPERLINK(1)" and cell.data_type == "s"
+
+
+def test_a_percentage_over_a_hidden_part_is_not_shown(open_team, client_a):
+    gemeente = open_team.gemeenten.get()
+    on = dt.date(2025, 2, 10)
+    for outcome, n in ((ScreeningOutcome.CRISIS, 3), (ScreeningOutcome.GESCHIKT, 17)):
+        CasusFeitFactory.create_batch(
+            n, team=open_team, gemeente=gemeente, registered_on=on, screened_on=on,
+            screening_outcome=outcome,
+        )  # fmt: skip
+    table = csv_table(client_a.get(url(open_team, "csv", code="crisis_aandeel")).content)
+    cells = [cell for row in table[1:] for cell in row[1:]]
+    assert "–" in cells and "15%" not in cells and "3" not in cells
+    book = load_workbook(
+        io.BytesIO(client_a.get(url(open_team, "xlsx", code="crisis_aandeel")).content)
+    )
+    values = [v for row in book["Cijfers"].iter_rows(min_row=2, values_only=True) for v in row[1:]]
+    assert "–" in values and 0.15 not in values and 3 not in values
+    text = pdf_text(client_a.get(url(open_team, "pdf", code="crisis_aandeel")).content)
+    assert "15%" not in text and "15 %" not in text
+
+
+def test_two_periods_files_do_not_differ_by_a_small_number(open_team, client_a):
+    gemeente = open_team.gemeenten.get()
+    CasusFeitFactory.create_batch(
+        12, team=open_team, gemeente=gemeente, registered_on=dt.date(2025, 2, 10)
+    )
+    CasusFeitFactory.create_batch(
+        3, team=open_team, gemeente=gemeente, registered_on=dt.date(2025, 4, 10)
+    )
+    totals = []
+    for query in ("periodKey=2025-Q1", "from=2025-01&to=2025-04"):
+        response = client_a.get(url(open_team, "csv", code="aanmeldingen", query=query))
+        assert response.status_code == 200
+        totals.append(number(csv_table(response.content)[-1][1]))
+    assert "<5" in totals
+    if all(isinstance(t, int) for t in totals):
+        assert not 0 < abs(totals[1] - totals[0]) < 5, totals
+    assert 15 not in totals  # Jan–Apr would be 12 + the hidden 3
 
 
 def test_a_beleidsadviseur_exports_only_the_granted_gemeente(open_team, tenancy, as_user):
