@@ -136,7 +136,7 @@ def waiting_at(day: dt.date) -> Q:
     three months before, not closed and no fitting place by then."""
     return (
         Q(screening_outcome=ScreeningOutcome.GESCHIKT)
-        & Q(registered_on__lte=months_before(day, WAITING_MONTHS))
+        & Q(registered_on__lt=months_before(day, WAITING_MONTHS))
         & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
         & (Q(fitting_place_on__isnull=True) | Q(fitting_place_on__gt=day))
     )

@@ -33,6 +33,9 @@ from .suppress import (
 )
 
 UNKNOWN = ""  # the group of cases without a value (no wijk, no outcome yet …)
+# The group of values the registry no longer offers (an organisation that left the region, a
+# code taken out of its list): shown as a row, so the rows still add up to the total.
+OTHER = "_overig"
 STATISTICS = ("median", "p75", "p90")
 
 
@@ -180,7 +183,7 @@ class Engine:
         """A database group value to its API value."""
         if raw is None or raw == "":
             return UNKNOWN
-        return self._api_of.get(raw, str(raw))
+        return self._api_of.get(raw, OTHER)
 
     @property
     def _api_of(self) -> dict:
@@ -310,6 +313,7 @@ def _groups(engine: Engine) -> list[dimensions.Value]:
     if engine.group_dim is None:
         return []
     values = list(engine.values(engine.group_dim.name))
+    values.append(dimensions.Value(OTHER, _("overig (niet meer in de lijst)"), None))
     if engine.group_dim.kind == dimensions.COLUMN:
         values.append(dimensions.Value(UNKNOWN, _("niet vastgelegd"), None))
     return values

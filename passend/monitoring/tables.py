@@ -137,8 +137,8 @@ def build(
     rows = []
     for g in result.groups:
         cells = [result.get(g.api, c.period, c.statistic) for c in cols]
-        # A group nobody is in, over every column, is left out ("niet vastgelegd" mostly).
-        if g.api == "" and all(c.value == 0 for c in cells):
+        # "Niet vastgelegd" and "overig" are left out when nobody is in them.
+        if g.api in ("", "_overig") and all(c.value == 0 for c in cells):
             continue
         rows.append(Row(g.api, g.label, cells))
     total_label = str(_("Totaal")) if result.groups else result.definition.name

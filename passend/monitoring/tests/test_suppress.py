@@ -257,3 +257,23 @@ def test_the_line_rule_runs_until_no_line_has_a_single_hidden_cell():
         hidden = [e for e in line if e in protection.hidden and protection.value(*e) > 0]
         assert len(hidden) != 1, line
     assert ("a", P.Period(jan, jan)) in protection.hidden
+
+
+def test_a_value_no_longer_in_the_list_is_a_row_of_its_own(tenancy):
+    # An organisation that left the region is no option any more; its cases still count, in
+    # "overig", so the rows add up and the line rule protects them.
+    from passend.core.tests.factories import OrganisationFactory
+    from passend.monitoring.engine import OTHER
+
+    team = tenancy.a.team
+    on = dt.date(2026, 6, 1)
+    inside = OrganisationFactory(regions=[team.region])
+    gone = OrganisationFactory()
+    facts(team, 9, on=on, aanmelder_organisation=inside)
+    facts(team, 2, on=on, aanmelder_organisation=gone)
+    june = month("2026-06")
+    result = compute(team, [june], group_by="organisation")
+    assert OTHER in [g.api for g in result.groups]
+    assert result.get(OTHER, june).suppressed
+    assert result.get(str(inside.pk), june).suppressed  # else 11 - 9 = 2
+    assert result.get(TOTAL, june).display == "11"

@@ -131,11 +131,13 @@ DEFAULT_KINDS = {
     "location": "location",
 }
 CASE_KINDS = {"casus"}
+# URL kwargs with a fixed value: a registration step, an invitation token, an indicator code,
+# a monitoring export's file format.
 CONSTANTS = {
     "step": "jeugdige",
     "token": "geen-geldige-uitnodiging",
-    "code": "aanmeldingen",  # a monitoring indicator of the basisset (every team has it)
-    "fmt": "csv",  # a monitoring export's file format
+    "code": "aanmeldingen",
+    "fmt": "csv",
 }
 
 
