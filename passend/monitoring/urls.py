@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import indicator_views, views
+from . import export_views, indicator_views, views
 
 app_name = "monitoring"
 OWN = "teams/<slug:team>/monitoring/eigen-indicatoren/"
@@ -19,5 +19,10 @@ urlpatterns = [
         OWN + "<int:pk>/deactiveren/",
         indicator_views.OwnIndicatorDeactivateView.as_view(),
         name="own-indicator-deactivate",
+    ),
+    path(
+        "teams/<slug:team>/monitoring/indicatoren/<slug:code>/export.<str:fmt>",
+        export_views.IndicatorExportView.as_view(),
+        name="export",
     ),
 ]

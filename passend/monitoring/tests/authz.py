@@ -15,6 +15,9 @@ EXPECT = {
         read=INDICATOR_DEFINERS, write=INDICATOR_DEFINERS, kinds=INDICATOR
     ),
     "monitoring:own-indicator-deactivate": Expect(write=INDICATOR_DEFINERS, kinds=INDICATOR),
+    # A download of an indicator table (the matrix fills code/fmt from CONSTANTS); 409 while
+    # the place's team has no recorded DPIA.
+    "monitoring:export": Expect(read=AGGREGATE_VIEWERS, read_status=frozenset({200, 409})),
     # 409 "DPIA nog niet vastgelegd" while the place's team has no recorded DPIA.
     "api:monitoring-summary": Expect(read=AGGREGATE_VIEWERS, read_status=frozenset({200, 409})),
     # No team in the path: the team is the query parameter teamId (as other such routes);

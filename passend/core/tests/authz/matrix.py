@@ -131,8 +131,14 @@ DEFAULT_KINDS = {
     "location": "location",
 }
 CASE_KINDS = {"casus"}
-# URL kwargs with a fixed value: a registration step, an invitation token, an indicator code.
-CONSTANTS = {"step": "jeugdige", "token": "geen-geldige-uitnodiging", "code": "aanmeldingen"}
+# URL kwargs with a fixed value: a registration step, an invitation token, an indicator code,
+# a monitoring export's file format.
+CONSTANTS = {
+    "step": "jeugdige",
+    "token": "geen-geldige-uitnodiging",
+    "code": "aanmeldingen",
+    "fmt": "csv",
+}
 
 
 # A URL kwarg: <int:caseId> / <slug:team> / (?P<pk>[^/.]+) (a DRF router's regex group).
