@@ -34,6 +34,10 @@ SECTION_LABELS = {
     "eigen": gettext_lazy("Eigen indicatoren van de regio"),
 }
 TREND_MONTHS = 24
+# The units whose trend the overview shows: the trend is a second computation per indicator,
+# cheap for a count, several times dearer for a share or a duration (the overview must stay
+# under a second with every filter set). Section and indicator pages always show the trend.
+OVERVIEW_TREND_UNITS = frozenset({D.COUNT})
 UNIT_LABELS = {
     D.COUNT: gettext_lazy("aantal"),
     D.SHARE: gettext_lazy("percentage"),

@@ -110,10 +110,18 @@ class DashboardMixin(TeamMixin):
 
 class MonitoringHomeView(DashboardMixin, TemplateView):
     template_name = "monitoring/dashboard.html"
+    trend_units = dashboard.OVERVIEW_TREND_UNITS
 
     def blocks(self, query):
         return [
-            dashboard.block(self.request.user, self.team, d, query, today=self.today)
+            dashboard.block(
+                self.request.user,
+                self.team,
+                d,
+                query,
+                today=self.today,
+                trend=d.unit in self.trend_units,
+            )
             for d in dashboard.headlines(self.team)
         ]
 
