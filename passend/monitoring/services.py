@@ -1,4 +1,4 @@
-"""Writes of monitoring.
+"""Writes of monitoring: the region's own indicators and the stories behind the figures.
 
 The region's own indicators (issue 13 §1): a voorzitter or beheerder (DEFINE_INDICATORS)
 defines, changes and deactivates them. Every write is checked here — the code, the measure,
@@ -28,7 +28,8 @@ from passend.regions.models import Gemeente
 
 from . import definitions as D
 from . import dimensions
-from .models import Indicator
+from . import periods as P
+from .models import Indicator, Verhaal
 
 CODE = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
 CODE_MAX = 40
@@ -247,3 +248,32 @@ def deactivate_indicator(indicator: Indicator, *, by, team=None) -> Indicator:
         indicator.active = False
         indicator.save(update_fields=["active", "updated_at"])
     return indicator
+
+
+# -- the story behind a figure (tellen en vertellen) ---------------------------------------
+
+STORY_MAX = 4000
+
+
+def save_story(team, *, indicator: str, period: P.Period, text: str, by) -> Verhaal | None:
+    """The team's story behind `indicator`'s figure in `period`; empty text deletes it.
+
+    Free text of the team about a figure, not about a person: no access-log entry; the
+    record keeps who wrote it last and when."""
+    text = (text or "").strip()
+    if len(text) > STORY_MAX:
+        raise InvalidInput(
+            _("Het verhaal is te lang."),
+            errors={"text": [_("Gebruik hoogstens %(n)s tekens.") % {"n": STORY_MAX}]},
+        )
+    found = Verhaal.objects.filter(team=team, indicator=indicator, period=period.key)
+    if not text:
+        found.delete()
+        return None
+    story, _created = Verhaal.objects.update_or_create(
+        team=team,
+        indicator=indicator,
+        period=period.key,
+        defaults={"text": text, "written_by": by},
+    )
+    return story

@@ -25,4 +25,19 @@ urlpatterns = [
         export_views.IndicatorExportView.as_view(),
         name="export",
     ),
+    path(
+        "teams/<slug:team>/monitoring/indicatoren/<slug:code>/",
+        views.IndicatorView.as_view(),
+        name="indicator",
+    ),
+    path(
+        "teams/<slug:team>/monitoring/indicatoren/<slug:code>/verhaal/",
+        views.StoryView.as_view(),
+        name="indicator-story",
+    ),
+    path(
+        "teams/<slug:team>/monitoring/<slug:section>/",
+        views.SectionView.as_view(),
+        name="section",
+    ),
 ]
