@@ -72,6 +72,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", help="write the figures to this file as JSON")
     parser.add_argument("--smoke", action="store_true", help="2,000 facts (for CI)")
+    parser.add_argument(
+        "--profile", action="store_true", help="print a cProfile of one dashboard per team"
+    )
     args = parser.parse_args(argv)
     if args.smoke:
         args.count, args.requests, args.dashboard_requests = 2_000, 3, 2
@@ -192,6 +195,15 @@ def time_team(label: str, team, user, args, today, rng, failures: list) -> dict:
     with CaptureQueriesContext(connection) as captured:
         compute_dashboard(filters.all())
     sql = [q["sql"] for q in captured.captured_queries if "analytics_" in q["sql"]]
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(compute_dashboard, filters.all())
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 
     computation, per_definition = [], {d.code: [] for d in basisset}
     for _ in range(args.dashboard_requests):
