@@ -480,7 +480,9 @@ def main(argv=None) -> int:
             figures["parquet"] = export_parquet(Path(tmp))
             figures["duckdb"] = duckdb_reference(Path(tmp), results, vendor, args, failures)
         except ImportError:
-            failures.append("DuckDB is not installed: it is in requirements/dev.txt (python3 dev.py test installs it)")
+            failures.append(
+                "DuckDB is not installed: it is in requirements/dev.txt (dev.py test installs it)"
+            )
         figures["teams"] = {
             k: {x: y for x, y in v.items() if x != "sql"} for k, v in results.items()
         }

@@ -179,7 +179,18 @@ class Generator:
 
         def event(kind, day, seq=0, frm="", to="", code="", level=None):
             events.append(
-                (pk, kind, seq, registered + dt.timedelta(days=day), day, frm, to, code, level)
+                (
+                    pk,
+                    team_id,
+                    kind,
+                    seq,
+                    registered + dt.timedelta(days=day),
+                    day,
+                    frm,
+                    to,
+                    code,
+                    level,
+                )
             )
 
         t_screen = r.randint(2, 40)
@@ -281,6 +292,7 @@ def load(w: dict, args, today: dt.date, base: int = 25_000) -> dict:
     code_cols = ["feit_id", "dimension", "code"]
     event_cols = [
         "feit_id",
+        "team_id",
         "kind",
         "seq",
         "occurred_on",
@@ -335,7 +347,7 @@ def load(w: dict, args, today: dt.date, base: int = 25_000) -> dict:
                 )
             )
             codes += c
-            events += [(*x[:3], x[3].isoformat(), *x[4:]) for x in e]
+            events += [(*x[:4], x[4].isoformat(), *x[5:]) for x in e]
             if len(facts) >= BATCH or i == n - 1:
                 flush(facts, codes, events)
                 facts, codes, events = [], [], []
@@ -348,7 +360,7 @@ def load(w: dict, args, today: dt.date, base: int = 25_000) -> dict:
         "id + %s" if c == "id" else key if c == "key" else "%s" if c == "team_id" else c
         for c in fact_cols
     )
-    ev_cols = ", ".join(event_cols[1:])
+    ev_cols = ", ".join(event_cols[2:])
     for team_id, wanted in w["sizes"].items():
         lo, n = blocks[noord if team_id == noord else zuid]
         wanted -= blocks[team_id][1] if team_id in blocks else 0
@@ -368,10 +380,10 @@ def load(w: dict, args, today: dt.date, base: int = 25_000) -> dict:
                     [offset, lo, lo + k - 1],
                 )
                 cur.execute(
-                    f"INSERT INTO {tables[2]} (feit_id, {ev_cols}) "
-                    f"SELECT feit_id + %s, {ev_cols} FROM {tables[2]} "
+                    f"INSERT INTO {tables[2]} (feit_id, team_id, {ev_cols}) "
+                    f"SELECT feit_id + %s, %s, {ev_cols} FROM {tables[2]} "
                     f"WHERE feit_id BETWEEN %s AND %s",
-                    [offset, lo, lo + k - 1],
+                    [offset, team_id, lo, lo + k - 1],
                 )
             pk += k
             wanted -= k

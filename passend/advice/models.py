@@ -10,7 +10,7 @@ from encrypted_fields.fields import EncryptedTextField
 from passend.cases.models import Casus
 from passend.regions.models import Organisation
 
-from .codes import AdviesStatus, ImplementationStatus  # noqa: F401  (re-exported)
+from .codes import AdviesStatus, ImplementationStatus
 
 RECIPIENT_LABELS = {
     "verwijzer": _("de verwijzer"),

@@ -210,6 +210,9 @@ class GebeurtenisFeit(models.Model):
     finds the same row again (rebuilding changes nothing when nothing changed)."""
 
     feit = models.ForeignKey(CasusFeit, on_delete=models.CASCADE, related_name="events")
+    # The fact's team, copied: monitoring selects a team's events by it (index below) instead
+    # of walking every team's events of a kind.
+    team = models.ForeignKey("regions.Team", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=12, choices=EventKind.choices)
     seq = models.PositiveSmallIntegerField(default=0)
     occurred_on = models.DateField(db_index=True)
@@ -226,7 +229,10 @@ class GebeurtenisFeit(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["feit", "kind", "seq"], name="gebeurtenisfeit_unique")
         ]
-        indexes = [models.Index(fields=["kind", "occurred_on"])]
+        indexes = [
+            models.Index(fields=["kind", "occurred_on"]),
+            models.Index(fields=["team", "kind", "occurred_on"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.occurred_on}"

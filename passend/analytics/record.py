@@ -178,9 +178,7 @@ def compute(casus) -> tuple[dict, set[tuple[str, str]], list[dict]]:
         "days_advice_to_fitting_place": days_advice_to_place,
         "days_to_closure": _since(registered_on, closed_on),
     }
-    clarity = [
-        values[f] for f in ("days_to_advice", "days_to_fitting_place", "days_to_closure")
-    ]
+    clarity = [values[f] for f in ("days_to_advice", "days_to_fitting_place", "days_to_closure")]
     values["days_to_clarity"] = min((d for d in clarity if d is not None), default=None)
 
     codes = {(Dimension.REDEN.value, c) for c in casus.reasons.values_list("code", flat=True)}

@@ -99,6 +99,9 @@ def _sync_codes(fact: CasusFeit, codes: set, changes: Changes) -> None:
 
 
 def _sync_events(fact: CasusFeit, events: list[dict], changes: Changes) -> None:
+    GebeurtenisFeit.objects.filter(feit=fact).exclude(team_id=fact.team_id).update(
+        team_id=fact.team_id
+    )
     stored = {(e.kind, e.seq): e for e in GebeurtenisFeit.objects.filter(feit=fact)}
     wanted = {(e["kind"], e["seq"]): e for e in events}
     gone = [row.pk for key, row in stored.items() if key not in wanted]
@@ -109,7 +112,7 @@ def _sync_events(fact: CasusFeit, events: list[dict], changes: Changes) -> None:
     for key, values in wanted.items():
         row = stored.get(key)
         if row is None:
-            new.append(GebeurtenisFeit(feit=fact, **values))
+            new.append(GebeurtenisFeit(feit=fact, team_id=fact.team_id, **values))
             continue
         differing = [name for name in EVENT_FIELDS if getattr(row, name) != values[name]]
         if differing:

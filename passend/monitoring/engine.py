@@ -144,8 +144,8 @@ class Engine:
         s = self.scope
         if self.events:
             qs = GebeurtenisFeit.objects.filter(
+                team=s.team,
                 kind=self.d.event_kind,
-                feit__team=s.team,
                 feit__gemeente_id__in=s.gemeente_ids,
             )
         else:

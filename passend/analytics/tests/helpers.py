@@ -46,7 +46,9 @@ def fact_dump(fact: CasusFeit) -> dict:
     row["days_to_clarity"] = min(firsts) if firsts else None
     row["codes"] = sorted(FeitCode.objects.filter(feit=fact).values_list("dimension", "code"))
     row["events"] = sorted(
-        tuple(sorted((k, v) for k, v in model_to_dict(e).items() if k not in {"id", "feit"}))
+        tuple(
+            sorted((k, v) for k, v in model_to_dict(e).items() if k not in {"id", "feit", "team"})
+        )
         for e in GebeurtenisFeit.objects.filter(feit=fact)
     )
     return row

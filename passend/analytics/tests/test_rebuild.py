@@ -173,3 +173,13 @@ def test_an_anonymised_case_still_linked_keeps_its_fact(record):
     rebuild()
     refresh_case(casus)
     assert fact_dump(CasusFeit.objects.get(casus=casus)) == before
+
+
+def test_events_carry_their_facts_team(tenancy):
+    """Monitoring selects a team's events by the copied team (an index), so it must match."""
+    from passend.analytics.tests.helpers import registered
+
+    casus = registered(tenancy)
+    fact = CasusFeit.objects.get(casus=casus)
+    assert fact.events.exists()
+    assert set(fact.events.values_list("team_id", flat=True)) == {fact.team_id}

@@ -347,7 +347,7 @@ def test_a_beleidsadviseur_counts_only_the_granted_gemeente(team, tenancy, as_us
 
     refused = client.get(values_url(team, "aanmeldingen", gemeente=other.cbs_code, **period))
     body = assert_problem(refused, 400, "gemeente")
-    assert "Andergem" not in refused.content.decode() and "9" not in body["detail"]
+    assert "Andergem" not in refused.content.decode() and "cells" not in body
 
     teamlid = as_user(tenancy.a.users[Role.TEAMLID])
     whole = teamlid.get(values_url(team, "aanmeldingen", **period)).json()

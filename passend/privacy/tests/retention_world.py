@@ -280,5 +280,10 @@ def add_facts(casus) -> None:
     )
     if closed:
         GebeurtenisFeit.objects.create(
-            feit=feit, kind="closure", occurred_on=feit.closed_on, day=90, code="passende_plek"
+            feit=feit,
+            team=feit.team,
+            kind="closure",
+            occurred_on=feit.closed_on,
+            day=90,
+            code="passende_plek",
         )
