@@ -264,7 +264,7 @@ def time_team(label: str, team, user, args, today, rng, failures: list) -> dict:
         started = now()
         if api_real:
             params = {
-                "team": team.pk,
+                "teamId": team.pk,
                 "from": period.start.strftime("%Y-%m"),
                 "to": period.end.strftime("%Y-%m"),
                 "period": "quarter",
