@@ -380,3 +380,38 @@ def test_the_form_offers_the_record_fields_with_dutch_labels(team, chair, as_use
     assert "het versturen van het advies" in body  # a date, in Dutch
     assert "gecertificeerde instelling" in body  # a value of referrerType
     assert "<details" in body
+
+
+def test_an_indicator_made_in_the_ui_shows_on_the_dashboard_and_in_the_api(
+    tenancy, team, chair, as_user
+):
+    """Acceptance (issue 13): a region-defined indicator created through the UI shows up on
+    the dashboard and in the API, with its figures suppressed by the same rule."""
+    from passend.privacy.tests.factories import DpiaToetsFactory
+
+    DpiaToetsFactory(team=team)
+    facts(team, 6, referrer_type=ReferrerType.GI, screening_outcome=ScreeningOutcome.CRISIS)
+    facts(team, 8, referrer_type=ReferrerType.GI, screening_outcome=ScreeningOutcome.GESCHIKT)
+    client = as_user(chair)
+    data = form_data(unit=D.COUNT, teller__screeningOutcome=None, group_by="screeningOutcome")
+    assert client.post(base(team) + "nieuw/", data).status_code == 302
+
+    # The dashboard: its section of the region's own indicators, and its own page.
+    section = client.get(f"/teams/{team.slug}/monitoring/eigen/")
+    assert section.status_code == 200
+    assert "Crisis bij aanmeldingen via de GI" in section.content.decode()
+    page = client.get(f"/teams/{team.slug}/monitoring/indicatoren/crisis_via_gi/")
+    assert page.status_code == 200 and ">14<" in page.content.decode()
+
+    # The API: in the list, with its version, and its values.
+    listing = client.get(f"/api/v1/monitoring/indicators?teamId={team.pk}").json()
+    mine = next(d for d in listing if d["code"] == "crisis_via_gi")
+    assert mine["basisset"] is False and mine["version"] == 1
+    values = client.get(
+        f"/api/v1/monitoring/indicators/crisis_via_gi/values?teamId={team.pk}"
+    ).json()
+    cells = {(c["group"].get("screeningOutcome"), c["group"]["period"]): c for c in values["cells"]}
+    year = str(timezone.localdate().year)
+    assert cells[(None, year)]["value"] == 14
+    assert cells[(ScreeningOutcome.CRISIS.value, year)]["value"] == 6
+    assert cells[(ScreeningOutcome.GESCHIKT.value, year)]["value"] == 8
