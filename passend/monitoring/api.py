@@ -301,17 +301,7 @@ class IndicatorViewSet(viewsets.GenericViewSet):
         today = timezone.localdate()
         try:
             query = parse(params, today=today)
-            table = selectors.indicator_table(
-                request.user,
-                self.team,
-                definition,
-                period=query.period,
-                granularity=query.granularity,
-                compare=query.compare,
-                filters=query.filters,
-                group_by=query.group_by,
-                today=today,
-            )
+            table = selectors.table_for(request.user, self.team, definition, query, today=today)
         except InvalidQuery as error:
             return invalid_query(error)
         return Response(IndicatorValuesSerializer(values_data(table, query)).data)

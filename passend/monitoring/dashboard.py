@@ -238,16 +238,7 @@ def trend_period(period: P.Period) -> P.Period:
 
 def block(user, team, definition: D.Definition, query: Q.Query, *, today, trend=True) -> Block:
     """One indicator for the dashboard; raises ``engine.QueryError`` for a bad filter."""
-    table = selectors.indicator_table(
-        user,
-        team,
-        definition,
-        period=query.period,
-        compare=query.compare,
-        filters=query.filters,
-        group_by=query.group_by,
-        today=today,
-    )
+    table = selectors.table_for(user, team, definition, query, today=today, granularity="")
     statistic = table.headline_statistic
     headline = table.main(table.total, statistic)
     result = Block(definition, table, headline, story=table.story)

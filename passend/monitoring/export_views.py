@@ -64,17 +64,7 @@ class IndicatorExportView(TeamMixin, View):
         today = timezone.localdate()
         try:
             query = parse(request.GET, today=today)
-            table = selectors.indicator_table(
-                request.user,
-                team,
-                definition,
-                period=query.period,
-                granularity=query.granularity,
-                compare=query.compare,
-                filters=query.filters,
-                group_by=query.group_by,
-                today=today,
-            )
+            table = selectors.table_for(request.user, team, definition, query, today=today)
         except InvalidQuery as problem:
             return self.refused(
                 400, _("Deze export kan zo niet"), problem.message, param=problem.param

@@ -213,3 +213,17 @@ def indicator_table(
     story = Verhaal.objects.filter(team=team, indicator=definition.code, period=period.key).first()
     table.story = story.text if story else ""
     return table
+
+
+def table_for(user, team, definition: D.Definition, query, *, today: datetime.date, **changes):
+    """``indicator_table`` for a parsed question (``query.Query``), as pages, downloads and
+    the API ask it; `changes` override a part of it (e.g. ``granularity=""``)."""
+    asked = {
+        "period": query.period,
+        "granularity": query.granularity,
+        "compare": query.compare,
+        "filters": query.filters,
+        "group_by": query.group_by,
+    }
+    asked.update(changes)
+    return indicator_table(user, team, definition, today=today, **asked)
