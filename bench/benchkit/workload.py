@@ -55,7 +55,7 @@ def seed(cases: int, *, socialmap: bool = True, seed_value: int = 2026) -> dict:
     from passend.accounts.models import User
     from passend.accounts.permissions import may_update_waiting_times
     from passend.cases.models import LifeDomain, RegistrationReason, Sector
-    from passend.demo.region import DEMO_PASSWORD, TEAMS, load_demo_region
+    from passend.demo.region import DEMO_PASSWORD, REGION, TEAMS, load_demo_region
     from passend.demo.socialmap import load_demo_socialmap
     from passend.regions.models import Team
     from passend.socialmap.models import Aanbod, Hulpvraag
@@ -93,12 +93,25 @@ def seed(cases: int, *, socialmap: bool = True, seed_value: int = 2026) -> dict:
     return {
         "password": DEMO_PASSWORD,
         "teams": teams,
+        # The main demo region's lists (the demo has a second region with the same codes).
         "reasons": list(
-            RegistrationReason.objects.filter(active=True).values_list("code", flat=True)
+            RegistrationReason.objects.filter(active=True, region__slug=REGION["slug"])
+            .order_by("order", "code")
+            .values_list("code", flat=True)
         ),
-        "domains": list(LifeDomain.objects.filter(active=True).values_list("code", flat=True)),
-        "sectors": list(Sector.objects.filter(active=True).values_list("code", flat=True)),
-        "needs": list(Hulpvraag.objects.values_list("code", flat=True)),
+        "domains": list(
+            LifeDomain.objects.filter(active=True, region__slug=REGION["slug"])
+            .order_by("order", "code")
+            .values_list("code", flat=True)
+        ),
+        "sectors": list(
+            Sector.objects.filter(active=True, region__slug=REGION["slug"])
+            .order_by("order", "code")
+            .values_list("code", flat=True)
+        ),
+        "needs": list(
+            Hulpvraag.objects.filter(region__slug=REGION["slug"]).values_list("code", flat=True)
+        ),
     }
 
 
