@@ -62,7 +62,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--smoke", action="store_true", help="short run (CI)")  # fmt: skip
     args = parser.parse_args(argv)
     if args.smoke:
-        args.duration, args.clients, args.cases = 9, 3, 20
+        args.duration, args.clients, args.cases, args.down = 6, 3, 10, 2
     return args
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: two teams in one region, a user per role in each, and a verified login."""
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 
@@ -102,6 +103,28 @@ def seeded_code_lists():
 
     for region_id in Region.objects.values_list("pk", flat=True):
         seed_region(apps, region_id)
+
+
+@contextlib.contextmanager
+def kept_for_the_module(django_db_blocker):
+    """Data made once and read by several tests (a loaded demo takes seconds): made inside a
+    transaction that stays open while they run and is rolled back after the last. Each test's
+    own transaction nests in it as a savepoint, so what one test changes the next does not see.
+
+    Use it in a fixture of module scope (``django_db_setup`` first) and mark the module with an
+    xdist group, so its tests run on one worker and load once. The data exist from the first
+    test that asks for them to the end of the module: tests that need an empty database come
+    before it in the file (pytest runs a module's tests in file order)."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 # --- CI rules for the test run itself ---------------------------------------------------------

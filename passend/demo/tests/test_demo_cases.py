@@ -9,11 +9,12 @@ from passend.cases.consent_rules import age_on
 from passend.cases.models import Casus, Statuswijziging, Toestemming
 from passend.cases.validators import is_valid_bsn
 from passend.cases.workflow import consent_check
+from passend.conftest import kept_for_the_module
 from passend.demo.cases import DEMO_TEAM_SLUGS, load_demo_cases
 from passend.demo.casework import LATER_STATES
 from passend.demo.region import load_demo_region
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-cases")]
 
 S = CaseState
 SCREENING_DECISIONS = (S.AFGEWEZEN, S.DOORVERWEZEN, S.CRISIS_DOORVERWEZEN, S.IN_BEHANDELING)
@@ -25,10 +26,26 @@ ACTORS = {
 }
 
 
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo's cases, loaded once for this module's tests (each test's changes undone)."""
+    with kept_for_the_module(django_db_blocker):
+        load_demo_region()
+        yield load_demo_cases()
+
+
 @pytest.fixture
-def demo():
+def demo(loaded, db):
+    return loaded
+
+
+# On an empty database: before the first test that loads the demo (see ``loaded``).
+def test_small_count_still_covers_every_state():
     load_demo_region()
-    return load_demo_cases()
+    result = load_demo_cases(count=24, seed=1)
+    assert result["created"] == 24
+    for slug in DEMO_TEAM_SLUGS:
+        assert all(result["per_team"][slug].values()), slug
 
 
 def _cases():
@@ -199,11 +216,3 @@ def test_rerun_does_not_duplicate_and_same_seed_gives_same_cases(demo):
     _cases().delete()
     load_demo_cases(count=30, seed=7)
     assert _fingerprint()[:30] != before[:30]
-
-
-def test_small_count_still_covers_every_state():
-    load_demo_region()
-    result = load_demo_cases(count=24, seed=1)
-    assert result["created"] == 24
-    for slug in DEMO_TEAM_SLUGS:
-        assert all(result["per_team"][slug].values()), slug

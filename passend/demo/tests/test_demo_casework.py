@@ -9,21 +9,29 @@ from passend.advice.models import Advies
 from passend.analysis.models import TijdlijnEpisode
 from passend.cases.codes import CaseState
 from passend.cases.models import Casus
+from passend.conftest import kept_for_the_module
 from passend.demo.cases import DEMO_TEAM_SLUGS, load_demo_cases
 from passend.demo.casework_load import load_demo_casework
 from passend.demo.region import load_demo_region
 from passend.meetings.models import Casusbespreking, Overleg
 from passend.procesregie.models import Actie
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-casework")]
 S = CaseState
 
 
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo's cases and case work, loaded once for this module's tests."""
+    with kept_for_the_module(django_db_blocker):
+        load_demo_region()
+        load_demo_cases()
+        yield load_demo_casework()
+
+
 @pytest.fixture
-def demo():
-    load_demo_region()
-    load_demo_cases()
-    return load_demo_casework()
+def demo(loaded, db):
+    return loaded
 
 
 def _cases(*states):

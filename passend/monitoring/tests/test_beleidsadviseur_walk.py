@@ -94,7 +94,7 @@ def body_text(response) -> str:
 def world(tenancy):
     team = tenancy.a.team
     granted = team.gemeenten.get()
-    other = GemeenteFactory(region=team.region, name="Verbodenveen", cbs_code="GM8777")
+    other = GemeenteFactory(region=team.region, name="Verbodenveen", cbs_code="GM7777")
     team.gemeenten.add(other)
     DpiaToetsFactory(team=team)
     adviser = tenancy.a.users[Role.BELEIDSADVISEUR]
@@ -126,7 +126,7 @@ def world(tenancy):
 
 def test_a_beleidsadviseur_meets_no_case_data_and_no_other_municipality(world, as_user):
     team, adviser, forbidden, _today = world
-    secrets = forbidden - {"Verbodenveen", "GM8777"}
+    secrets = forbidden - {"Verbodenveen", "GM7777"}
     client = as_user(adviser)
     start = [f"/teams/{team.slug}/", f"/teams/{team.slug}/monitoring/"]
     # Links first (breadth first), then every option of every GET form seen on the way.
@@ -196,7 +196,7 @@ def test_the_api_gives_a_beleidsadviseur_nothing_of_another_municipality(world, 
             assert not found, (d.code, group_by, found)
     # Filtering on the municipality that was not granted is refused, not answered.
     response = client.get(
-        f"/api/v1/monitoring/indicators/aanmeldingen/values?teamId={team.pk}&gemeente=GM8777"
+        f"/api/v1/monitoring/indicators/aanmeldingen/values?teamId={team.pk}&gemeente=GM7777"
     )
     assert response.status_code == 400
     assert re.search(r"gemeente", response.json().get("detail", "") + str(response.json()))
