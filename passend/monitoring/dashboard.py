@@ -238,7 +238,15 @@ def trend_period(period: P.Period) -> P.Period:
 
 def block(user, team, definition: D.Definition, query: Q.Query, *, today, trend=True) -> Block:
     """One indicator for the dashboard; raises ``engine.QueryError`` for a bad filter."""
-    table = selectors.table_for(user, team, definition, query, today=today, granularity="")
+    table = selectors.table_for(
+        user,
+        team,
+        definition,
+        query,
+        today=today,
+        granularity="",
+        trend=trend_period(query.period) if trend else None,
+    )
     statistic = table.headline_statistic
     headline = table.main(table.total, statistic)
     result = Block(definition, table, headline, story=table.story)
@@ -277,24 +285,15 @@ def block(user, team, definition: D.Definition, query: Q.Query, *, today, trend=
             unit_label=result.unit_label,
         )
     if trend:
-        _add_trend(result, user, team, definition, query, today=today)
+        _add_trend(result, definition)
     result.summary = summary(result, query)
     return result
 
 
-def _add_trend(result: Block, user, team, definition, query: Q.Query, *, today) -> None:
-    """The last 24 months by quarter: the last four quarters beside the four before them."""
-    period = trend_period(query.period)
-    table = selectors.indicator_table(
-        user,
-        team,
-        definition,
-        period=period,
-        granularity=P.QUARTER,
-        filters=query.filters,
-        group_by="",
-        today=today,
-    )
+def _add_trend(result: Block, definition) -> None:
+    """The last 24 months by quarter (the table's bucket columns, the total row): the last
+    four quarters beside the four before them."""
+    table = result.table
     statistic = table.headline_statistic
     pairs = [
         (column.period, cell)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Case, Count, F, Func, IntegerField, Q, Sum, Value, When
 from django.utils.translation import gettext as _
@@ -194,17 +195,16 @@ class Engine:
             return UNKNOWN
         return self._api_of.get(raw, OTHER)
 
-    @property
+    @cached_property
     def _api_of(self) -> dict:
-        if not hasattr(self, "_api_map"):
-            self._api_map = (
-                {v.db: v.api for v in self.values(self.group_dim.name)} if self.group_dim else {}
-            )
-        return self._api_map
+        return {v.db: v.api for v in self.values(self.group_dim.name)} if self.group_dim else {}
 
     # -- cubes -----------------------------------------------------------------------------
-    def cube(self, extra: Q | None = None, *, years: range) -> Cube:
-        """Month counts for every flags vector and group over whole calendar `years`."""
+    def cube(self, *, years: range, split: Q | None = None) -> Cube | tuple[Cube, Cube, Cube]:
+        """Month counts for every flags vector and group over whole calendar `years`.
+
+        With `split`: from the same single query, the cubes of all cases, of those that meet
+        `split` and of those that do not (a percentage's numerator, a lead time's norm)."""
         months = range(years.start * 12, years.stop * 12)
         date_field = self.date_field()
         qs = self.base().filter(
@@ -215,36 +215,46 @@ class Engine:
                 )
             }
         )
-        if extra is not None:
-            qs = qs.filter(extra)
         annotations = {"_m": MonthIndex(F(date_field))}
         flag_names = []
         for i, q in enumerate(self.filter_qs):
             annotations[f"_f{i}"] = _flag(q)
             flag_names.append(f"_f{i}")
+        keys = list(flag_names)
+        if split is not None:
+            annotations["_s"] = _flag(split)
+            keys.append("_s")
         qs = qs.annotate(**annotations)
-        counts: dict = defaultdict(int)
+        # counts[part][(flags, group, month)], part 1 / 0: meets `split` or not (1 without it)
+        counts = {1: defaultdict(int), 0: defaultdict(int)}
         k = len(flag_names)
         group = self.group_expression()
         additive = self.group_dim is None or self.group_dim.additive
         if group:
             rows = (
                 self._grouped(qs)
-                .values("_m", *flag_names, group)
+                .values("_m", *keys, group)
                 .annotate(n=self._count_expression(distinct=not additive))
             )
             for row in rows:
                 flags = tuple(row[f] for f in flag_names)
+                part = counts[row["_s"] if split is not None else 1]
                 key = self._group_key(row[group])
-                counts[(flags, key, row["_m"])] += row["n"]
+                part[(flags, key, row["_m"])] += row["n"]
                 if additive:
-                    counts[(flags, TOTAL, row["_m"])] += row["n"]
+                    part[(flags, TOTAL, row["_m"])] += row["n"]
         if not group or not additive:
-            rows = qs.values("_m", *flag_names).annotate(n=self._count_expression(distinct=False))
+            rows = qs.values("_m", *keys).annotate(n=self._count_expression(distinct=False))
             for row in rows:
                 flags = tuple(row[f] for f in flag_names)
-                counts[(flags, TOTAL, row["_m"])] += row["n"]
-        return Cube(k, dict(counts))
+                part = counts[row["_s"] if split is not None else 1]
+                part[(flags, TOTAL, row["_m"])] += row["n"]
+        if split is None:
+            return Cube(k, dict(counts[1]))
+        both = defaultdict(int, counts[1])
+        for key, n in counts[0].items():
+            both[key] += n
+        return Cube(k, dict(both)), Cube(k, dict(counts[1])), Cube(k, dict(counts[0]))
 
     def stock_cubes(self) -> dict[P.Period, Cube]:
         """Per period: the counts at its end (today when it has not ended)."""
@@ -327,8 +337,10 @@ def _groups(engine: Engine) -> list[dimensions.Value]:
     return values
 
 
-def compute(request: Request) -> Result:
-    engine = Engine(request)
+def compute(request: Request, *, engine: Engine | None = None) -> Result:
+    """`request`'s figures; `engine`: the request's Engine when the caller built it already
+    (its dimension values are then read once)."""
+    engine = engine or Engine(request)
     d = request.definition
     years = range(
         min(p.first for p in request.periods) // 12,
@@ -339,13 +351,8 @@ def compute(request: Request) -> Result:
     additive = engine.group_dim is None or engine.group_dim.additive
     figure: dict = {}
 
-    def protect(extra=None) -> Protection:
-        return Protection(
-            engine.cube(extra, years=years),
-            groups=keys,
-            years=years,
-            additive_groups=additive,
-        )
+    def protect(cube: Cube) -> Protection:
+        return Protection(cube, groups=keys, years=years, additive_groups=additive)
 
     if d.subject == D.STOCK:
         stock = StockProtection(engine.stock_cubes(), groups=keys, additive_groups=additive)
@@ -355,7 +362,7 @@ def compute(request: Request) -> Result:
         return Result(d, request.periods, groups, figure, ("value",))
 
     if d.unit == D.COUNT:
-        protection = protect()
+        protection = protect(engine.cube(years=years))
         for p in request.periods:
             for g in [*keys, TOTAL]:
                 figure[(g, p.key, "value")] = protection.count(g, p)
@@ -364,8 +371,8 @@ def compute(request: Request) -> Result:
     if d.unit == D.SHARE:
         # The percentage reveals its numerator: it is shown only when the cases it counts and
         # those it does not count are both shown; the number of cases is a count of its own.
-        numerator_q = engine._conditions_q(d.numerator)
-        part, rest, base = protect(numerator_q), protect(~numerator_q), protect()
+        cubes = engine.cube(years=years, split=engine._conditions_q(d.numerator))
+        base, part, rest = (protect(c) for c in cubes)
         for p in request.periods:
             for g in [*keys, TOTAL]:
                 figure[(g, p.key, "value")] = share(part.count(g, p), rest.count(g, p))
@@ -373,12 +380,13 @@ def compute(request: Request) -> Result:
         return Result(d, request.periods, groups, figure, ("value", "n"))
 
     # Durations: the number of cases is a count like any other; the statistics need ≥ 5.
-    protection = protect()
     values = engine.duration_values()
     within = beyond = None
     if d.norm_days:
-        norm = Q(**{f"{d.field}__lte": d.norm_days})
-        within, beyond = protect(norm), protect(~norm)
+        cubes = engine.cube(years=years, split=Q(**{f"{d.field}__lte": d.norm_days}))
+        protection, within, beyond = (protect(c) for c in cubes)
+    else:
+        protection = protect(engine.cube(years=years))
     for p in request.periods:
         for g in [*keys, TOTAL]:
             figure[(g, p.key, "n")] = protection.count(g, p)

@@ -163,11 +163,14 @@ def indicator_table(
     compare: bool = False,
     filters: dict[str, str] | None = None,
     group_by: str | None = None,
+    trend: P.Period | None = None,
     today: datetime.date | None = None,
 ) -> T.IndicatorTable:
     """One indicator's table for `period`: split into `granularity` buckets (a trend), or with
     the previous period and the same period last year (`compare`); grouped by `group_by` (the
-    definition's default when None); filtered by `filters` ({dimension: API value}).
+    definition's default when None); filtered by `filters` ({dimension: API value}). `trend`:
+    also the quarters of that period, as bucket columns (the dashboard's trend, computed and
+    protected together with the table).
 
     Raises ``engine.QueryError`` (a Dutch message) for an unknown dimension or value."""
     today = today or timezone.localdate()
@@ -185,6 +188,8 @@ def indicator_table(
     columns: list[tuple[P.Period, str]] = []
     if granularity:
         columns += [(b, "bucket") for b in period.buckets(granularity)]
+    elif trend is not None:
+        columns += [(b, "bucket") for b in trend.buckets(P.QUARTER)]
     columns.append((period, "period"))
     if compare:
         columns += [(period.previous(), "previous"), (period.year_before(), "yearBefore")]
@@ -201,7 +206,7 @@ def indicator_table(
     for name, value in filters.items():
         known = {v.api: v.label for v in engine.values(name)}
         labels.append((name, str(dimensions.get(name).label), known.get(value, value)))
-    result = E.compute(request)
+    result = E.compute(request, engine=engine)
     table = T.build(
         result,
         period=period,

@@ -260,6 +260,8 @@ def save_story(team, *, indicator: str, period: P.Period, text: str, by) -> Verh
 
     Free text of the team about a figure, not about a person: no access-log entry; the
     record keeps who wrote it last and when."""
+    if not has_capability(by, Cap.WRITE_STORIES, team):
+        raise NotAllowed(_("Alleen het expertteam schrijft het verhaal bij een cijfer."))
     text = (text or "").strip()
     if len(text) > STORY_MAX:
         raise InvalidInput(

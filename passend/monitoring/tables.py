@@ -137,8 +137,10 @@ def build(
     rows = []
     for g in result.groups:
         cells = [result.get(g.api, c.period, c.statistic) for c in cols]
-        # "Niet vastgelegd" and "overig" are left out when nobody is in them.
-        if g.api in ("", "_overig") and all(c.value == 0 for c in cells):
+        # "Niet vastgelegd" and "overig" are left out when nobody is in them (in the period
+        # and its comparisons; a trend's quarters reach further back).
+        main = [cell for cell, c in zip(cells, cols, strict=True) if c.role != "bucket"]
+        if g.api in ("", "_overig") and all(c.value == 0 for c in main):
             continue
         rows.append(Row(g.api, g.label, cells))
     total_label = str(_("Totaal")) if result.groups else result.definition.name

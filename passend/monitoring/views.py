@@ -25,7 +25,7 @@ from django.views.generic import TemplateView
 
 from passend.accounts.permissions import has_capability
 from passend.accounts.roles import Cap
-from passend.core.refusals import InvalidInput
+from passend.core.refusals import Refusal, add_to_form
 from passend.privacy.selectors import monitoring_allowed
 from passend.regions.views import TeamMixin
 
@@ -213,10 +213,8 @@ class StoryView(IndicatorView):
                     text=form.cleaned_data["text"],
                     by=request.user,
                 )
-            except InvalidInput as refusal:
-                for name, messages in refusal.errors.items():
-                    for message in messages:
-                        form.add_error(name if name in form.fields else None, message)
+            except Refusal as refusal:
+                add_to_form(form, refusal)
             else:
                 params = request.GET.copy()
                 params.pop("periodKey", None)

@@ -216,6 +216,40 @@ def test_a_beleidsadviseur_reads_the_story_but_cannot_write_it(open_team, tenanc
     assert Verhaal.objects.get().text == "Zo zit het."
 
 
+def test_the_story_service_itself_refuses_who_may_not_write_it(open_team, tenancy):
+    from passend.core.refusals import NotAllowed
+    from passend.monitoring.services import save_story
+
+    period = P.Period.containing(timezone.localdate(), P.YEAR)
+    # The beleidsadviseur reads stories but does not write them.
+    with pytest.raises(NotAllowed):
+        save_story(
+            open_team,
+            indicator="aanmeldingen",
+            period=period,
+            text="X",
+            by=tenancy.a.users[Role.BELEIDSADVISEUR],
+        )
+    # A team member of another team cannot write in this one.
+    with pytest.raises(NotAllowed):
+        save_story(
+            open_team,
+            indicator="aanmeldingen",
+            period=period,
+            text="X",
+            by=tenancy.b.users[Role.TEAMLID],
+        )
+    assert not Verhaal.objects.exists()
+    save_story(
+        open_team,
+        indicator="aanmeldingen",
+        period=period,
+        text="Wel.",
+        by=tenancy.a.users[Role.TEAMLID],
+    )
+    assert Verhaal.objects.get().text == "Wel."
+
+
 # --- the browser -----------------------------------------------------------------------------
 
 
