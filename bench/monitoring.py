@@ -21,14 +21,16 @@ teams are timed, as a team member (``teamlid.<team>``) with the DPIA recorded.
 
 Measured per team:
 
-* **dashboard (computation)**: ``selectors.indicator_table`` for every basisset definition,
-  the last twelve months by quarter with compare on and every dashboard filter set
-  (gemeente, wijk, referrerType, ageGroup, problemType, legalFramework; random values per
-  request) — what the dashboard page computes;
-* **dashboard (page)**: ``monitoring:home`` through the Django test client with the same query
-  string (the page as it is on this branch; once the dashboard takes the filters, this is it);
-* **API**: ``/api/v1/monitoring/indicators/{code}/values`` when that route exists, otherwise
-  ``indicator_table`` of one definition with 2–4 random filters and a random ``groupBy``;
+* **all indicators**: ``selectors.indicator_table`` for every basisset definition, the last
+  twelve months by quarter with compare on and every dashboard filter set (gemeente, wijk,
+  referrerType, ageGroup, problemType, legalFramework; random values per request) — what the
+  section pages together compute (``--all-indicators N`` rounds; 0 leaves it out);
+* **dashboard (page)**: ``monitoring:home`` through the Django test client with the last
+  twelve months, compare on and every dashboard filter set: the page the target is about
+  (the headline indicator of each section, its trend, charts and tables);
+* **API**: ``/api/v1/monitoring/indicators/{code}/values`` for a random basisset definition
+  (counts of cases and events, stocks, shares, lead times) with 2–4 random filters and a
+  random ``groupBy``;
 * **DuckDB**: the SQL of one dashboard computation (captured from Django) replayed by DuckDB
   over Parquet files of the same three tables, plus the lead-time percentiles done in SQL
   (``quantile_cont``) instead of in Python.
@@ -266,10 +268,10 @@ def time_team(label: str, team, user, args, today, rng, failures: list) -> dict:
     except Resolver404:
         api_real = False
     groupings = ["referrerType", "ageGroup", "gemeente", "legalFramework", "none"]
-    counted = [d for d in basisset if d.unit == D.COUNT and d.subject == D.CASES] or basisset
+    # Every kind of indicator: counts of cases and of events, stocks, shares, lead times.
     api = []
     for i in range(args.requests + 1):
-        d = rng.choice(counted)
+        d = rng.choice(basisset)
         chosen, group_by = filters.some(), rng.choice(groupings)
         started = now()
         if api_real:

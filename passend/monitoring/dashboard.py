@@ -77,7 +77,9 @@ class FilterForm(forms.Form):
         self.filter_names = list(dimensions.DASHBOARD_FILTERS)
         for name in self.filter_names:
             dim = dimensions.get(name)
-            values = dim.values(scope.team, scope.gemeente_ids)
+            if name not in scope.values:
+                scope.values[name] = dim.values(scope.team, scope.gemeente_ids)
+            values = scope.values[name]
             if name == "gemeente":  # only the granted municipalities
                 values = [v for v in values if v.db in scope.gemeente_ids]
             self.fields[name] = forms.ChoiceField(

@@ -48,6 +48,9 @@ QueryError = InvalidQuery
 class Scope:
     team: object
     gemeente_ids: frozenset[int]
+    # The dimension values read in this scope (code lists, wijken …), shared by the engines of
+    # one request: a page of several indicators reads each list once.
+    values: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass
@@ -94,7 +97,6 @@ class Engine:
         self.scope = request.scope
         self.events = self.d.subject == D.EVENTS
         self.prefix = "feit__" if self.events else ""
-        self.values_cache: dict[str, list[dimensions.Value]] = {}
         self.group_dim = dimensions.get(request.group_by) if request.group_by else None
         self.filter_qs = [
             self._condition_q(name, [value]) for name, value in request.filters.items()
@@ -102,11 +104,10 @@ class Engine:
 
     # -- values ----------------------------------------------------------------------------
     def values(self, name: str) -> list[dimensions.Value]:
-        if name not in self.values_cache:
-            self.values_cache[name] = dimensions.get(name).values(
-                self.scope.team, self.scope.gemeente_ids
-            )
-        return self.values_cache[name]
+        cache = self.scope.values
+        if name not in cache:
+            cache[name] = dimensions.get(name).values(self.scope.team, self.scope.gemeente_ids)
+        return cache[name]
 
     def _db_values(self, name: str, api_values) -> list:
         known = {v.api: v.db for v in self.values(name)}

@@ -75,7 +75,7 @@ def _engine_table(
     result = E.compute(
         E.Request(
             definition,
-            E.Scope(team, frozenset(aggregate_gemeente_ids(user, team))),
+            scope(user, team),
             [*periods, period] if buckets else periods,
             group_by=group_by,
         )
@@ -141,8 +141,12 @@ def summary(user, team, *, today: datetime.date | None = None) -> dict:
 
 
 def scope(user, team) -> E.Scope:
-    """The team and the municipalities `user` may count in it."""
-    return E.Scope(team, frozenset(aggregate_gemeente_ids(user, team)))
+    """The team and the municipalities `user` may count in it; one Scope per user object and
+    team (so per request: ``request.user`` is made anew for each), with its values cache."""
+    scopes = user.__dict__.setdefault("_monitoring_scopes", {})
+    if team.pk not in scopes:
+        scopes[team.pk] = E.Scope(team, frozenset(aggregate_gemeente_ids(user, team)))
+    return scopes[team.pk]
 
 
 def definitions(team) -> list[D.Definition]:

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 
 from passend.accounts.models import Membership, User
 from passend.accounts.roles import Role
+from passend.advice.models import Advies
 from passend.analytics.models import CasusFeit
 from passend.analytics.services import rebuild as rebuild_analytics
 from passend.cases.models import Casus
@@ -38,7 +39,7 @@ def _snapshot():
 
 
 @pytest.mark.django_db
-def test_load_demo_twice_is_idempotent():
+def test_load_demo_reports_what_it_made_and_twice_is_idempotent():
     out = StringIO()
     call_command("load_demo", "--force", stdout=out)
     first = _snapshot()
@@ -73,6 +74,15 @@ def test_load_demo_twice_is_idempotent():
     assert "voorzitter.noord" in text
     assert DEMO_PASSWORD in text
     assert "tweede factor" in text
+    assert "Sociale kaart:" in text
+
+    # Some sent advices name offers of the social map, always of a candidate provider.
+    sent = Advies.objects.filter(sent_at__isnull=False)
+    with_offers = sent.filter(chosen_offers__isnull=False).distinct()
+    assert 0 < with_offers.count() < sent.count()
+    for advies in with_offers.prefetch_related("chosen_offers"):
+        orgs = set(advies.candidate_providers.values_list("pk", flat=True))
+        assert {o.organisation_id for o in advies.chosen_offers.all()} <= orgs
 
 
 @pytest.mark.django_db

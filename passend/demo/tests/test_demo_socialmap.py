@@ -2,10 +2,8 @@
 veld, plain descriptions, waiting times with history, some outdated and some unknown."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
-from passend.advice.models import Advies
 from passend.demo.region import load_demo_region
 from passend.demo.socialmap import load_demo_socialmap
 from passend.regions.models import Team
@@ -91,15 +89,3 @@ def test_rerun_changes_nothing_and_is_deterministic(demo):
         )
     )
     assert again == first
-
-
-def test_load_demo_reports_the_map_and_sent_advices_name_offers(settings, capsys):
-    settings.DEBUG = True
-    call_command("load_demo")
-    assert "Sociale kaart:" in capsys.readouterr().out
-    sent = Advies.objects.filter(sent_at__isnull=False)
-    with_offers = sent.filter(chosen_offers__isnull=False).distinct()
-    assert 0 < with_offers.count() < sent.count()
-    for advies in with_offers.prefetch_related("chosen_offers"):
-        orgs = set(advies.candidate_providers.values_list("pk", flat=True))
-        assert {o.organisation_id for o in advies.chosen_offers.all()} <= orgs

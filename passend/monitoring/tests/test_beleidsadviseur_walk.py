@@ -124,6 +124,10 @@ def world(tenancy):
     return team, adviser, forbidden, today
 
 
+# The walk renders some 250 pages; what it checks is in the pages, the same ORM queries on
+# either vendor: it runs once, on SQLite, within CI's time budget (the API test below and the
+# rest of the monitoring tests run on both).
+@pytest.mark.vendor("sqlite")
 def test_a_beleidsadviseur_meets_no_case_data_and_no_other_municipality(world, as_user):
     team, adviser, forbidden, _today = world
     secrets = forbidden - {"Verbodenveen", "GM7777"}
