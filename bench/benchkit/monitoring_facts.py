@@ -174,7 +174,7 @@ class Generator:
             ("leefgebied", self.leefgebied, r.choice((1, 2, 3))),
         ):
             for code in r.sample(pool, min(k, len(pool))):
-                codes.append((pk, dimension, code))
+                codes.append((pk, team_id, dimension, code))
         events = []
 
         def event(kind, day, seq=0, frm="", to="", code="", level=None):
@@ -289,7 +289,7 @@ def load(w: dict, args, today: dt.date, base: int = 25_000) -> dict:
     gen = Generator(w, args.seed, today)
     fact_cols = [f.column for f in CasusFeit._meta.concrete_fields]
     attnames = [f.attname for f in CasusFeit._meta.concrete_fields]
-    code_cols = ["feit_id", "dimension", "code"]
+    code_cols = ["feit_id", "team_id", "dimension", "code"]
     event_cols = [
         "feit_id",
         "team_id",
@@ -374,10 +374,10 @@ def load(w: dict, args, today: dt.date, base: int = 25_000) -> dict:
                     [offset, offset, team_id, lo, lo + k - 1],
                 )
                 cur.execute(
-                    f"INSERT INTO {tables[1]} (feit_id, dimension, code) "
-                    f"SELECT feit_id + %s, dimension, code FROM {tables[1]} "
+                    f"INSERT INTO {tables[1]} (feit_id, team_id, dimension, code) "
+                    f"SELECT feit_id + %s, %s, dimension, code FROM {tables[1]} "
                     f"WHERE feit_id BETWEEN %s AND %s",
-                    [offset, lo, lo + k - 1],
+                    [offset, team_id, lo, lo + k - 1],
                 )
                 cur.execute(
                     f"INSERT INTO {tables[2]} (feit_id, team_id, {ev_cols}) "

@@ -181,6 +181,9 @@ class FeitCode(models.Model):
     """A multi-valued code of a case fact (a reason, a sector, a life domain), by its code."""
 
     feit = models.ForeignKey(CasusFeit, on_delete=models.CASCADE, related_name="codes")
+    # The fact's team, copied (as on GebeurtenisFeit): a monitoring filter or grouping on a code
+    # reads the team's codes by it (index below), not one code's rows of every team.
+    team = models.ForeignKey("regions.Team", on_delete=models.PROTECT, related_name="+")
     dimension = models.CharField(max_length=12, choices=Dimension.choices)
     code = models.SlugField(max_length=40)
 
@@ -188,7 +191,10 @@ class FeitCode(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["feit", "dimension", "code"], name="feitcode_unique")
         ]
-        indexes = [models.Index(fields=["dimension", "code"])]
+        indexes = [
+            models.Index(fields=["dimension", "code"]),
+            models.Index(fields=["team", "dimension", "code"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.dimension}:{self.code}"

@@ -87,12 +87,16 @@ def refresh_case(casus) -> Changes:
 
 
 def _sync_codes(fact: CasusFeit, codes: set, changes: Changes) -> None:
+    FeitCode.objects.filter(feit=fact).exclude(team_id=fact.team_id).update(team_id=fact.team_id)
     stored = {(c.dimension, c.code): c.pk for c in FeitCode.objects.filter(feit=fact)}
     gone = [pk for key, pk in stored.items() if key not in codes]
     if gone:
         FeitCode.objects.filter(pk__in=gone).delete()
         changes.deleted += len(gone)
-    new = [FeitCode(feit=fact, dimension=d, code=c) for d, c in sorted(codes - stored.keys())]
+    new = [
+        FeitCode(feit=fact, team_id=fact.team_id, dimension=d, code=c)
+        for d, c in sorted(codes - stored.keys())
+    ]
     if new:
         FeitCode.objects.bulk_create(new)
         changes.created += len(new)

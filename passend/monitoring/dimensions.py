@@ -113,9 +113,10 @@ class Dim:
     def values(self, team, gemeente_ids) -> list[Value]:
         return self.values_of(team, gemeente_ids)
 
-    def q(self, db_values, *, prefix: str = "") -> Q:
-        """The cases (facts) whose value is one of `db_values`; `prefix` reaches the fact from
-        another model ("feit__" from an event)."""
+    def q(self, db_values, *, team, prefix: str = "") -> Q:
+        """`team`'s cases (facts) whose value is one of `db_values`; `prefix` reaches the fact
+        from another model ("feit__" from an event). A code is looked up among the team's codes
+        (``FeitCode.team``): the database may then read them at once instead of per case."""
         if self.kind == COLUMN:
             return Q(**{f"{prefix}{self.column}__in": list(db_values)})
         if self.kind == CODE:
@@ -123,7 +124,10 @@ class Dim:
             return Q(
                 Exists(
                     FeitCode.objects.filter(
-                        feit=ref, dimension=self.code_dimension, code__in=list(db_values)
+                        team=team,
+                        feit=ref,
+                        dimension=self.code_dimension,
+                        code__in=list(db_values),
                     )
                 )
             )

@@ -134,7 +134,7 @@ class Engine:
                     _("%(dimension)s hoort niet bij deze indicator.") % {"dimension": dim.label},
                 )
             return Q(code__in=db)
-        return dim.q(db, prefix=self.prefix)
+        return dim.q(db, team=self.scope.team, prefix=self.prefix)
 
     def _conditions_q(self, conditions) -> Q:
         q = Q()
@@ -154,9 +154,12 @@ class Engine:
     def base(self):
         s = self.scope
         if self.events:
+            # The team on both sides of the join: the database then reads the team's facts
+            # (index) instead of every fact to find those of the team's events.
             qs = GebeurtenisFeit.objects.filter(
                 team=s.team,
                 kind=self.d.event_kind,
+                feit__team=s.team,
                 feit__gemeente_id__in=s.gemeente_ids,
             )
         else:
@@ -182,7 +185,12 @@ class Engine:
     def _grouped(self, qs):
         dim = self.group_dim
         if dim is not None and dim.kind == dimensions.CODE:
-            qs = qs.filter(**{f"{self.prefix}codes__dimension": dim.code_dimension})
+            qs = qs.filter(
+                **{
+                    f"{self.prefix}codes__team": self.scope.team,
+                    f"{self.prefix}codes__dimension": dim.code_dimension,
+                }
+            )
         return qs
 
     def _count_expression(self, distinct: bool):
