@@ -221,32 +221,17 @@ def test_the_story_service_itself_refuses_who_may_not_write_it(open_team, tenanc
     from passend.monitoring.services import save_story
 
     period = P.Period.containing(timezone.localdate(), P.YEAR)
-    # The beleidsadviseur reads stories but does not write them.
-    with pytest.raises(NotAllowed):
-        save_story(
-            open_team,
-            indicator="aanmeldingen",
-            period=period,
-            text="X",
-            by=tenancy.a.users[Role.BELEIDSADVISEUR],
-        )
-    # A team member of another team cannot write in this one.
-    with pytest.raises(NotAllowed):
-        save_story(
-            open_team,
-            indicator="aanmeldingen",
-            period=period,
-            text="X",
-            by=tenancy.b.users[Role.TEAMLID],
-        )
+
+    def write(user, text="X"):
+        return save_story(open_team, indicator="aanmeldingen", period=period, text=text, by=user)
+
+    # The beleidsadviseur reads stories but does not write them; a team member of another
+    # team does not write in this one.
+    for user in (tenancy.a.users[Role.BELEIDSADVISEUR], tenancy.b.users[Role.TEAMLID]):
+        with pytest.raises(NotAllowed):
+            write(user)
     assert not Verhaal.objects.exists()
-    save_story(
-        open_team,
-        indicator="aanmeldingen",
-        period=period,
-        text="Wel.",
-        by=tenancy.a.users[Role.TEAMLID],
-    )
+    write(tenancy.a.users[Role.TEAMLID], "Wel.")
     assert Verhaal.objects.get().text == "Wel."
 
 
