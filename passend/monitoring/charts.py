@@ -351,6 +351,11 @@ def _dom_id(chart_id: str) -> str:
     return f"chart-{cleaned}"
 
 
+def title_id(chart_id: str) -> str:
+    """The id of the chart's <title> (what names the chart, also for a container around it)."""
+    return f"{_dom_id(chart_id)}-title"
+
+
 def _accessible(svg: str, *, prefix: str, title: str, description: str) -> str:
     """The vl-convert svg as an inline element: no XML prologue, ids prefixed, scaling width,
     role="img" labelled by a <title> and <desc> inserted first."""

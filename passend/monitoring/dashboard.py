@@ -194,7 +194,9 @@ class Block:
     headline: Shown
     comparisons: list[Comparison] = field(default_factory=list)
     chart: str = ""
+    chart_title_id: str = ""
     trend_chart: str = ""
+    trend_chart_title_id: str = ""
     trend_rows: list[tuple[str, Shown, Shown]] = field(default_factory=list)
     summary: str = ""
     story: str = ""
@@ -263,6 +265,7 @@ def block(user, team, definition: D.Definition, query: Q.Query, *, today, trend=
                 Comparison(label, period.label, other, difference(headline, other))
             )
     chart_id = f"{definition.code}-groups"
+    result.chart_title_id = charts.title_id(chart_id)
     groups = [r for r in table.rows if not r.is_total]
     if definition.unit == D.DURATION:
         rows = [
@@ -308,6 +311,7 @@ def _add_trend(result: Block, definition) -> None:
     result.trend_rows = [
         (label, r[1], b[1]) for label, r, b in zip(labels, recent, before, strict=True)
     ]
+    result.trend_chart_title_id = charts.title_id(f"{definition.code}-trend")
     result.trend_chart = charts.line_chart(
         chart_id=f"{definition.code}-trend",
         title=_("%(name)s per kwartaal") % {"name": definition.name},
