@@ -77,9 +77,7 @@ class FilterForm(forms.Form):
         self.filter_names = list(dimensions.DASHBOARD_FILTERS)
         for name in self.filter_names:
             dim = dimensions.get(name)
-            if name not in scope.values:
-                scope.values[name] = dim.values(scope.team, scope.gemeente_ids)
-            values = scope.values[name]
+            values = scope.values(name)
             if name == "gemeente":  # only the granted municipalities
                 values = [v for v in values if v.db in scope.gemeente_ids]
             self.fields[name] = forms.ChoiceField(
@@ -290,15 +288,15 @@ def block(user, team, definition: D.Definition, query: Q.Query, *, today, trend=
             unit_label=result.unit_label,
         )
     if trend:
-        _add_trend(result, definition)
+        _add_trend(result)
     result.summary = summary(result, query)
     return result
 
 
-def _add_trend(result: Block, definition) -> None:
+def _add_trend(result: Block) -> None:
     """The last 24 months by quarter (the table's bucket columns, the total row): the last
     four quarters beside the four before them."""
-    table = result.table
+    table, definition = result.table, result.definition
     statistic = table.headline_statistic
     pairs = [
         (column.period, cell)

@@ -48,9 +48,15 @@ QueryError = InvalidQuery
 class Scope:
     team: object
     gemeente_ids: frozenset[int]
-    # The dimension values read in this scope (code lists, wijken …), shared by the engines of
-    # one request: a page of several indicators reads each list once.
-    values: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # The dimension values read in this scope (code lists, wijken …), shared by the engines and
+    # the filter form of one request: a page of several indicators reads each list once.
+    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def values(self, name: str) -> list[dimensions.Value]:
+        """The values of dimension `name` in this team and these municipalities."""
+        if name not in self.cache:
+            self.cache[name] = dimensions.get(name).values(self.team, self.gemeente_ids)
+        return self.cache[name]
 
 
 @dataclass
@@ -104,10 +110,7 @@ class Engine:
 
     # -- values ----------------------------------------------------------------------------
     def values(self, name: str) -> list[dimensions.Value]:
-        cache = self.scope.values
-        if name not in cache:
-            cache[name] = dimensions.get(name).values(self.scope.team, self.scope.gemeente_ids)
-        return cache[name]
+        return self.scope.values(name)
 
     def _db_values(self, name: str, api_values) -> list:
         known = {v.api: v.db for v in self.values(name)}
